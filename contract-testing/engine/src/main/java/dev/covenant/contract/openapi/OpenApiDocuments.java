@@ -1,0 +1,275 @@
+package dev.covenant.contract.openapi;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.swagger.v3.parser.core.models.ParseOptions;
+import io.swagger.v3.parser.core.models.SwaggerParseResult;
+import io.swagger.v3.parser.util.OpenAPIDeserializer;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HexFormat;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Turns untrusted bytes into a {@link ParsedDocument}, or refuses them with every reason found.
+ *
+ * <p>Nothing here reads a file or opens a connection: a {@code $ref} that leaves the document is refused
+ * before any parser sees it, YAML is composed (never constructed into objects) with alias, depth and size
+ * bounds, and JSON is read with Jackson's stream constraints.
+ */
+public final class OpenApiDocuments {
+
+    private static final ObjectMapper CANONICAL = JsonMapper.builder()
+            .configure(JsonNodeFeature.WRITE_PROPERTIES_SORTED, true)
+            .build();
+
+    private OpenApiDocuments() {
+    }
+
+    /** Parses and validates an OpenAPI 2.0, 3.0 or 3.1 document in YAML or JSON. */
+    public static ParsedDocument parse(byte[] content, DocumentLimits limits) {
+        String text = decode(content, limits);
+        JsonNode tree = readTree(text, limits);
+        OpenApiFormat format = formatOf(tree);
+        List<DocumentProblem> refProblems = references(tree);
+        if (!refProblems.isEmpty()) {
+            boolean external = refProblems.stream().anyMatch(p -> p.message().startsWith("external"));
+            throw new InvalidDocumentException(external
+                    ? InvalidDocumentException.Reason.EXTERNAL_REFERENCE
+                    : InvalidDocumentException.Reason.SCHEMA, locate(text, refProblems, limits));
+        }
+        List<DocumentProblem> schemaProblems = SpecificationCheck.problems(tree, format);
+        if (!schemaProblems.isEmpty()) {
+            throw new InvalidDocumentException(InvalidDocumentException.Reason.SCHEMA,
+                    locate(text, schemaProblems, limits));
+        }
+        byte[] canonical = canonicalJson(tree);
+        return new ParsedDocument(tree, format, versionField(tree, format),
+                tree.path("info").path("title").asText(""), tree.path("info").path("version").asText(""),
+                canonical, sha256(canonical), List.of());
+    }
+
+    /**
+     * Reads YAML or JSON text into a tree under the given limits, without any OpenAPI checks.
+     * Also used for pacts and other JSON inputs.
+     */
+    public static JsonNode readTree(byte[] content, DocumentLimits limits) {
+        return readTree(decode(content, limits), limits);
+    }
+
+    /** The normalized form used for content addressing: JSON with sorted keys and no extra white space. */
+    public static byte[] canonicalJson(JsonNode tree) {
+        try {
+            return CANONICAL.writeValueAsBytes(tree);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a parsed tree always serializes", e);
+        }
+    }
+
+    /** Hex SHA-256 of some bytes. */
+    public static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is always available", e);
+        }
+    }
+
+    private static String decode(byte[] content, DocumentLimits limits) {
+        if (content.length > limits.maxBytes()) {
+            throw new InvalidDocumentException(InvalidDocumentException.Reason.TOO_LARGE,
+                    new DocumentProblem(null, null, "the document has " + content.length
+                            + " bytes; the limit is " + limits.maxBytes()));
+        }
+        try {
+            String text = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(content))
+                    .toString();
+            return text.startsWith("\uFEFF") ? text.substring(1) : text;
+        } catch (CharacterCodingException e) {
+            throw new InvalidDocumentException(InvalidDocumentException.Reason.SYNTAX,
+                    new DocumentProblem(null, null, "the document is not UTF-8 text"));
+        }
+    }
+
+    private static JsonNode readTree(String text, DocumentLimits limits) {
+        if (looksLikeJson(text)) {
+            return readJson(text, limits);
+        }
+        return YamlTrees.read(text, limits);
+    }
+
+    private static boolean looksLikeJson(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (!Character.isWhitespace(c)) {
+                return c == '{' || c == '[';
+            }
+        }
+        return false;
+    }
+
+    private static JsonNode readJson(String text, DocumentLimits limits) {
+        JsonFactory factory = JsonFactory.builder()
+                .streamReadConstraints(StreamReadConstraints.builder()
+                        .maxNestingDepth(limits.maxNestingDepth())
+                        .maxDocumentLength(limits.maxBytes())
+                        .maxStringLength((int) Math.min(Integer.MAX_VALUE, limits.maxBytes()))
+                        .build())
+                .build();
+        ObjectMapper mapper = JsonMapper.builder(factory)
+                .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
+                .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                .build();
+        try {
+            JsonNode tree = mapper.readTree(text);
+            if (tree == null || tree.isMissingNode()) {
+                throw new InvalidDocumentException(InvalidDocumentException.Reason.SYNTAX,
+                        new DocumentProblem("", 1, "the document is empty"));
+            }
+            return tree;
+        } catch (JsonProcessingException e) {
+            JsonLocation location = e.getLocation();
+            Integer line = location == null || location.getLineNr() < 1 ? null : location.getLineNr();
+            String message = e.getOriginalMessage();
+            boolean limit = message != null && (message.contains("nesting depth") || message.contains("exceeds the maximum"));
+            throw new InvalidDocumentException(limit ? InvalidDocumentException.Reason.LIMIT_EXCEEDED
+                    : InvalidDocumentException.Reason.SYNTAX, new DocumentProblem(null, line, firstLine(message)));
+        } catch (IOException e) {
+            throw new InvalidDocumentException(InvalidDocumentException.Reason.SYNTAX,
+                    new DocumentProblem(null, null, firstLine(e.getMessage())));
+        }
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "unreadable JSON";
+        }
+        int newline = message.indexOf('\n');
+        return newline > 0 ? message.substring(0, newline) : message;
+    }
+
+    private static OpenApiFormat formatOf(JsonNode tree) {
+        if (!tree.isObject()) {
+            throw new InvalidDocumentException(InvalidDocumentException.Reason.NOT_OPENAPI,
+                    new DocumentProblem("", null, "the document must be an object with an 'openapi' or 'swagger' field"));
+        }
+        JsonNode swagger = tree.get("swagger");
+        JsonNode openapi = tree.get("openapi");
+        if (swagger == null && openapi == null) {
+            throw new InvalidDocumentException(InvalidDocumentException.Reason.NOT_OPENAPI,
+                    new DocumentProblem("", null, "missing the 'openapi' (3.x) or 'swagger' (2.0) field"));
+        }
+        OpenApiFormat format = OpenApiFormat.of(swagger == null ? null : swagger.asText(),
+                openapi == null ? null : openapi.asText());
+        if (format == null) {
+            String pointer = openapi != null ? "/openapi" : "/swagger";
+            throw new InvalidDocumentException(InvalidDocumentException.Reason.NOT_OPENAPI,
+                    new DocumentProblem(pointer, null, "unsupported version '" + tree.at(pointer).asText()
+                            + "'; supported: swagger 2.0, openapi 3.0.x and 3.1.x"));
+        }
+        return format;
+    }
+
+    private static String versionField(JsonNode tree, OpenApiFormat format) {
+        return format == OpenApiFormat.SWAGGER_2_0 ? tree.path("swagger").asText() : tree.path("openapi").asText();
+    }
+
+    /** Every {@code $ref} must be a local pointer that resolves; anything else is refused, never fetched. */
+    static List<DocumentProblem> references(JsonNode tree) {
+        List<DocumentProblem> problems = new ArrayList<>();
+        Deque<Map.Entry<String, JsonNode>> pending = new ArrayDeque<>();
+        pending.push(Map.entry("", tree));
+        while (!pending.isEmpty() && problems.size() < 100) {
+            Map.Entry<String, JsonNode> entry = pending.pop();
+            String pointer = entry.getKey();
+            JsonNode node = entry.getValue();
+            if (node.isObject()) {
+                JsonNode ref = node.get("$ref");
+                if (ref != null && ref.isTextual()) {
+                    checkReference(tree, pointer + "/$ref", ref.asText(), problems);
+                }
+                for (Iterator<Map.Entry<String, JsonNode>> fields = node.fields(); fields.hasNext(); ) {
+                    Map.Entry<String, JsonNode> field = fields.next();
+                    if (field.getValue().isContainerNode()) {
+                        pending.push(Map.entry(pointer + "/" + Pointers.escape(field.getKey()), field.getValue()));
+                    }
+                }
+            } else if (node.isArray()) {
+                for (int i = 0; i < node.size(); i++) {
+                    if (node.get(i).isContainerNode()) {
+                        pending.push(Map.entry(pointer + "/" + i, node.get(i)));
+                    }
+                }
+            }
+        }
+        return problems;
+    }
+
+    private static void checkReference(JsonNode tree, String at, String ref, List<DocumentProblem> problems) {
+        if (!ref.startsWith("#")) {
+            problems.add(new DocumentProblem(at, null, "external reference '" + abbreviate(ref)
+                    + "' is not allowed: documents must be self-contained (bundle them first); it was not fetched"));
+            return;
+        }
+        String pointer = java.net.URLDecoder.decode(ref.substring(1).replace("+", "%2B"), StandardCharsets.UTF_8);
+        if (!pointer.isEmpty() && (!pointer.startsWith("/") || tree.at(pointer).isMissingNode())) {
+            problems.add(new DocumentProblem(at, null, "reference '" + abbreviate(ref) + "' does not resolve"));
+        }
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() > 200 ? text.substring(0, 200) + "…" : text;
+    }
+
+    private static List<DocumentProblem> locate(String text, List<DocumentProblem> problems, DocumentLimits limits) {
+        org.yaml.snakeyaml.nodes.Node root;
+        try {
+            root = YamlTrees.compose(text, limits);
+        } catch (InvalidDocumentException e) {
+            return problems; // JSON that SnakeYAML cannot read (rare): keep pointers without lines
+        }
+        List<DocumentProblem> located = new ArrayList<>(problems.size());
+        for (DocumentProblem problem : problems) {
+            located.add(problem.line() != null ? problem : problem.withLine(YamlTrees.lineOf(root, problem.pointer())));
+        }
+        return located;
+    }
+
+    /** Options for swagger-parser that never resolve anything outside the document. */
+    static ParseOptions offlineOptions() {
+        ParseOptions options = new ParseOptions();
+        options.setResolve(false);
+        options.setResolveFully(false);
+        options.setValidateExternalRefs(false);
+        options.setSafelyResolveURL(true);
+        options.setRemoteRefBlockList(List.of("*"));
+        return options;
+    }
+
+    static SwaggerParseResult deserialize(JsonNode tree) {
+        return new OpenAPIDeserializer().deserialize(tree, null, offlineOptions());
+    }
+}
