@@ -1,0 +1,202 @@
+package dev.covenant.registry.pacticipants;
+
+import dev.covenant.registry.system.Bodies;
+import dev.covenant.registry.system.Hal;
+import dev.covenant.registry.system.InvalidRequestException;
+import dev.covenant.registry.system.Links;
+import dev.covenant.registry.system.NotFoundException;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Pact Broker-compatible pacticipant (application) resources; also the registry's application API. */
+@RestController
+class PacticipantController {
+
+    private static final long MAX_BODY = 64 * 1024;
+
+    private final Pacticipants pacticipants;
+    private final JsonMapper json;
+
+    PacticipantController(Pacticipants pacticipants, JsonMapper json) {
+        this.pacticipants = pacticipants;
+        this.json = json;
+    }
+
+    @GetMapping({"/pacticipants", "/applications"})
+    Mono<ResponseEntity<Map<String, Object>>> list(ServerWebExchange exchange) {
+        Links links = Links.of(exchange);
+        return pacticipants.applications()
+                .map(application -> PacticipantViews.pacticipant(links, application, null))
+                .collectList()
+                .map(items -> Hal.ok(PacticipantViews.pacticipants(links, items)));
+    }
+
+    @GetMapping({"/pacticipants/{name}", "/applications/{name}"})
+    Mono<ResponseEntity<Map<String, Object>>> show(@PathVariable String name, ServerWebExchange exchange) {
+        return pacticipants.requireApplication(name)
+                .flatMap(application -> pacticipants.latestVersion(name, null)
+                        .map(latest -> PacticipantViews.pacticipant(Links.of(exchange), application, latest))
+                        .defaultIfEmpty(PacticipantViews.pacticipant(Links.of(exchange), application, null)))
+                .map(Hal::ok);
+    }
+
+    @PostMapping({"/pacticipants", "/applications"})
+    Mono<ResponseEntity<Map<String, Object>>> create(ServerWebExchange exchange) {
+        return Bodies.read(exchange.getRequest(), MAX_BODY)
+                .map(this::object)
+                .flatMap(body -> pacticipants.saveApplication(text(body, "name"), update(body)))
+                .map(application -> Hal.status(HttpStatus.CREATED,
+                        PacticipantViews.pacticipant(Links.of(exchange), application, null)));
+    }
+
+    @PatchMapping({"/pacticipants/{name}", "/applications/{name}"})
+    Mono<ResponseEntity<Map<String, Object>>> patch(@PathVariable String name, ServerWebExchange exchange) {
+        return save(name, exchange);
+    }
+
+    @PutMapping({"/pacticipants/{name}", "/applications/{name}"})
+    Mono<ResponseEntity<Map<String, Object>>> save(@PathVariable String name, ServerWebExchange exchange) {
+        return Bodies.read(exchange.getRequest(), MAX_BODY)
+                .map(this::object)
+                .flatMap(body -> pacticipants.saveApplication(name, update(body)))
+                .map(application -> Hal.ok(PacticipantViews.pacticipant(Links.of(exchange), application, null)));
+    }
+
+    @GetMapping("/pacticipants/{name}/versions")
+    Mono<ResponseEntity<Map<String, Object>>> versions(@PathVariable String name, ServerWebExchange exchange) {
+        Links links = Links.of(exchange);
+        return pacticipants.requireApplication(name)
+                .thenMany(pacticipants.versions(name))
+                .map(version -> PacticipantViews.version(links, version))
+                .collectList()
+                .map(items -> Hal.ok(Map.of("_embedded", Map.of("versions", items),
+                        "_links", Map.of("self", Links.link(links.href("pacticipants", name, "versions"))))));
+    }
+
+    @GetMapping("/pacticipants/{name}/versions/{version}")
+    Mono<ResponseEntity<Map<String, Object>>> version(@PathVariable String name, @PathVariable String version,
+            ServerWebExchange exchange) {
+        return pacticipants.requireVersion(name, version)
+                .map(found -> Hal.ok(PacticipantViews.version(Links.of(exchange), found)));
+    }
+
+    @PutMapping("/pacticipants/{name}/versions/{version}")
+    Mono<ResponseEntity<Map<String, Object>>> saveVersion(@PathVariable String name, @PathVariable String version,
+            ServerWebExchange exchange) {
+        return Bodies.read(exchange.getRequest(), MAX_BODY)
+                .map(this::objectOrEmpty)
+                .flatMap(body -> pacticipants.version(name, version).hasElement()
+                        .flatMap(existed -> pacticipants.ensureVersion(name, version, text(body, "branch"), null,
+                                        text(body, "buildUrl"))
+                                .map(saved -> Hal.status(existed ? HttpStatus.OK : HttpStatus.CREATED,
+                                        PacticipantViews.version(Links.of(exchange), saved)))));
+    }
+
+    @GetMapping({"/pacticipants/{name}/latest-version", "/pacticipants/{name}/latest-version/{tag}"})
+    Mono<ResponseEntity<Map<String, Object>>> latest(@PathVariable String name,
+            @PathVariable(required = false) String tag, ServerWebExchange exchange) {
+        return pacticipants.latestVersion(name, tag)
+                .switchIfEmpty(Mono.error(() -> new NotFoundException("No " + (tag == null ? "" : "'" + tag + "' ")
+                        + "version of application '" + name + "'")))
+                .map(found -> Hal.ok(PacticipantViews.version(Links.of(exchange), found)));
+    }
+
+    @PutMapping("/pacticipants/{name}/versions/{version}/tags/{tag}")
+    Mono<ResponseEntity<Map<String, Object>>> tag(@PathVariable String name, @PathVariable String version,
+            @PathVariable String tag, ServerWebExchange exchange) {
+        return pacticipants.version(name, version).flatMap(found -> Mono.just(found.tags().contains(tag)))
+                .defaultIfEmpty(false)
+                .flatMap(existed -> pacticipants.addTag(name, version, tag)
+                        .map(saved -> Hal.status(existed ? HttpStatus.OK : HttpStatus.CREATED,
+                                PacticipantViews.tag(Links.of(exchange), saved, tag))));
+    }
+
+    @GetMapping("/pacticipants/{name}/versions/{version}/tags/{tag}")
+    Mono<ResponseEntity<Map<String, Object>>> showTag(@PathVariable String name, @PathVariable String version,
+            @PathVariable String tag, ServerWebExchange exchange) {
+        return pacticipants.requireVersion(name, version)
+                .filter(found -> found.tags().contains(tag))
+                .switchIfEmpty(Mono.error(() -> new NotFoundException("No tag '" + tag + "' on " + name + " version " + version)))
+                .map(found -> Hal.ok(PacticipantViews.tag(Links.of(exchange), found, tag)));
+    }
+
+    @GetMapping("/pacticipants/{name}/branches")
+    Mono<ResponseEntity<Map<String, Object>>> branches(@PathVariable String name, ServerWebExchange exchange) {
+        Links links = Links.of(exchange);
+        return pacticipants.requireApplication(name)
+                .thenMany(pacticipants.branches(name))
+                .map(branch -> PacticipantViews.branch(links, branch))
+                .collectList()
+                .map(items -> Hal.ok(Map.of("_embedded", Map.of("branches", items),
+                        "_links", Map.of("self", Links.link(links.href("pacticipants", name, "branches"))))));
+    }
+
+    @GetMapping("/pacticipants/{name}/branches/{branch}")
+    Mono<ResponseEntity<Map<String, Object>>> branch(@PathVariable String name, @PathVariable String branch,
+            ServerWebExchange exchange) {
+        return pacticipants.branch(name, branch)
+                .switchIfEmpty(Mono.error(() -> new NotFoundException("No branch '" + branch + "' of application '" + name + "'")))
+                .map(found -> Hal.ok(PacticipantViews.branch(Links.of(exchange), found)));
+    }
+
+    @DeleteMapping("/pacticipants/{name}/branches/{branch}")
+    Mono<ResponseEntity<Void>> deleteBranch(@PathVariable String name, @PathVariable String branch) {
+        return pacticipants.deleteBranch(name, branch).thenReturn(ResponseEntity.noContent().build());
+    }
+
+    @PutMapping("/pacticipants/{name}/branches/{branch}/versions/{version}")
+    Mono<ResponseEntity<Map<String, Object>>> branchVersion(@PathVariable String name, @PathVariable String branch,
+            @PathVariable String version, ServerWebExchange exchange) {
+        return pacticipants.addBranchVersion(name, branch, version)
+                .map(saved -> Hal.ok(PacticipantViews.branchVersion(Links.of(exchange), saved, branch)));
+    }
+
+    private JsonNode object(byte[] body) {
+        JsonNode node = objectOrEmpty(body);
+        if (node.isEmpty()) {
+            throw new InvalidRequestException("body", "must be a JSON object with at least a name");
+        }
+        return node;
+    }
+
+    private JsonNode objectOrEmpty(byte[] body) {
+        if (body.length == 0) {
+            return json.createObjectNode();
+        }
+        try {
+            JsonNode node = json.readTree(body);
+            if (node == null || node.isNull() || node.isMissingNode()) {
+                return json.createObjectNode();
+            }
+            if (!node.isObject()) {
+                throw new InvalidRequestException("body", "must be a JSON object");
+            }
+            return node;
+        } catch (JacksonException e) {
+            throw new InvalidRequestException("body", "is not valid JSON: " + e.getOriginalMessage());
+        }
+    }
+
+    private static ApplicationUpdate update(JsonNode body) {
+        return new ApplicationUpdate(text(body, "displayName"), text(body, "team"), text(body, "repositoryUrl"),
+                text(body, "mainBranch"));
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        return value == null || value.isNull() ? null : value.asString();
+    }
+}

@@ -1,0 +1,175 @@
+package dev.covenant.registry.pacticipants;
+
+import static com.mongodb.client.model.Filters.and;
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.exists;
+import static com.mongodb.client.model.Filters.lt;
+import static com.mongodb.client.model.Filters.or;
+
+import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.IndexModel;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.ReturnDocument;
+import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.Updates;
+import com.mongodb.reactivestreams.client.MongoCollection;
+import com.mongodb.reactivestreams.client.MongoDatabase;
+import dev.covenant.registry.storage.IndexDefinitions;
+import dev.covenant.registry.storage.MongoErrors;
+import dev.covenant.registry.storage.Sequences;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * MongoDB access for applications, versions, branches and tags. Hot reads are {@code _id} point lookups on
+ * natural keys; "latest" pointers are small head fields updated with an order guard, so concurrent writers
+ * can only move them forward.
+ */
+final class PacticipantStore implements IndexDefinitions {
+
+    private final MongoCollection<Document> applications;
+    private final MongoCollection<Document> versions;
+    private final MongoCollection<Document> branches;
+    private final MongoCollection<Document> tagHeads;
+    private final Sequences sequences;
+    private final Clock clock;
+
+    PacticipantStore(MongoDatabase database, Sequences sequences, Clock clock) {
+        this.applications = database.getCollection("applications");
+        this.versions = database.getCollection("versions");
+        this.branches = database.getCollection("branches");
+        this.tagHeads = database.getCollection("tag_heads");
+        this.sequences = sequences;
+        this.clock = clock;
+    }
+
+    @Override
+    public Map<String, List<IndexModel>> indexes() {
+        return Map.of(
+                "versions", List.of(new IndexModel(Indexes.ascending("app", "order"))),
+                "branches", List.of(new IndexModel(Indexes.ascending("app"))));
+    }
+
+    Mono<Document> upsertApplication(String name, Bson set) {
+        Date now = Date.from(clock.instant());
+        List<Bson> updates = new ArrayList<>();
+        updates.add(Updates.setOnInsert("createdAt", now));
+        if (set != null) {
+            updates.add(set);
+            updates.add(Updates.set("updatedAt", now));
+        }
+        return Mono.from(applications.findOneAndUpdate(eq("_id", name), Updates.combine(updates),
+                        new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER)))
+                .onErrorResume(MongoErrors::isDuplicateKey, e -> findApplication(name));
+    }
+
+    Mono<Document> findApplication(String name) {
+        return Mono.from(applications.find(eq("_id", name)).first());
+    }
+
+    Flux<Document> allApplications() {
+        return Flux.from(applications.find().sort(Sorts.ascending("_id")));
+    }
+
+    Mono<Void> setMainBranchIfMissing(String application, String branch) {
+        return Mono.from(applications.updateOne(and(eq("_id", application),
+                        or(exists("mainBranch", false), eq("mainBranch", null))), Updates.set("mainBranch", branch)))
+                .then();
+    }
+
+    Mono<Document> findVersion(String application, String number) {
+        return Mono.from(versions.find(eq("_id", Version.id(application, number))).first());
+    }
+
+    /** Inserts the version if it does not exist; returns the stored one either way. */
+    Mono<Document> insertVersion(String application, String number, String buildUrl) {
+        return findVersion(application, number)
+                .switchIfEmpty(Mono.defer(() -> createVersion(application, number, buildUrl)));
+    }
+
+    private Mono<Document> createVersion(String application, String number, String buildUrl) {
+        return sequences.next("version")
+                .map(order -> new Document("_id", Version.id(application, number))
+                        .append("app", application)
+                        .append("number", number)
+                        .append("order", order)
+                        .append("buildUrl", buildUrl)
+                        .append("createdAt", Date.from(clock.instant()))
+                        .append("branches", List.of())
+                        .append("tags", List.of()))
+                .flatMap(document -> Mono.from(versions.insertOne(document))
+                        .then(moveApplicationHead(application, number, document.getLong("order")))
+                        .thenReturn(document))
+                .onErrorResume(MongoErrors::isDuplicateKey, e -> findVersion(application, number));
+    }
+
+    private Mono<Void> moveApplicationHead(String application, String number, long order) {
+        return Mono.from(applications.updateOne(
+                        and(eq("_id", application), or(exists("latestOrder", false), lt("latestOrder", order))),
+                        Updates.combine(Updates.set("latestVersion", number), Updates.set("latestOrder", order))))
+                .then();
+    }
+
+    Mono<Document> setBuildUrlIfMissing(String application, String number, String buildUrl) {
+        return Mono.from(versions.findOneAndUpdate(and(eq("_id", Version.id(application, number)),
+                        or(exists("buildUrl", false), eq("buildUrl", null))), Updates.set("buildUrl", buildUrl),
+                        new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER)))
+                .switchIfEmpty(findVersion(application, number));
+    }
+
+    Mono<Document> addToVersion(String application, String number, String field, String value) {
+        return Mono.from(versions.findOneAndUpdate(eq("_id", Version.id(application, number)),
+                Updates.addToSet(field, value), new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER)));
+    }
+
+    Mono<Void> moveBranchHead(String application, String branch, String number, long order) {
+        Date now = Date.from(clock.instant());
+        Bson guard = and(eq("_id", Branch.id(application, branch)),
+                or(exists("latestOrder", false), lt("latestOrder", order)));
+        Bson update = Updates.combine(Updates.setOnInsert("app", application), Updates.setOnInsert("name", branch),
+                Updates.setOnInsert("createdAt", now), Updates.set("latestVersion", number),
+                Updates.set("latestOrder", order));
+        return Mono.from(branches.updateOne(guard, update, new UpdateOptions().upsert(true)))
+                .onErrorResume(MongoErrors::isDuplicateKey, e -> Mono.empty())
+                .then();
+    }
+
+    Mono<Void> moveTagHead(String application, String tag, String number, long order) {
+        Bson guard = and(eq("_id", application + "|" + tag), or(exists("latestOrder", false), lt("latestOrder", order)));
+        Bson update = Updates.combine(Updates.setOnInsert("app", application), Updates.setOnInsert("tag", tag),
+                Updates.set("latestVersion", number), Updates.set("latestOrder", order));
+        return Mono.from(tagHeads.updateOne(guard, update, new UpdateOptions().upsert(true)))
+                .onErrorResume(MongoErrors::isDuplicateKey, e -> Mono.empty())
+                .then();
+    }
+
+    Mono<Document> findTagHead(String application, String tag) {
+        return Mono.from(tagHeads.find(eq("_id", application + "|" + tag)).first());
+    }
+
+    Mono<Document> findBranch(String application, String branch) {
+        return Mono.from(branches.find(eq("_id", Branch.id(application, branch))).first());
+    }
+
+    Flux<Document> branchesOf(String application) {
+        return Flux.from(branches.find(eq("app", application)).sort(Sorts.ascending("name")));
+    }
+
+    Flux<Document> versionsOf(String application) {
+        return Flux.from(versions.find(eq("app", application)).sort(Sorts.descending("order")));
+    }
+
+    Mono<Void> deleteBranch(String application, String branch) {
+        return Mono.from(versions.updateMany(eq("app", application), Updates.pull("branches", branch)))
+                .then(Mono.from(branches.deleteOne(eq("_id", Branch.id(application, branch)))))
+                .then();
+    }
+}

@@ -1,0 +1,188 @@
+package dev.covenant.registry.pacticipants;
+
+import com.mongodb.client.model.Updates;
+import com.mongodb.reactivestreams.client.MongoDatabase;
+import dev.covenant.registry.storage.Sequences;
+import dev.covenant.registry.system.InvalidRequestException;
+import dev.covenant.registry.system.NotFoundException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.bson.conversions.Bson;
+import org.springframework.stereotype.Service;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Applications and their versions, branches and tags. Every write is idempotent: creating what exists returns
+ * it, adding a branch or tag that is there changes nothing.
+ */
+@Service
+public class Pacticipants {
+
+    /** Branch names that make a branch an application's main branch when none is set. */
+    static final Set<String> MAIN_BRANCH_CANDIDATES = Set.of("main", "master", "develop");
+    static final int MAX_NAME_LENGTH = 255;
+
+    private final PacticipantStore store;
+
+    Pacticipants(MongoDatabase database, Sequences sequences, Clock clock) {
+        this.store = new PacticipantStore(database, sequences, clock);
+    }
+
+    PacticipantStore store() {
+        return store;
+    }
+
+    /** The application, created if it does not exist. */
+    public Mono<Application> ensureApplication(String name) {
+        return Mono.fromCallable(() -> requireName("pacticipant", name))
+                .flatMap(valid -> store.findApplication(valid).switchIfEmpty(store.upsertApplication(valid, null)))
+                .map(Application::from);
+    }
+
+    /** Creates or updates an application's explicit attributes. */
+    public Mono<Application> saveApplication(String name, ApplicationUpdate update) {
+        return Mono.fromCallable(() -> requireName("name", name))
+                .flatMap(valid -> store.upsertApplication(valid, setters(update)))
+                .map(Application::from);
+    }
+
+    public Mono<Application> application(String name) {
+        return store.findApplication(name).map(Application::from);
+    }
+
+    public Mono<Application> requireApplication(String name) {
+        return application(name).switchIfEmpty(Mono.error(() -> new NotFoundException("No application named '" + name + "'")));
+    }
+
+    public Flux<Application> applications() {
+        return store.allApplications().map(Application::from);
+    }
+
+    /**
+     * Ensures the version exists with the given branch, tags and build URL added (never removed).
+     * Creates the application too.
+     */
+    public Mono<Version> ensureVersion(String application, String number, String branch, List<String> tags,
+            String buildUrl) {
+        return Mono.fromRunnable(() -> validateVersion(number, branch, tags))
+                .then(ensureApplication(application))
+                .then(store.insertVersion(application, number, buildUrl))
+                .flatMap(created -> buildUrl == null ? Mono.just(created)
+                        : store.setBuildUrlIfMissing(application, number, buildUrl))
+                .map(Version::from)
+                .flatMap(version -> branch == null ? Mono.just(version) : addBranch(version, branch))
+                .flatMap(version -> Flux.fromIterable(tags == null ? List.<String>of() : tags)
+                        .concatMap(tag -> addTag(application, number, tag))
+                        .last(version));
+    }
+
+    public Mono<Version> version(String application, String number) {
+        return store.findVersion(application, number).map(Version::from);
+    }
+
+    public Mono<Version> requireVersion(String application, String number) {
+        return version(application, number).switchIfEmpty(Mono.error(() -> new NotFoundException(
+                "No version '" + number + "' of application '" + application + "'")));
+    }
+
+    /** Versions of an application, newest first. */
+    public Flux<Version> versions(String application) {
+        return store.versionsOf(application).map(Version::from);
+    }
+
+    /** The latest version, or the latest with a tag when {@code tag} is given. */
+    public Mono<Version> latestVersion(String application, String tag) {
+        Mono<String> number = tag == null
+                ? store.findApplication(application).mapNotNull(document -> document.getString("latestVersion"))
+                : store.findTagHead(application, tag).map(document -> document.getString("latestVersion"));
+        return number.flatMap(found -> version(application, found));
+    }
+
+    public Mono<Version> latestOnBranch(String application, String branch) {
+        return store.findBranch(application, branch)
+                .flatMap(document -> version(application, document.getString("latestVersion")));
+    }
+
+    /** Tags a version, creating the application and version if needed. */
+    public Mono<Version> addTag(String application, String number, String tag) {
+        return Mono.fromCallable(() -> requireName("tag", tag))
+                .then(ensureVersion(application, number, null, null, null))
+                .flatMap(version -> store.addToVersion(application, number, "tags", tag)
+                        .flatMap(updated -> store.moveTagHead(application, tag, number, version.order()).thenReturn(updated)))
+                .map(Version::from);
+    }
+
+    /** Puts a version on a branch, creating the application and version if needed. */
+    public Mono<Version> addBranchVersion(String application, String branch, String number) {
+        return ensureVersion(application, number, branch, null, null);
+    }
+
+    private Mono<Version> addBranch(Version version, String branch) {
+        String application = version.application();
+        return store.addToVersion(application, version.number(), "branches", branch)
+                .flatMap(updated -> store.moveBranchHead(application, branch, version.number(), version.order())
+                        .then(MAIN_BRANCH_CANDIDATES.contains(branch)
+                                ? store.setMainBranchIfMissing(application, branch) : Mono.empty())
+                        .thenReturn(updated))
+                .map(Version::from);
+    }
+
+    public Flux<Branch> branches(String application) {
+        return store.branchesOf(application).map(Branch::from);
+    }
+
+    public Mono<Branch> branch(String application, String name) {
+        return store.findBranch(application, name).map(Branch::from);
+    }
+
+    /** Removes a branch (versions stay, they just leave the branch). */
+    public Mono<Void> deleteBranch(String application, String name) {
+        return branch(application, name)
+                .switchIfEmpty(Mono.error(() -> new NotFoundException("No branch '" + name + "' of application '" + application + "'")))
+                .then(store.deleteBranch(application, name));
+    }
+
+    private static Bson setters(ApplicationUpdate update) {
+        List<Bson> sets = new ArrayList<>();
+        if (update.displayName() != null) {
+            sets.add(Updates.set("displayName", update.displayName()));
+        }
+        if (update.team() != null) {
+            sets.add(Updates.set("team", update.team()));
+        }
+        if (update.repositoryUrl() != null) {
+            sets.add(Updates.set("repositoryUrl", update.repositoryUrl()));
+        }
+        if (update.mainBranch() != null) {
+            sets.add(Updates.set("mainBranch", requireName("mainBranch", update.mainBranch())));
+        }
+        return sets.isEmpty() ? null : Updates.combine(sets);
+    }
+
+    private static void validateVersion(String number, String branch, List<String> tags) {
+        requireName("version", number);
+        if (branch != null) {
+            requireName("branch", branch);
+        }
+        if (tags != null) {
+            tags.forEach(tag -> requireName("tags", tag));
+        }
+    }
+
+    /** Names are case-sensitive, non-blank, at most 255 characters, without control characters. */
+    public static String requireName(String field, String value) {
+        if (value == null || value.isBlank()) {
+            throw new InvalidRequestException(field, "can't be blank");
+        }
+        if (value.length() > MAX_NAME_LENGTH) {
+            throw new InvalidRequestException(field, "must be at most " + MAX_NAME_LENGTH + " characters");
+        }
+        if (value.chars().anyMatch(Character::isISOControl)) {
+            throw new InvalidRequestException(field, "must not contain control characters");
+        }
+        return value;
+    }
+}

@@ -1,0 +1,146 @@
+package dev.covenant.registry.specs;
+
+import dev.covenant.registry.system.Bodies;
+import dev.covenant.registry.system.Hal;
+import dev.covenant.registry.system.InvalidRequestException;
+import dev.covenant.registry.system.Links;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The PactFlow-compatible provider contract endpoints, so {@code pact pactflow publish-provider-contract}
+ * works unchanged.
+ */
+@RestController
+class PactflowContractController {
+
+    private final ProviderContracts contracts;
+    private final JsonMapper json;
+
+    PactflowContractController(ProviderContracts contracts, JsonMapper json) {
+        this.contracts = contracts;
+        this.json = json;
+    }
+
+    @PostMapping("/provider-contracts/provider/{provider}/publish")
+    Mono<ResponseEntity<Map<String, Object>>> publish(@PathVariable String provider, ServerWebExchange exchange) {
+        // base64 inflates by 4/3; allow the JSON envelope around a maximum-size document
+        long maxBody = contracts.maxDocumentBytes() * 4 / 3 + 64 * 1024;
+        return Bodies.read(exchange.getRequest(), maxBody)
+                .map(body -> request(provider, body))
+                .flatMap(contracts::publish)
+                .map(outcome -> Hal.ok(ContractViews.publishResponse(Links.of(exchange), outcome)));
+    }
+
+    @GetMapping("/provider-contracts/provider/{provider}/version/{version}")
+    Mono<ResponseEntity<Map<String, Object>>> show(@PathVariable String provider, @PathVariable String version,
+            ServerWebExchange exchange) {
+        return contracts.require(provider, version)
+                .map(contract -> Hal.ok(ContractViews.contract(Links.of(exchange), contract)));
+    }
+
+    private PublishRequest request(String provider, byte[] body) {
+        JsonNode root = parse(body);
+        JsonNode contract = root.path("contract");
+        Map<String, List<String>> errors = new LinkedHashMap<>();
+        String version = text(root, "pacticipantVersionNumber");
+        if (version == null || version.isBlank()) {
+            errors.put("pacticipantVersionNumber", List.of("can't be blank"));
+        }
+        if (!contract.isObject()) {
+            errors.put("contract", List.of("is missing"));
+        }
+        String content = text(contract, "content");
+        if (contract.isObject() && (content == null || content.isBlank())) {
+            errors.put("contract.content", List.of("can't be blank"));
+        }
+        String specification = text(contract, "specification");
+        if (specification != null && !specification.equalsIgnoreCase("oas")) {
+            errors.put("contract.specification", List.of("must be 'oas' (OpenAPI); got '" + specification + "'"));
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidRequestException(errors);
+        }
+        byte[] document = decode(content);
+        return new PublishRequest(provider, version, text(root, "branch"), strings(root.path("tags")),
+                text(root, "buildUrl"), document, contentType(text(contract, "contentType")),
+                selfVerification(contract.path("selfVerificationResults")));
+    }
+
+    private JsonNode parse(byte[] body) {
+        if (body.length == 0) {
+            throw new InvalidRequestException("body", "is empty; send the publish request as JSON");
+        }
+        try {
+            JsonNode root = json.readTree(body);
+            if (root == null || !root.isObject()) {
+                throw new InvalidRequestException("body", "must be a JSON object");
+            }
+            return root;
+        } catch (JacksonException e) {
+            throw new InvalidRequestException("body", "is not valid JSON: " + e.getOriginalMessage());
+        }
+    }
+
+    private static byte[] decode(String base64) {
+        try {
+            return Base64.getMimeDecoder().decode(base64);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidRequestException("contract.content", "is not valid base64: " + e.getMessage());
+        }
+    }
+
+    private static ProviderContract.SelfVerification selfVerification(JsonNode node) {
+        if (!node.isObject()) {
+            return null;
+        }
+        String content = text(node, "content");
+        String decoded = null;
+        if (content != null) {
+            try {
+                decoded = new String(Base64.getMimeDecoder().decode(content), java.nio.charset.StandardCharsets.UTF_8);
+            } catch (IllegalArgumentException e) {
+                throw new InvalidRequestException("contract.selfVerificationResults.content", "is not valid base64");
+            }
+        }
+        return new ProviderContract.SelfVerification(node.path("success").asBoolean(false), text(node, "verifier"),
+                text(node, "verifierVersion"), text(node, "format"), text(node, "contentType"),
+                decoded == null ? null : abbreviate(decoded));
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() > 1_000_000 ? text.substring(0, 1_000_000) : text;
+    }
+
+    static String contentType(String declared) {
+        return declared == null || declared.isBlank() ? "application/yaml" : declared;
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        return value == null || value.isNull() ? null : value.asString();
+    }
+
+    private static List<String> strings(JsonNode array) {
+        List<String> values = new ArrayList<>();
+        if (array.isArray()) {
+            array.forEach(item -> values.add(item.asString()));
+        } else if (array.isString()) {
+            values.add(array.asString());
+        }
+        return values;
+    }
+}

@@ -1,0 +1,200 @@
+package dev.covenant.registry.specs;
+
+import static com.mongodb.client.model.Filters.and;
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.exists;
+import static com.mongodb.client.model.Filters.lt;
+import static com.mongodb.client.model.Filters.or;
+
+import com.mongodb.client.model.IndexModel;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.Updates;
+import com.mongodb.reactivestreams.client.MongoCollection;
+import com.mongodb.reactivestreams.client.MongoDatabase;
+import dev.covenant.contract.openapi.OpenApiDocuments;
+import dev.covenant.contract.openapi.ParsedDocument;
+import dev.covenant.registry.pacticipants.Pacticipants;
+import dev.covenant.registry.pacticipants.Version;
+import dev.covenant.registry.storage.ContentStore;
+import dev.covenant.registry.storage.IndexDefinitions;
+import dev.covenant.registry.storage.MongoErrors;
+import dev.covenant.registry.system.ConflictException;
+import dev.covenant.registry.system.NotFoundException;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import org.bson.Document;
+import org.springframework.stereotype.Service;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
+
+/**
+ * Publishes and reads provider contracts (OpenAPI documents). Validation happens before anything is written;
+ * content is stored once per hash; the per-version record is written last, so it always points at stored
+ * content; publishing the same content again is a no-op and different content for a published version is a
+ * conflict.
+ */
+@Service
+public class ProviderContracts implements IndexDefinitions {
+
+    private final MongoCollection<Document> contracts;
+    private final MongoCollection<Document> heads;
+    private final ContentStore contents;
+    private final Pacticipants pacticipants;
+    private final SpecsProperties properties;
+    private final Clock clock;
+    private final Scheduler parsing;
+    private final Counter published;
+    private final Counter unchanged;
+    private final DistributionSummary sizes;
+
+    ProviderContracts(MongoDatabase database, ContentStore contents, Pacticipants pacticipants,
+            SpecsProperties properties, Clock clock, MeterRegistry meters) {
+        this.contracts = database.getCollection("provider_contracts");
+        this.heads = database.getCollection("provider_contract_heads");
+        this.contents = contents;
+        this.pacticipants = pacticipants;
+        this.properties = properties;
+        this.clock = clock;
+        // Parsing a large document is CPU-heavy: bounded, off the event loop, at most one per core.
+        this.parsing = Schedulers.newBoundedElastic(Runtime.getRuntime().availableProcessors(), 64, "document-parse");
+        this.published = Counter.builder("covenant.documents.published").description("OpenAPI documents stored")
+                .tag("outcome", "created").register(meters);
+        this.unchanged = Counter.builder("covenant.documents.published").description("OpenAPI documents stored")
+                .tag("outcome", "unchanged").register(meters);
+        this.sizes = DistributionSummary.builder("covenant.documents.size").baseUnit("bytes")
+                .description("Size of published OpenAPI documents as sent").register(meters);
+    }
+
+    @Override
+    public Map<String, List<IndexModel>> indexes() {
+        return Map.of("provider_contracts", List.of(new IndexModel(Indexes.ascending("app", "order"))));
+    }
+
+    long maxDocumentBytes() {
+        return properties.maxDocumentBytes();
+    }
+
+    Mono<PublishOutcome> publish(PublishRequest request) {
+        return Mono.fromCallable(() -> validate(request))
+                .flatMap(valid -> parse(request))
+                .flatMap(document -> publishParsed(request, document));
+    }
+
+    private PublishRequest validate(PublishRequest request) {
+        Pacticipants.requireName("provider", request.provider());
+        Pacticipants.requireName("pacticipantVersionNumber", request.version());
+        return request;
+    }
+
+    private Mono<ParsedDocument> parse(PublishRequest request) {
+        return Mono.fromCallable(() -> OpenApiDocuments.parse(request.content(), properties.limits()))
+                .subscribeOn(parsing);
+    }
+
+    private Mono<PublishOutcome> publishParsed(PublishRequest request, ParsedDocument document) {
+        return find(request.provider(), request.version())
+                .map(existing -> sameOrConflict(existing, document))
+                .switchIfEmpty(Mono.defer(() -> store(request, document)));
+    }
+
+    private PublishOutcome sameOrConflict(ProviderContract existing, ParsedDocument document) {
+        if (!existing.sha256().equals(document.sha256())) {
+            throw new ConflictException("contract", "A different OpenAPI document is already published for "
+                    + existing.application() + " version " + existing.version()
+                    + "; publish changed documents under a new version number");
+        }
+        unchanged.increment();
+        return new PublishOutcome(existing, false);
+    }
+
+    private Mono<PublishOutcome> store(PublishRequest request, ParsedDocument document) {
+        String rawId = "raw:" + OpenApiDocuments.sha256(request.content());
+        return contents.put(document.sha256(), document.canonicalJson(), "application/json")
+                .then(contents.put(rawId, request.content(), request.contentType()))
+                .then(pacticipants.ensureVersion(request.provider(), request.version(), request.branch(),
+                        request.tags(), request.buildUrl()))
+                .flatMap(version -> insert(request, document, rawId, version));
+    }
+
+    private Mono<PublishOutcome> insert(PublishRequest request, ParsedDocument document, String rawId,
+            Version version) {
+        ProviderContract contract = new ProviderContract(request.provider(), request.version(), document.sha256(),
+                rawId, request.contentType(), document.format().name(), document.specVersion(), document.title(),
+                document.apiVersion(), request.content().length, clock.instant(), request.branch(),
+                request.tags() == null ? List.of() : request.tags(), request.buildUrl(), version.order(),
+                request.selfVerification());
+        return Mono.from(contracts.insertOne(contract.toDocument()))
+                .then(moveHeads(contract, version))
+                .then(Mono.fromCallable(() -> recordPublished(contract)))
+                .onErrorResume(MongoErrors::isDuplicateKey, e -> find(contract.application(), contract.version())
+                        .map(existing -> sameOrConflict(existing, document)));
+    }
+
+    private PublishOutcome recordPublished(ProviderContract contract) {
+        published.increment();
+        sizes.record(contract.size());
+        return new PublishOutcome(contract, true);
+    }
+
+    private Mono<Void> moveHeads(ProviderContract contract, Version version) {
+        Flux<String> keys = Flux.concat(Flux.just("latest"),
+                Flux.fromIterable(version.branches()).map(branch -> "branch:" + branch),
+                Flux.fromIterable(version.tags()).map(tag -> "tag:" + tag));
+        return keys.concatMap(key -> moveHead(contract, key)).then();
+    }
+
+    private Mono<Void> moveHead(ProviderContract contract, String key) {
+        String id = contract.application() + "|" + key;
+        return Mono.from(heads.updateOne(and(eq("_id", id), or(exists("order", false), lt("order", contract.order()))),
+                        Updates.combine(Updates.set("version", contract.version()), Updates.set("order", contract.order())),
+                        new UpdateOptions().upsert(true)))
+                .onErrorResume(MongoErrors::isDuplicateKey, e -> Mono.empty())
+                .then();
+    }
+
+    public Mono<ProviderContract> find(String application, String version) {
+        return Mono.from(contracts.find(eq("_id", ProviderContract.id(application, version))).first())
+                .map(ProviderContract::from);
+    }
+
+    public Mono<ProviderContract> require(String application, String version) {
+        return find(application, version).switchIfEmpty(Mono.error(() -> new NotFoundException(
+                "No OpenAPI document published for application '" + application + "' version '" + version + "'")));
+    }
+
+    /** The latest contract overall, on a branch, or with a tag (exactly one of branch/tag may be non-null). */
+    public Mono<ProviderContract> latest(String application, String branch, String tag) {
+        String key = branch != null ? "branch:" + branch : tag != null ? "tag:" + tag : "latest";
+        return Mono.from(heads.find(eq("_id", application + "|" + key)).first())
+                .flatMap(head -> find(application, head.getString("version")))
+                .switchIfEmpty(Mono.error(() -> new NotFoundException("No OpenAPI document published for application '"
+                        + application + "'" + (branch != null ? " on branch '" + branch + "'" : "")
+                        + (tag != null ? " with tag '" + tag + "'" : ""))));
+    }
+
+    /** Every contract of an application, newest first. */
+    public Flux<ProviderContract> history(String application) {
+        return Flux.from(contracts.find(eq("app", application)).sort(Sorts.descending("order")))
+                .map(ProviderContract::from);
+    }
+
+    /** The document's bytes as published. */
+    public Mono<byte[]> original(ProviderContract contract) {
+        return contents.get(contract.rawId()).switchIfEmpty(Mono.error(() -> new IllegalStateException(
+                "content " + contract.rawId() + " is missing from storage")));
+    }
+
+    /** The normalized JSON form. */
+    public Mono<byte[]> normalized(ProviderContract contract) {
+        return contents.get(contract.sha256()).switchIfEmpty(Mono.error(() -> new IllegalStateException(
+                "content " + contract.sha256() + " is missing from storage")));
+    }
+}

@@ -1,0 +1,62 @@
+package dev.covenant.registry.storage;
+
+import com.mongodb.ConnectionString;
+import com.mongodb.MongoClientSettings;
+import com.mongodb.reactivestreams.client.MongoClient;
+import com.mongodb.reactivestreams.client.MongoClients;
+import com.mongodb.reactivestreams.client.MongoDatabase;
+import java.util.concurrent.TimeUnit;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Connects the reactive MongoDB driver to the configured MongoDB, or to the embedded server. */
+@Configuration(proxyBeanMethods = false)
+class MongoConfiguration {
+
+    @Bean(destroyMethod = "close")
+    EmbeddedMongoHolder embeddedMongo(StorageProperties properties) {
+        return new EmbeddedMongoHolder(properties.embedded() ? new EmbeddedMongo(properties.dataDir()) : null);
+    }
+
+    @Bean(destroyMethod = "close")
+    MongoClient mongoClient(StorageProperties properties, EmbeddedMongoHolder embedded) {
+        String uri = embedded.server() != null ? embedded.server().connectionString() : properties.mongodbUri();
+        MongoClientSettings settings = MongoClientSettings.builder()
+                .applyConnectionString(new ConnectionString(uri))
+                .applyToClusterSettings(cluster -> cluster.serverSelectionTimeout(10, TimeUnit.SECONDS))
+                .applyToSocketSettings(socket -> socket.connectTimeout(5, TimeUnit.SECONDS))
+                .build();
+        return MongoClients.create(settings);
+    }
+
+    @Bean
+    MongoDatabase mongoDatabase(MongoClient client, StorageProperties properties) {
+        return client.getDatabase(properties.database());
+    }
+
+    /** Owns the embedded server's life cycle; closed after the client, since beans close in reverse order. */
+    record EmbeddedMongoHolder(EmbeddedMongo server) implements AutoCloseable {
+        @Override
+        public void close() {
+            if (server != null) {
+                server.close();
+            }
+        }
+    }
+
+    @Bean
+    Sequences sequences(MongoDatabase database) {
+        return new Sequences(database);
+    }
+
+    @Bean
+    ContentStore contentStore(MongoDatabase database) {
+        return new ContentStore(database);
+    }
+
+    @Bean
+    IndexInitializer indexInitializer(MongoDatabase database, ObjectProvider<IndexDefinitions> definitions) {
+        return new IndexInitializer(database, definitions);
+    }
+}

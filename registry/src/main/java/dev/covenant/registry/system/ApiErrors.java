@@ -1,0 +1,138 @@
+package dev.covenant.registry.system;
+
+import dev.covenant.contract.openapi.DocumentProblem;
+import dev.covenant.contract.openapi.InvalidDocumentException;
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.annotation.Order;
+import org.springframework.core.io.buffer.DataBufferLimitException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.ServerWebInputException;
+
+/**
+ * The one place where exceptions become HTTP responses: RFC 9457 problem details on the registry's own API,
+ * and the Pact Broker's {@code {"errors":{…}}} shape (inside the same body) on the Pact Broker-compatible paths,
+ * which Pact clients parse. Never a stack trace or a class name.
+ */
+@RestControllerAdvice
+@Order(0)
+class ApiErrors {
+
+    private static final Logger log = LoggerFactory.getLogger(ApiErrors.class);
+    static final String TYPE_BASE = "https://covenant.dev/problems/";
+    static final MediaType HAL_JSON = MediaType.parseMediaType("application/hal+json;charset=utf-8");
+
+    @ExceptionHandler
+    ResponseEntity<Map<String, Object>> notFound(NotFoundException e, ServerWebExchange exchange) {
+        return respond(exchange, HttpStatus.NOT_FOUND, "not-found", "Not found", e.getMessage(),
+                Map.of("resource", List.of(e.getMessage())), Map.of());
+    }
+
+    @ExceptionHandler
+    ResponseEntity<Map<String, Object>> conflict(ConflictException e, ServerWebExchange exchange) {
+        return respond(exchange, HttpStatus.CONFLICT, "conflict", "Conflict", e.getMessage(),
+                Map.of(e.field(), List.of(e.getMessage())), Map.of());
+    }
+
+    @ExceptionHandler
+    ResponseEntity<Map<String, Object>> invalidRequest(InvalidRequestException e, ServerWebExchange exchange) {
+        return respond(exchange, HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request", e.getMessage(),
+                e.errors(), Map.of());
+    }
+
+    @ExceptionHandler
+    ResponseEntity<Map<String, Object>> tooLarge(PayloadTooLargeException e, ServerWebExchange exchange) {
+        return respond(exchange, HttpStatus.CONTENT_TOO_LARGE, "payload-too-large", "Payload too large",
+                e.getMessage(), Map.of("body", List.of(e.getMessage())), Map.of());
+    }
+
+    @ExceptionHandler
+    ResponseEntity<Map<String, Object>> bufferLimit(DataBufferLimitException e, ServerWebExchange exchange) {
+        String detail = "The request body is larger than the server accepts";
+        return respond(exchange, HttpStatus.CONTENT_TOO_LARGE, "payload-too-large", "Payload too large", detail,
+                Map.of("body", List.of(detail)), Map.of());
+    }
+
+    @ExceptionHandler
+    ResponseEntity<Map<String, Object>> invalidDocument(InvalidDocumentException e, ServerWebExchange exchange) {
+        if (e.reason() == InvalidDocumentException.Reason.TOO_LARGE) {
+            return respond(exchange, HttpStatus.CONTENT_TOO_LARGE, "payload-too-large", "Document too large",
+                    e.getMessage(), Map.of("contract", List.of(e.getMessage())), Map.of());
+        }
+        List<Map<String, Object>> violations = e.problems().stream().map(ApiErrors::violation).toList();
+        List<String> messages = e.problems().stream().map(DocumentProblem::toString).toList();
+        return respond(exchange, HttpStatus.UNPROCESSABLE_CONTENT, "invalid-document", "Invalid OpenAPI document",
+                e.getMessage(), Map.of("contract", messages),
+                Map.of("reason", e.reason().name(), "violations", violations));
+    }
+
+    @ExceptionHandler
+    ResponseEntity<Map<String, Object>> badInput(ServerWebInputException e, ServerWebExchange exchange) {
+        String detail = e.getReason() != null ? e.getReason() : "The request could not be read";
+        return respond(exchange, HttpStatus.BAD_REQUEST, "malformed-request", "Malformed request", detail,
+                Map.of("body", List.of(detail)), Map.of());
+    }
+
+    @ExceptionHandler
+    ResponseEntity<Map<String, Object>> status(ResponseStatusException e, ServerWebExchange exchange) {
+        HttpStatusCode code = e.getStatusCode();
+        String detail = e.getReason() != null ? e.getReason() : HttpStatus.valueOf(code.value()).getReasonPhrase();
+        String slug = HttpStatus.valueOf(code.value()).name().toLowerCase().replace('_', '-');
+        return respond(exchange, code, slug, HttpStatus.valueOf(code.value()).getReasonPhrase(), detail,
+                Map.of("request", List.of(detail)), Map.of());
+    }
+
+    @ExceptionHandler
+    ResponseEntity<Map<String, Object>> unexpected(Exception e, ServerWebExchange exchange) {
+        String requestId = RequestIds.of(exchange);
+        log.error("Unexpected error on {} {} (request {}); this is a bug, please report it with the request id",
+                exchange.getRequest().getMethod(), exchange.getRequest().getPath(), requestId, e);
+        String detail = "An unexpected error occurred; quote request id " + requestId + " when reporting it";
+        return respond(exchange, HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error", detail,
+                Map.of("error", List.of(detail)), Map.of());
+    }
+
+    private static Map<String, Object> violation(DocumentProblem problem) {
+        Map<String, Object> violation = new LinkedHashMap<>();
+        if (problem.pointer() != null) {
+            violation.put("pointer", problem.pointer());
+        }
+        if (problem.line() != null) {
+            violation.put("line", problem.line());
+        }
+        violation.put("message", problem.message());
+        return violation;
+    }
+
+    static ResponseEntity<Map<String, Object>> respond(ServerWebExchange exchange, HttpStatusCode status, String slug,
+            String title, String detail, Map<String, List<String>> errors, Map<String, Object> extensions) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", URI.create(TYPE_BASE + slug).toString());
+        body.put("title", title);
+        body.put("status", problem.getStatus());
+        body.put("detail", detail);
+        body.put("instance", exchange.getRequest().getPath().value());
+        body.put("requestId", RequestIds.of(exchange));
+        body.putAll(extensions);
+        boolean broker = PactBrokerPaths.matches(exchange.getRequest().getPath().value());
+        if (broker) {
+            body.put("errors", errors);
+        }
+        return ResponseEntity.status(status)
+                .contentType(broker ? HAL_JSON : MediaType.APPLICATION_PROBLEM_JSON)
+                .body(body);
+    }
+}

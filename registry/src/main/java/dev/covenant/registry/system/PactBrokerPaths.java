@@ -1,0 +1,23 @@
+package dev.covenant.registry.system;
+
+import java.util.List;
+
+/** The path prefixes served in the Pact Broker's shapes (errors as {@code {"errors":{…}}}). */
+public final class PactBrokerPaths {
+
+    private static final List<String> PREFIXES = List.of("/pacticipants", "/pacts", "/contracts", "/matrix",
+            "/can-i-deploy", "/can-i-merge", "/environments", "/webhooks", "/verification-results",
+            "/provider-contracts", "/integrations", "/groups", "/dashboard");
+
+    private PactBrokerPaths() {
+    }
+
+    public static boolean matches(String path) {
+        for (String prefix : PREFIXES) {
+            if (path.equals(prefix) || path.startsWith(prefix + "/") || path.startsWith(prefix + "?")) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
