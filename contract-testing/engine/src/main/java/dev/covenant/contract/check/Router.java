@@ -1,0 +1,195 @@
+package dev.covenant.contract.check;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.covenant.contract.check.ApiModel.Operation;
+import dev.covenant.contract.check.ApiModel.Parameter;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Finds the operation a pact request is for: templated paths whose parameters must satisfy their schemas,
+ * under any of the document's base paths (servers, Swagger 2.0 {@code basePath}, a configured prefix).
+ * Literal paths win over templated ones, as in every OpenAPI router.
+ */
+final class Router {
+
+    private static final Pattern EXPRESSION = Pattern.compile("\\{([^}]*)}");
+
+    /** A path template compiled once. */
+    private record Route(String template, Pattern pattern, List<String> names, int literalLength) {
+    }
+
+    /** The operation and the path parameter values it was matched with. */
+    record Match(Operation operation, java.util.Map<String, String> pathValues) {
+    }
+
+    private final List<Operation> operations;
+    private final java.util.Map<String, Route> routes = new java.util.HashMap<>();
+    private final Set<String> prefixes = new LinkedHashSet<>();
+    private final boolean caseInsensitive;
+    private final ParameterValues values;
+    private final SchemaValidation validation;
+
+    Router(JsonNode document, List<Operation> operations, CheckOptions options, ParameterValues values,
+           SchemaValidation validation) {
+        this.operations = operations;
+        this.values = values;
+        this.validation = validation;
+        this.caseInsensitive = options.caseInsensitivePaths()
+                || document.path("info").path("x-opc-config-case-insensitive").asBoolean(false);
+        String configured = options.basePath() != null ? options.basePath()
+                : document.path("info").path("x-opc-config-base-path").asText(null);
+        addPrefix(configured);
+        addPrefix(document.path("basePath").asText(null));
+        for (JsonNode server : document.path("servers")) {
+            addPrefix(serverPath(server));
+        }
+        for (Operation operation : operations) {
+            routes.computeIfAbsent(operation.pathTemplate(), this::compile);
+        }
+    }
+
+    /** The matching operation, or {@code null} when the path or method is not in the document. */
+    Match route(String method, String rawPath) {
+        String path = rawPath.startsWith("/") ? rawPath : "/" + rawPath;
+        int query = path.indexOf('?');
+        if (query >= 0) {
+            path = path.substring(0, query);
+        }
+        List<String> candidates = new ArrayList<>();
+        candidates.add(path);
+        for (String prefix : prefixes) {
+            if (startsWith(path, prefix)) {
+                String rest = path.substring(prefix.length());
+                candidates.add(rest.startsWith("/") ? rest : "/" + rest);
+            }
+        }
+        List<Operation> byMethod = operations.stream().filter(op -> op.method().equals(method))
+                .sorted(Comparator.comparingInt((Operation op) -> routes.get(op.pathTemplate()).names().size())
+                        .thenComparing(op -> -routes.get(op.pathTemplate()).literalLength()))
+                .toList();
+        for (String candidate : candidates) {
+            for (Operation operation : byMethod) {
+                Route route = routes.get(operation.pathTemplate());
+                Matcher matcher = route.pattern().matcher(candidate);
+                if (!matcher.matches()) {
+                    continue;
+                }
+                java.util.Map<String, String> pathValues = new java.util.LinkedHashMap<>();
+                for (int i = 0; i < route.names().size(); i++) {
+                    pathValues.put(route.names().get(i), matcher.group(i + 1));
+                }
+                if (pathParametersValid(operation, pathValues)) {
+                    return new Match(operation, pathValues);
+                }
+            }
+        }
+        return null;
+    }
+
+    private boolean pathParametersValid(Operation operation, java.util.Map<String, String> pathValues) {
+        for (Parameter parameter : operation.parameters()) {
+            if (!parameter.in().equals("path") || parameter.schema() == null) {
+                continue;
+            }
+            String raw = pathValues.get(parameter.name());
+            if (raw == null) {
+                continue;
+            }
+            String decoded = decode(raw);
+            String style = parameter.style() == null ? "simple" : parameter.style();
+            String delimiters = ",";
+            if (style.equals("label") && decoded.startsWith(".")) {
+                decoded = decoded.substring(1);
+                delimiters = "[.,]";
+            } else if (style.equals("matrix") && decoded.startsWith(";")) {
+                decoded = decoded.substring(1).replaceAll("(^|;)" + Pattern.quote(parameter.name()) + "=", "$1");
+                delimiters = "[;,]";
+            }
+            tools.jackson.databind.JsonNode value = values.simple(parameter.schema(), decoded, delimiters);
+            if (!validation.validate(SchemaTransformer.Direction.REQUEST, parameter.schema(), parameter.schemaPointer(),
+                    value).isEmpty()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private Route compile(String template) {
+        StringBuilder regex = new StringBuilder();
+        List<String> names = new ArrayList<>();
+        Matcher matcher = EXPRESSION.matcher(template);
+        int last = 0;
+        int literal = 0;
+        while (matcher.find()) {
+            regex.append(literal(template.substring(last, matcher.start())));
+            literal += matcher.start() - last;
+            regex.append("([^/]+)");
+            names.add(matcher.group(1).replaceAll("^[.;?&+#/]", "").replaceAll("\\*$", ""));
+            last = matcher.end();
+        }
+        regex.append(literal(template.substring(last)));
+        literal += template.length() - last;
+        int flags = caseInsensitive ? Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE : 0;
+        return new Route(template, Pattern.compile(regex.toString(), flags), names, literal);
+    }
+
+    /** Literal text of a template; {@code *} is a wildcard some documents use for "anything below". */
+    private static String literal(String text) {
+        StringBuilder out = new StringBuilder();
+        for (String part : text.split("\\*+", -1)) {
+            if (!out.isEmpty() || text.startsWith("*")) {
+                out.append(".*");
+            }
+            out.append(Pattern.quote(part));
+        }
+        return text.contains("*") ? out.toString() : Pattern.quote(text);
+    }
+
+    private boolean startsWith(String path, String prefix) {
+        return caseInsensitive ? path.toLowerCase(Locale.ROOT).startsWith(prefix.toLowerCase(Locale.ROOT))
+                : path.startsWith(prefix);
+    }
+
+    private void addPrefix(String prefix) {
+        if (prefix == null || prefix.isBlank()) {
+            return;
+        }
+        String trimmed = prefix.endsWith("/") ? prefix.substring(0, prefix.length() - 1) : prefix;
+        if (!trimmed.isEmpty()) {
+            prefixes.add(trimmed.startsWith("/") ? trimmed : "/" + trimmed);
+        }
+    }
+
+    /** The path of a server URL, with variables replaced by their defaults. */
+    private static String serverPath(JsonNode server) {
+        String url = server.path("url").asText("");
+        for (var it = server.path("variables").fields(); it.hasNext(); ) {
+            var variable = it.next();
+            url = url.replace("{" + variable.getKey() + "}", variable.getValue().path("default").asText(""));
+        }
+        try {
+            String path = url.contains("://") ? URI.create(url.replaceAll("[{}]", "")).getPath() : url;
+            return path == null ? null : path;
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private static String decode(String text) {
+        try {
+            return URLDecoder.decode(text.replace("+", "%2B"), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return text;
+        }
+    }
+}

@@ -1,0 +1,124 @@
+package dev.covenant.contract.check;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.networknt.schema.Error;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaException;
+import com.networknt.schema.SchemaLocation;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
+import com.networknt.schema.path.NodePath;
+import dev.covenant.contract.check.SchemaTransformer.Direction;
+import dev.covenant.contract.openapi.Pointers;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Validates pact values against document schemas with networknt's JSON Schema validator (2020-12 after
+ * {@link SchemaTransformer}). Compiled schemas are cached per document location and direction, so checking many
+ * interactions of the same operation costs one compilation.
+ *
+ * <p>The registry can load nothing: no remote fetching, and every IRI is blocked. Validation roots are
+ * in-memory trees whose references all point inside themselves ({@code #/x-refs/...}).
+ */
+final class SchemaValidation {
+
+    /** A value that does not satisfy its schema. */
+    record Violation(List<String> instancePath, String specPointer, String message) {
+    }
+
+    private static final String BASE = "urn:covenant:schema:";
+
+    private final Map<Direction, SchemaTransformer> transformers;
+    private final SchemaRegistry registry;
+    private final Map<String, Schema> compiled = new ConcurrentHashMap<>();
+
+    SchemaValidation(JsonNode document) {
+        this.transformers = Map.of(
+                Direction.REQUEST, new SchemaTransformer(document, Direction.REQUEST),
+                Direction.RESPONSE, new SchemaTransformer(document, Direction.RESPONSE));
+        this.registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12, builder -> builder
+                .schemaLoader(loader -> loader
+                        .fetchRemoteResources(false)
+                        .block(iri -> true)));
+    }
+
+    /**
+     * The first violation of {@code value} against the schema at {@code schemaPointer} (Ajv's default, and the
+     * comparator's: one finding per value), plus the {@code if} keyword itself when the violation is inside a
+     * {@code then}/{@code else} branch. Empty when the value is valid.
+     */
+    List<Violation> validate(Direction direction, JsonNode schema, String schemaPointer, tools.jackson.databind.JsonNode value) {
+        Schema compiledSchema;
+        List<Error> errors;
+        try {
+            compiledSchema = compiled.computeIfAbsent(direction + "|" + schemaPointer + "|" + System.identityHashCode(schema),
+                    key -> compile(direction, schema, key));
+            errors = compiledSchema.validate(value);
+        } catch (SchemaException | IllegalArgumentException | IllegalStateException e) {
+            return List.of(); // a schema the validator cannot compile cannot be held against the pact
+        }
+        if (errors.isEmpty()) {
+            return List.of();
+        }
+        Error first = errors.get(0);
+        List<Violation> violations = new ArrayList<>();
+        String pointer = specPointer(direction, schemaPointer, first);
+        violations.add(new Violation(instancePath(first.getInstanceLocation()), pointer, first.getMessage()));
+        String branch = conditionalBranch(first.getEvaluationPath());
+        if (branch != null) {
+            violations.add(new Violation(instancePath(first.getInstanceLocation()), pointer,
+                    "must match \"" + branch + "\" schema"));
+        }
+        return violations;
+    }
+
+    private Schema compile(Direction direction, JsonNode schema, String key) {
+        SchemaTransformer transformer = transformers.get(direction);
+        tools.jackson.databind.JsonNode transformed = transformer.transform(schema);
+        ObjectNode root;
+        if (transformed instanceof ObjectNode object) {
+            root = object;
+        } else {
+            root = Trees.J3.objectNode();
+            root.putArray("allOf").add(transformed);
+        }
+        root.set(SchemaTransformer.REFS, transformer.refs());
+        return registry.getSchema(SchemaLocation.of(BASE + Integer.toHexString(key.hashCode())), root);
+    }
+
+    private static List<String> instancePath(NodePath path) {
+        List<String> tokens = new ArrayList<>();
+        for (int i = 0; i < path.getNameCount(); i++) {
+            tokens.add(String.valueOf(path.getElement(i)));
+        }
+        return tokens;
+    }
+
+    /** Maps the failing keyword's location back into the document, through {@code x-refs} when it went there. */
+    private String specPointer(Direction direction, String schemaPointer, Error error) {
+        String fragment = error.getSchemaLocation() == null ? "" : error.getSchemaLocation().getFragment().toString();
+        List<String> tokens = Pointers.tokens(fragment.startsWith("/") ? fragment : "");
+        if (tokens.size() >= 2 && tokens.get(0).equals(SchemaTransformer.REFS)) {
+            String origin = transformers.get(direction).origin(tokens.get(1));
+            if (origin != null) {
+                return origin + Pointers.of(tokens.subList(2, tokens.size()).toArray(String[]::new));
+            }
+        }
+        return schemaPointer + Pointers.of(tokens.toArray(String[]::new));
+    }
+
+    private static String conditionalBranch(NodePath evaluationPath) {
+        String branch = null;
+        for (int i = 0; i < evaluationPath.getNameCount(); i++) {
+            String name = String.valueOf(evaluationPath.getElement(i));
+            if (name.equals("then") || name.equals("else")) {
+                branch = name;
+            }
+        }
+        return branch;
+    }
+}
