@@ -1,0 +1,165 @@
+package dev.covenant.contract.diff;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * {@code allOf}, {@code anyOf}, {@code oneOf} and the discriminator. Sub-schemas are matched by reference
+ * name, then by equal content, then by position; matched pairs are compared in depth, the rest are
+ * reported as added or removed.
+ */
+final class CompositionDiff {
+
+    private static final Set<String> ANNOTATIONS = Set.of("title", "description", "example", "examples",
+            "deprecated", "readOnly", "writeOnly", "default", "$comment", "externalDocs");
+
+    private CompositionDiff() {
+    }
+
+    static void compare(SchemaDiff diff, SchemaChanges c) {
+        wrappedInOneOf(c);
+        members(diff, c, "allOf", "all-of");
+        members(diff, c, "anyOf", "any-of");
+        members(diff, c, "oneOf", "one-of");
+        Discriminators.compare(c, c.base().get("discriminator"), c.revision().get("discriminator"));
+    }
+
+    private static void wrappedInOneOf(SchemaChanges c) {
+        JsonNode base = c.base();
+        JsonNode revision = c.revision();
+        if (!base.has("oneOf") && revision.has("oneOf") && !revision.has("type") && !revision.has("properties")
+                && (base.has("type") || base.has("properties"))) {
+            c.emit("wrapped-in-one-of", "oneOf", "the schema was wrapped in oneOf");
+        }
+    }
+
+    private static void members(SchemaDiff diff, SchemaChanges c, String keyword, String suffix) {
+        JsonNode from = c.base().get(keyword);
+        JsonNode to = c.revision().get(keyword);
+        if (from == null && to == null) {
+            return;
+        }
+        if (!keyword.equals("allOf") && (SchemaTypes.isTypeList(from, diff.baseResolver())
+                || SchemaTypes.isTypeList(to, diff.revisionResolver()))) {
+            return; // a list of types: SchemaTypes reports it as widened or narrowed
+        }
+        List<Integer> baseLeft = indexes(from);
+        List<Integer> revisionLeft = indexes(to);
+        List<int[]> pairs = new ArrayList<>();
+        match(from, to, baseLeft, revisionLeft, pairs, true);
+        match(from, to, baseLeft, revisionLeft, pairs, false);
+        pairInline(from, to, baseLeft, revisionLeft, pairs);
+        String basePath = SchemaChanges.at(c.baseLocated(), keyword);
+        String revisionPath = SchemaChanges.at(c.revisionLocated(), keyword);
+        for (int i : revisionLeft) {
+            JsonNode member = to.get(i);
+            String name = describe(member, i);
+            if (keyword.equals("allOf") && annotationOnly(member)) {
+                c.emit(suffix + "-added-annotation-only", keyword, "annotation-only " + keyword + " member " + name
+                        + " was added", Map.of("member", name));
+            }
+            c.emit(suffix + "-added", keyword, keyword + " member " + name + " was added", Map.of("member", name));
+        }
+        for (int i : baseLeft) {
+            JsonNode member = from.get(i);
+            String name = describe(member, i);
+            if (keyword.equals("allOf") && annotationOnly(member)) {
+                c.emit(suffix + "-removed-annotation-only", keyword, "annotation-only " + keyword + " member "
+                        + name + " was removed", Map.of("member", name));
+            }
+            c.emit(suffix + "-removed", keyword, keyword + " member " + name + " was removed", Map.of("member", name));
+        }
+        for (int[] pair : pairs) {
+            c.addAll(diff.compare(c.scope(), c.nested(),
+                    new RefResolver.Located(from.get(pair[0]), pointer(basePath, pair[0])),
+                    new RefResolver.Located(to.get(pair[1]), pointer(revisionPath, pair[1]))), "");
+        }
+    }
+
+    private static List<Integer> indexes(JsonNode members) {
+        List<Integer> indexes = new ArrayList<>();
+        if (members != null && members.isArray()) {
+            for (int i = 0; i < members.size(); i++) {
+                if (!isNullType(members.get(i))) {
+                    indexes.add(i);
+                }
+            }
+        }
+        return indexes;
+    }
+
+    private static boolean isNullType(JsonNode member) {
+        return member.path("type").asText("").equals("null") && member.size() == 1;
+    }
+
+    /** Pairs members with the same reference name ({@code byRef}) or with equal inline content. */
+    private static void match(JsonNode from, JsonNode to, List<Integer> baseLeft, List<Integer> revisionLeft,
+                              List<int[]> pairs, boolean byRef) {
+        for (var it = baseLeft.iterator(); it.hasNext(); ) {
+            int i = it.next();
+            JsonNode member = from.get(i);
+            String ref = RefResolver.refName(member);
+            if (byRef != (ref != null)) {
+                continue;
+            }
+            for (var jt = revisionLeft.iterator(); jt.hasNext(); ) {
+                int j = jt.next();
+                JsonNode candidate = to.get(j);
+                boolean same = byRef ? ref.equals(RefResolver.refName(candidate))
+                        : RefResolver.refName(candidate) == null && member.equals(candidate);
+                if (same) {
+                    pairs.add(new int[] {i, j});
+                    it.remove();
+                    jt.remove();
+                    break;
+                }
+            }
+        }
+    }
+
+    /** Inline members left on both sides are taken as edited versions of each other, in order. */
+    private static void pairInline(JsonNode from, JsonNode to, List<Integer> baseLeft, List<Integer> revisionLeft,
+                                   List<int[]> pairs) {
+        var it = baseLeft.iterator();
+        while (it.hasNext()) {
+            int i = it.next();
+            if (RefResolver.refName(from.get(i)) != null) {
+                continue;
+            }
+            for (var jt = revisionLeft.iterator(); jt.hasNext(); ) {
+                int j = jt.next();
+                if (RefResolver.refName(to.get(j)) == null) {
+                    pairs.add(new int[] {i, j});
+                    it.remove();
+                    jt.remove();
+                    break;
+                }
+            }
+        }
+    }
+
+    private static boolean annotationOnly(JsonNode member) {
+        if (member.has("$ref") || member.isEmpty()) {
+            return false;
+        }
+        for (var names = member.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            if (!ANNOTATIONS.contains(name) && !name.startsWith("x-")) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static String describe(JsonNode member, int index) {
+        String ref = RefResolver.refName(member);
+        return ref != null ? ref : "#" + index;
+    }
+
+    private static String pointer(String keywordPointer, int index) {
+        return keywordPointer == null ? null : keywordPointer + "/" + index;
+    }
+}

@@ -1,0 +1,167 @@
+package dev.covenant.contract.diff;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.covenant.contract.openapi.Pointers;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Path, query, header and cookie parameters. Parameters are keyed by location and name (header names
+ * case-insensitively); path parameters by their position in the template when renamed parameters are
+ * matched, so renaming {@code {id}} to {@code {petId}} is no change.
+ */
+final class ParametersDiff {
+
+    /** A parameter after following its reference, with where it lives. */
+    record Parameter(String key, JsonNode node, String pointer) {
+        String in() {
+            return node.path("in").asText();
+        }
+
+        String name() {
+            return node.path("name").asText();
+        }
+
+        boolean required() {
+            return node.path("required").asBoolean(false) || in().equals("path");
+        }
+    }
+
+    private ParametersDiff() {
+    }
+
+    static void compare(DiffContext context, String operation, OperationDiff.Side base, OperationDiff.Side revision) {
+        Map<String, Parameter> from = effective(context, context.base(), base);
+        Map<String, Parameter> to = effective(context, context.revision(), revision);
+        for (Parameter parameter : from.values()) {
+            Parameter now = to.get(parameter.key());
+            if (now == null) {
+                boolean deprecated = parameter.node().path("deprecated").asBoolean(false);
+                context.sink().add(deprecated ? "request-parameter-removed-with-deprecation" : "request-parameter-removed",
+                        operation, parameter.pointer(), null, parameter.in() + " request parameter "
+                                + parameter.name() + " was removed", details(parameter));
+            } else {
+                compareParameter(context, operation, parameter, now);
+            }
+        }
+        for (Parameter parameter : to.values()) {
+            if (!from.containsKey(parameter.key())) {
+                String id = parameter.in().equals("path") ? "new-request-path-parameter"
+                        : parameter.required() ? "new-required-request-parameter" : "new-optional-request-parameter";
+                context.sink().add(id, operation, null, parameter.pointer(), "new " + (parameter.required()
+                        ? "required " : "optional ") + parameter.in() + " request parameter " + parameter.name(),
+                        details(parameter));
+            }
+        }
+    }
+
+    /** Parameters added at path level reach every operation of an existing path. */
+    static void comparePathLevel(DiffContext context, String path, RefResolver.Located base,
+                                 RefResolver.Located revision) {
+        Map<String, Parameter> from = collect(context.base(), path, base.node().path("parameters"),
+                base.pointer() + "/parameters", new LinkedHashMap<>(), context);
+        Map<String, Parameter> to = collect(context.revision(), path, revision.node().path("parameters"),
+                revision.pointer() + "/parameters", new LinkedHashMap<>(), context);
+        for (Parameter parameter : to.values()) {
+            if (!from.containsKey(parameter.key()) && !parameter.in().equals("path")) {
+                String id = parameter.required() ? "new-required-request-default-parameter-to-existing-path"
+                        : "new-optional-request-default-parameter-to-existing-path";
+                context.sink().add(id, null, null, parameter.pointer(), "new " + (parameter.required()
+                        ? "required " : "optional ") + parameter.in() + " parameter " + parameter.name()
+                        + " for every operation of " + path, details(parameter));
+            }
+        }
+    }
+
+    private static void compareParameter(DiffContext context, String operation, Parameter from, Parameter to) {
+        String where = from.in() + " parameter " + to.name();
+        if (from.required() != to.required()) {
+            context.sink().add(to.required() ? "request-parameter-became-required" : "request-parameter-became-optional",
+                    operation, from.pointer(), to.pointer(), where + (to.required() ? " became required"
+                            : " became optional"), details(to));
+        }
+        boolean wasDeprecated = from.node().path("deprecated").asBoolean(false);
+        boolean isDeprecated = to.node().path("deprecated").asBoolean(false);
+        if (wasDeprecated != isDeprecated) {
+            context.sink().add(isDeprecated ? "request-parameter-deprecated" : "request-parameter-reactivated",
+                    operation, from.pointer(), to.pointer(), where + (isDeprecated ? " was deprecated"
+                            : " is no longer deprecated"), details(to));
+        }
+        SchemaScope scope = to.in().equals("header") ? SchemaScope.REQUEST_HEADER : SchemaScope.REQUEST_PARAMETER;
+        if (from.node().has("schema") || to.node().has("schema")) {
+            context.compareSchemas(operation, where, scope,
+                    new RefResolver.Located(from.node().path("schema"), from.pointer() + "/schema"),
+                    new RefResolver.Located(to.node().path("schema"), to.pointer() + "/schema"));
+            return;
+        }
+        JsonNode fromContent = from.node().path("content");
+        JsonNode toContent = to.node().path("content");
+        for (var fields = fromContent.fields(); fields.hasNext(); ) {
+            var field = fields.next();
+            JsonNode now = toContent.get(field.getKey());
+            if (now != null) {
+                String suffix = "/content/" + Pointers.escape(field.getKey()) + "/schema";
+                context.compareSchemas(operation, where, scope,
+                        new RefResolver.Located(field.getValue().path("schema"), from.pointer() + suffix),
+                        new RefResolver.Located(now.path("schema"), to.pointer() + suffix));
+            }
+        }
+    }
+
+    /** Path-level parameters overridden by operation-level ones, as the specification says. */
+    private static Map<String, Parameter> effective(DiffContext context, RefResolver resolver, OperationDiff.Side side) {
+        Map<String, Parameter> parameters = new LinkedHashMap<>();
+        if (context.options().flattenCommonParameters()) {
+            collect(resolver, side.path(), side.pathItem().node().path("parameters"),
+                    side.pathItem().pointer() + "/parameters", parameters, context);
+        }
+        collect(resolver, side.path(), side.operation().path("parameters"), side.pointer() + "/parameters",
+                parameters, context);
+        return parameters;
+    }
+
+    private static Map<String, Parameter> collect(RefResolver resolver, String path, JsonNode list, String pointer,
+                                                  Map<String, Parameter> into, DiffContext context) {
+        List<String> template = templateNames(path);
+        for (int i = 0; i < list.size(); i++) {
+            RefResolver.Located located = resolver.resolve(list.get(i), pointer + "/" + i);
+            JsonNode node = located.node();
+            if (located.isMissing() || !node.isObject()) {
+                continue;
+            }
+            String in = node.path("in").asText();
+            String name = node.path("name").asText();
+            String key;
+            if (in.equals("path") && context.options().matchRenamedPathParameters() && template.contains(name)) {
+                key = "path#" + template.indexOf(name);
+            } else if (in.equals("header")) {
+                key = "header:" + name.toLowerCase(Locale.ROOT);
+            } else {
+                key = in + ":" + name;
+            }
+            into.put(key, new Parameter(key, node, located.pointer()));
+        }
+        return into;
+    }
+
+    private static List<String> templateNames(String path) {
+        List<String> names = new ArrayList<>();
+        int open = path.indexOf('{');
+        while (open >= 0) {
+            int close = path.indexOf('}', open);
+            if (close < 0) {
+                break;
+            }
+            names.add(path.substring(open + 1, close));
+            open = path.indexOf('{', close);
+        }
+        return names;
+    }
+
+    private static Map<String, Object> details(Parameter parameter) {
+        return Map.of("in", parameter.in(), "name", parameter.name());
+    }
+}

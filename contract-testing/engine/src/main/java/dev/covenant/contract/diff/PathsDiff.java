@@ -1,0 +1,100 @@
+package dev.covenant.contract.diff;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.covenant.contract.openapi.Pointers;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Paths and their operations: removed, added, or compared. Path templates are matched by shape, so
+ * {@code /a/{id}} and {@code /a/{x}} are the same path when renamed parameters are matched.
+ */
+final class PathsDiff {
+
+    static final List<String> METHODS = List.of("get", "put", "post", "delete", "options", "head", "patch",
+            "trace");
+    private static final Pattern TEMPLATE_PARAMETER = Pattern.compile("\\{[^}/]*}");
+
+    private PathsDiff() {
+    }
+
+    static void compare(DiffContext context) {
+        Map<String, String> basePaths = byShape(context, context.base().root().path("paths"));
+        Map<String, String> revisionPaths = byShape(context, context.revision().root().path("paths"));
+        JsonNode basePathItems = context.base().root().path("paths");
+        JsonNode revisionPathItems = context.revision().root().path("paths");
+        for (var entry : basePaths.entrySet()) {
+            String path = entry.getValue();
+            String pointer = Pointers.of("paths", path);
+            RefResolver.Located baseItem = context.base().resolve(basePathItems.get(path), pointer);
+            String revisionPath = revisionPaths.get(entry.getKey());
+            if (revisionPath == null) {
+                for (String method : METHODS) {
+                    JsonNode operation = baseItem.node().get(method);
+                    if (operation != null) {
+                        Lifecycle.removed(context, true, method, path, operation, pointer + "/" + method);
+                    }
+                }
+                continue;
+            }
+            String revisionPointer = Pointers.of("paths", revisionPath);
+            RefResolver.Located revisionItem = context.revision().resolve(revisionPathItems.get(revisionPath),
+                    revisionPointer);
+            comparePathItem(context, path, baseItem, revisionPath, revisionItem);
+        }
+        for (var entry : revisionPaths.entrySet()) {
+            if (!basePaths.containsKey(entry.getKey())) {
+                String path = entry.getValue();
+                JsonNode item = context.revision().resolve(revisionPathItems.get(path), null).node();
+                for (String method : METHODS) {
+                    if (item.has(method)) {
+                        context.sink().add("endpoint-added", operationName(method, path), null,
+                                Pointers.of("paths", path, method), "endpoint " + operationName(method, path)
+                                        + " was added");
+                    }
+                }
+            }
+        }
+    }
+
+    private static void comparePathItem(DiffContext context, String basePath, RefResolver.Located baseItem,
+                                        String revisionPath, RefResolver.Located revisionItem) {
+        ParametersDiff.comparePathLevel(context, revisionPath, baseItem, revisionItem);
+        for (String method : METHODS) {
+            JsonNode from = baseItem.node().get(method);
+            JsonNode to = revisionItem.node().get(method);
+            String name = operationName(method, revisionPath);
+            if (from != null && to == null) {
+                Lifecycle.removed(context, false, method, basePath, from, baseItem.pointer() + "/" + method);
+            } else if (from == null && to != null) {
+                context.sink().add("endpoint-added", name, null, revisionItem.pointer() + "/" + method,
+                        "endpoint " + name + " was added");
+            } else if (from != null) {
+                OperationDiff.compare(context, name,
+                        new OperationDiff.Side(basePath, baseItem, from, baseItem.pointer() + "/" + method),
+                        new OperationDiff.Side(revisionPath, revisionItem, to, revisionItem.pointer() + "/" + method));
+            }
+        }
+    }
+
+    static String operationName(String method, String path) {
+        return method.toUpperCase(java.util.Locale.ROOT) + " " + path;
+    }
+
+    /** Paths keyed by their shape ({@code /a/{}}) or, without renamed-parameter matching, by themselves. */
+    private static Map<String, String> byShape(DiffContext context, JsonNode paths) {
+        Map<String, String> shapes = new LinkedHashMap<>();
+        for (var names = paths.fieldNames(); names.hasNext(); ) {
+            String path = names.next();
+            shapes.putIfAbsent(shape(context, path), path);
+        }
+        return shapes;
+    }
+
+    private static String shape(DiffContext context, String path) {
+        return context.options().matchRenamedPathParameters() && path.indexOf('{') >= 0
+                ? TEMPLATE_PARAMETER.matcher(path).replaceAll("{}") : path;
+    }
+}

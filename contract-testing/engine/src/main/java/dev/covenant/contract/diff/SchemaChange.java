@@ -1,0 +1,24 @@
+package dev.covenant.contract.diff;
+
+import java.util.Map;
+
+/**
+ * A change found inside a schema comparison, before it is tied to an operation. Schema comparisons are
+ * memoized and replayed into every operation that uses the schema, so the property path is relative to
+ * the compared schema.
+ *
+ * @param ruleId          oasdiff id
+ * @param basePointer     where the changed thing lives in the base (after following references)
+ * @param revisionPointer where it lives in the revision
+ * @param path            property path relative to the compared schema, "" for the schema itself
+ * @param message         what changed, without the place
+ * @param details         extras for machines
+ */
+record SchemaChange(String ruleId, String basePointer, String revisionPointer, String path, String message,
+                    Map<String, Object> details) {
+
+    SchemaChange under(String parent) {
+        String joined = path.isEmpty() ? parent : parent + "/" + path;
+        return new SchemaChange(ruleId, basePointer, revisionPointer, joined, message, details);
+    }
+}

@@ -1,0 +1,97 @@
+package dev.covenant.contract.diff;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.covenant.contract.openapi.Pointers;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** The changes of one schema pair, named for the scope the pair sits in. */
+final class SchemaChanges {
+
+    private final SchemaScope scope;
+    private final boolean nested;
+    private final Rules rules;
+    private final RefResolver.Located base;
+    private final RefResolver.Located revision;
+    private final List<SchemaChange> changes = new ArrayList<>();
+
+    SchemaChanges(SchemaScope scope, boolean nested, Rules rules, RefResolver.Located base,
+                  RefResolver.Located revision) {
+        this.scope = scope;
+        this.nested = nested;
+        this.rules = rules;
+        this.base = base;
+        this.revision = revision;
+    }
+
+    SchemaScope scope() {
+        return scope;
+    }
+
+    boolean nested() {
+        return nested;
+    }
+
+    Rules rules() {
+        return rules;
+    }
+
+    JsonNode base() {
+        return base.node();
+    }
+
+    JsonNode revision() {
+        return revision.node();
+    }
+
+    RefResolver.Located baseLocated() {
+        return base;
+    }
+
+    RefResolver.Located revisionLocated() {
+        return revision;
+    }
+
+    /** Records a change of this schema, if oasdiff has a rule for it at this place. */
+    void emit(String suffix, String keyword, String message, Map<String, Object> details) {
+        String id = scope.ruleId(suffix, nested, rules);
+        if (id != null) {
+            changes.add(new SchemaChange(id, at(base, keyword), at(revision, keyword), "", message, details));
+        }
+    }
+
+    void emit(String suffix, String keyword, String message) {
+        emit(suffix, keyword, message, Map.of());
+    }
+
+    /** Records a change under a full rule id, for a named property of this schema. */
+    void emitProperty(String ruleId, String property, String basePointer, String revisionPointer, String message,
+                      Map<String, Object> details) {
+        if (rules.contains(ruleId)) {
+            changes.add(new SchemaChange(ruleId, basePointer, revisionPointer, property, message, details));
+        }
+    }
+
+    /** Adds the changes of a sub-schema, placing them under {@code path} ("" keeps them at this schema). */
+    void addAll(List<SchemaChange> child, String path) {
+        if (path.isEmpty()) {
+            changes.addAll(child);
+            return;
+        }
+        for (SchemaChange change : child) {
+            changes.add(change.under(path));
+        }
+    }
+
+    List<SchemaChange> result() {
+        return changes.isEmpty() ? List.of() : List.copyOf(changes);
+    }
+
+    static String at(RefResolver.Located located, String keyword) {
+        if (located.pointer() == null) {
+            return null;
+        }
+        return keyword == null ? located.pointer() : located.pointer() + "/" + Pointers.escape(keyword);
+    }
+}
