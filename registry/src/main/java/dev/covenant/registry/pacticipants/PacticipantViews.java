@@ -46,10 +46,17 @@ final class PacticipantViews {
         return body;
     }
 
+    /** The collection, embedded and (as the Pact Broker still does for older clients) at the top level. */
     static Map<String, Object> pacticipants(Links links, List<Map<String, Object>> items) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("_embedded", Map.of("pacticipants", items));
-        body.put("_links", Map.of("self", link(links.href("pacticipants"))));
+        body.put("pacticipants", items);
+        Map<String, Object> relations = new LinkedHashMap<>();
+        relations.put("self", link(links.href("pacticipants")));
+        relations.put("pb:pacticipants", items.stream()
+                .map(item -> link(links.href("pacticipants", (String) item.get("name")), "Pacticipant", (String) item.get("name")))
+                .toList());
+        body.put("_links", relations);
         return body;
     }
 

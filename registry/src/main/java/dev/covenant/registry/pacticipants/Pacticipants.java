@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.bson.conversions.Bson;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -26,9 +27,11 @@ public class Pacticipants {
     static final int MAX_NAME_LENGTH = 255;
 
     private final PacticipantStore store;
+    private final ObjectProvider<VersionListener> listeners;
 
-    Pacticipants(MongoDatabase database, Sequences sequences, Clock clock) {
+    Pacticipants(MongoDatabase database, Sequences sequences, Clock clock, ObjectProvider<VersionListener> listeners) {
         this.store = new PacticipantStore(database, sequences, clock);
+        this.listeners = listeners;
     }
 
     PacticipantStore store() {
@@ -112,7 +115,10 @@ public class Pacticipants {
                 .then(ensureVersion(application, number, null, null, null))
                 .flatMap(version -> store.addToVersion(application, number, "tags", tag)
                         .flatMap(updated -> store.moveTagHead(application, tag, number, version.order()).thenReturn(updated)))
-                .map(Version::from);
+                .map(Version::from)
+                .flatMap(tagged -> Flux.fromStream(listeners.orderedStream())
+                        .concatMap(listener -> listener.onTag(tagged, tag))
+                        .then(Mono.just(tagged)));
     }
 
     /** Puts a version on a branch, creating the application and version if needed. */
@@ -127,7 +133,10 @@ public class Pacticipants {
                         .then(MAIN_BRANCH_CANDIDATES.contains(branch)
                                 ? store.setMainBranchIfMissing(application, branch) : Mono.empty())
                         .thenReturn(updated))
-                .map(Version::from);
+                .map(Version::from)
+                .flatMap(updated -> Flux.fromStream(listeners.orderedStream())
+                        .concatMap(listener -> listener.onBranch(updated, branch))
+                        .then(Mono.just(updated)));
     }
 
     public Flux<Branch> branches(String application) {

@@ -43,7 +43,8 @@ class ApiErrors {
     @ExceptionHandler
     ResponseEntity<Map<String, Object>> conflict(ConflictException e, ServerWebExchange exchange) {
         return respond(exchange, HttpStatus.CONFLICT, "conflict", "Conflict", e.getMessage(),
-                Map.of(e.field(), List.of(e.getMessage())), Map.of());
+                Map.of(e.field(), List.of(e.getMessage())),
+                Map.of("notices", List.of(Map.of("type", "error", "text", e.getMessage()))));
     }
 
     @ExceptionHandler

@@ -35,6 +35,21 @@ class IndexController {
         relations.put("pb:pacticipant-branch-version", templated(
                 links.raw("/pacticipants/{pacticipant}/branches/{branch}/versions/{version}"),
                 "Get or add/create a pacticipant version for a branch"));
+        relations.put("pb:publish-pact", templated(
+                links.raw("/pacts/provider/{provider}/consumer/{consumer}/version/{consumerApplicationVersion}"),
+                "Publish a pact"));
+        relations.put("pb:publish-contracts", link(links.raw("/contracts/publish"), "Publish contracts", null));
+        relations.put("pb:latest-pact-versions", link(links.raw("/pacts/latest"), "Latest pact versions", null));
+        relations.put("pb:latest-provider-pacts", templated(links.raw("/pacts/provider/{provider}/latest"),
+                "Latest pacts by provider"));
+        relations.put("pb:latest-provider-pacts-with-tag", templated(links.raw("/pacts/provider/{provider}/latest/{tag}"),
+                "Latest pacts for provider with the specified tag"));
+        relations.put("pb:provider-pacts-with-tag", templated(links.raw("/pacts/provider/{provider}/tag/{tag}"),
+                "All pact versions for the provider with the specified consumer version tag"));
+        relations.put("pb:provider-pacts-with-branch", templated(links.raw("/pacts/provider/{provider}/branch/{branch}"),
+                "All pact versions for the provider with the specified consumer version branch"));
+        relations.put("pb:provider-pacts", templated(links.raw("/pacts/provider/{provider}"),
+                "All pact versions for the specified provider"));
         Map<String, Object> publishContract = templated(links.raw("/provider-contracts/provider/{provider}/publish"),
                 "Publish provider contracts (OpenAPI documents)");
         relations.put("pf:publish-provider-contract", publishContract);

@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Benchmark: publish GitHub Enterprise Server's OpenAPI description (npm @octokit/openapi, ~11 MB JSON)
+# to a fresh registry repeatedly; report the median time to response and the registry's peak RSS.
+# Usage: docs/benchmarks/publish-openapi.sh [runs]   (from the repository root, after `mvn -q -DskipTests package`)
+set -euo pipefail
+RUNS=${1:-10}
+ROOT=$(cd "$(dirname "$0")/../.." && pwd)
+WORK=$(mktemp -d)
+trap 'kill $PID 2>/dev/null || true; wait $PID 2>/dev/null || true; rm -rf "$WORK"' EXIT
+
+(cd "$WORK" && npm install --no-save --no-audit --no-fund --loglevel=error @octokit/openapi@23.0.2 >/dev/null)
+DOC="$WORK/node_modules/@octokit/openapi/generated/ghes-3.18.json"
+PORT=${PORT:-19292}
+java ${JAVA_OPTS:-} -jar "$ROOT/registry/target/covenant-registry.jar" --server.port=$PORT \
+  --covenant.storage.data-dir="$WORK/data" > "$WORK/registry.log" 2>&1 &
+PID=$!
+START=$(date +%s.%N)
+until curl -sf "http://localhost:$PORT/actuator/health/readiness" >/dev/null; do sleep 0.1; done
+READY=$(echo "$(date +%s.%N) - $START" | bc)
+
+echo "document: $(du -h "$DOC" | cut -f1) ghes-3.18.json; runs: $RUNS (first 2 are warm-up)"
+echo "ready after ${READY}s"
+TIMES=()
+for i in $(seq 1 "$RUNS"); do
+  T=$(curl -s -o /dev/null -w '%{http_code} %{time_total}' -X PUT \
+      "http://localhost:$PORT/applications/github/versions/3.18.$i/openapi?branch=main" \
+      -H 'Content-Type: application/json' --data-binary @"$DOC")
+  echo "publish $i: $T"
+  [ "$i" -gt 2 ] && TIMES+=("${T#* }")
+done
+MEDIAN=$(printf '%s\n' "${TIMES[@]}" | sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}')
+echo "median publish (after warm-up): ${MEDIAN}s"
+echo "peak RSS: $(awk '/VmHWM/ {printf "%.0f MB", $2/1024}' /proc/$PID/status)"

@@ -1,0 +1,206 @@
+package dev.covenant.registry.pacts;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.mongodb.client.model.IndexModel;
+import com.mongodb.reactivestreams.client.MongoDatabase;
+import dev.covenant.contract.openapi.DocumentLimits;
+import dev.covenant.contract.openapi.OpenApiDocuments;
+import dev.covenant.registry.pacticipants.Pacticipants;
+import dev.covenant.registry.pacticipants.Version;
+import dev.covenant.registry.pacticipants.VersionListener;
+import dev.covenant.registry.storage.ContentStore;
+import dev.covenant.registry.storage.IndexDefinitions;
+import dev.covenant.registry.system.NotFoundException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Service;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Publishes and reads pacts. Conflicts are detected for every contract before anything is written, so a
+ * refused publish stores nothing; content is stored once per verification hash; re-publishing identical
+ * content is a no-op.
+ */
+@Service
+public class PactService implements IndexDefinitions, VersionListener {
+
+    static final String LATEST = "latest";
+
+    private final PactStore store;
+    private final ContentStore contents;
+    private final Pacticipants pacticipants;
+    private final PactsProperties properties;
+    private final Clock clock;
+
+    PactService(MongoDatabase database, ContentStore contents, Pacticipants pacticipants, PactsProperties properties,
+            Clock clock) {
+        this.store = new PactStore(database);
+        this.contents = contents;
+        this.pacticipants = pacticipants;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    @Override
+    public Map<String, List<IndexModel>> indexes() {
+        return store.indexes();
+    }
+
+    long maxPactBytes() {
+        return properties.maxPactBytes();
+    }
+
+    Mono<List<PublishedPact>> publish(PublishContracts request) {
+        return refuseConflicts(request)
+                .then(pacticipants.ensureVersion(request.consumer(), request.version(), request.branch(),
+                        request.tags(), request.buildUrl()))
+                .flatMap(version -> Flux.fromIterable(request.contracts())
+                        .concatMap(contract -> publishOne(version, contract))
+                        .collectList());
+    }
+
+    private Mono<Void> refuseConflicts(PublishContracts request) {
+        return Flux.fromIterable(request.contracts())
+                .filter(contract -> !contract.merge())
+                .concatMap(contract -> store.find(contract.provider(), request.consumer(), request.version())
+                        .filter(existing -> !existing.sha().equals(contract.content().sha()))
+                        .map(existing -> conflictMessage(request, contract)))
+                .collectList()
+                .flatMap(messages -> messages.isEmpty() ? Mono.empty()
+                        : Mono.error(new PactConflictException(messages)));
+    }
+
+    static String conflictMessage(PublishContracts request, ContractToPublish contract) {
+        return "Cannot change the content of the pact for " + request.consumer() + " version " + request.version()
+                + " and provider " + contract.provider() + ", as race conditions will cause unreliable results for "
+                + "can-i-deploy. Each pact must be published with a unique consumer version number. Some Pact "
+                + "libraries generate random data when a concrete value for a type matcher is not specified, and "
+                + "this can cause the contract to mutate - ensure you have given example values for all type "
+                + "matchers. For more information see https://docs.pact.io/go/versioning";
+    }
+
+    private Mono<PublishedPact> publishOne(Version version, ContractToPublish contract) {
+        return pacticipants.ensureApplication(contract.provider())
+                .then(store.find(contract.provider(), contract.consumer(), version.number())
+                        .map(java.util.Optional::of)
+                        .defaultIfEmpty(java.util.Optional.empty()))
+                .flatMap(existing -> existing.isPresent() && contract.merge()
+                        ? loadContent(existing.get().sha())
+                                .map(previous -> contract.content().mergeInto(previous, maxPactBytes()))
+                                .flatMap(merged -> write(version, contract, merged, existing.get()))
+                        : write(version, contract, contract.content(), existing.orElse(null)));
+    }
+
+    private Mono<PublishedPact> write(Version version, ContractToPublish contract, PactContent content,
+            PactPublication existing) {
+        if (existing != null && existing.sha().equals(content.sha())) {
+            return moveHeads(existing, version).thenReturn(new PublishedPact(existing, existing, contract.merge()));
+        }
+        Instant now = clock.instant();
+        PactPublication publication = new PactPublication(contract.provider(), contract.consumer(), version.number(),
+                version.order(), content.sha(), existing == null ? now : existing.createdAt(), now);
+        byte[] json = OpenApiDocuments.canonicalJson(content.tree());
+        return contents.put(contentId(content.sha()), json, "application/json")
+                .then(store.saveContentMetadata(content.sha(), contract.consumer(), contract.provider(),
+                        content.pact().interactions().size(), Date.from(now)))
+                .then(store.save(publication, existing == null ? null : existing.sha()))
+                .flatMap(saved -> saved ? Mono.just(publication) : raced(publication))
+                .flatMap(stored -> moveHeads(stored, version)
+                        .then(store.link(contract.provider(), contract.consumer()))
+                        .thenReturn(new PublishedPact(stored, existing, contract.merge() && existing != null)));
+    }
+
+    /** A concurrent publish of the same version won: identical content is fine, different is a conflict. */
+    private Mono<PactPublication> raced(PactPublication mine) {
+        return store.find(mine.provider(), mine.consumer(), mine.consumerVersion())
+                .filter(theirs -> theirs.sha().equals(mine.sha()))
+                .switchIfEmpty(Mono.error(() -> new PactConflictException(List.of("The pact for " + mine.consumer()
+                        + " version " + mine.consumerVersion() + " and provider " + mine.provider()
+                        + " was changed by a concurrent publication"))));
+    }
+
+    private Mono<Void> moveHeads(PactPublication publication, Version version) {
+        Flux<String> keys = Flux.concat(Flux.just(LATEST, "sha:" + publication.sha()),
+                Flux.fromIterable(version.branches()).map(branch -> "branch:" + branch),
+                Flux.fromIterable(version.tags()).map(tag -> "tag:" + tag));
+        return keys.concatMap(key -> store.moveHead(publication.provider(), publication.consumer(), key, publication))
+                .then();
+    }
+
+    @Override
+    public Mono<Void> onBranch(Version version, String branch) {
+        return store.byConsumerVersion(version.application(), version.number())
+                .concatMap(publication -> store.moveHead(publication.provider(), publication.consumer(),
+                        "branch:" + branch, publication))
+                .then();
+    }
+
+    @Override
+    public Mono<Void> onTag(Version version, String tag) {
+        return store.byConsumerVersion(version.application(), version.number())
+                .concatMap(publication -> store.moveHead(publication.provider(), publication.consumer(),
+                        "tag:" + tag, publication))
+                .then();
+    }
+
+    static String contentId(String sha) {
+        return "pact:" + sha;
+    }
+
+    /** The stored pact JSON (with interaction ids) for a content hash. */
+    public Mono<PactContent> loadContent(String sha) {
+        return contents.get(contentId(sha))
+                .map(bytes -> PactContent.parse(bytes, Long.MAX_VALUE / 2, "content"));
+    }
+
+    /** The stored pact JSON tree for a content hash. */
+    public Mono<JsonNode> contentTree(String sha) {
+        return contents.get(contentId(sha))
+                .map(bytes -> OpenApiDocuments.readTree(bytes, new DocumentLimits(Long.MAX_VALUE / 2, 512, 0)));
+    }
+
+    public Mono<PactPublication> publication(String provider, String consumer, String version) {
+        return store.find(provider, consumer, version);
+    }
+
+    public Mono<PactPublication> requirePublication(String provider, String consumer, String version) {
+        return publication(provider, consumer, version).switchIfEmpty(Mono.error(() -> new NotFoundException(
+                "No pact between " + consumer + " version " + version + " and provider " + provider)));
+    }
+
+    /** The latest publication of an integration overall ({@code "latest"}), on {@code "branch:b"} or {@code "tag:t"}. */
+    public Mono<PactPublication> latest(String provider, String consumer, String key) {
+        return store.head(provider, consumer, key)
+                .flatMap(head -> store.find(provider, consumer, head.getString("version")));
+    }
+
+    public Flux<String> consumersOf(String provider) {
+        return store.consumersOf(provider);
+    }
+
+    public Flux<String> providersOf(String consumer) {
+        return store.providersOf(consumer);
+    }
+
+    /** The pacts published by one consumer version (one per provider). */
+    public Flux<PactPublication> byConsumerVersion(String consumer, String version) {
+        return store.byConsumerVersion(consumer, version);
+    }
+
+    public Flux<PactPublication> history(String provider, String consumer) {
+        return store.history(provider, consumer);
+    }
+
+    Flux<org.bson.Document> integrations() {
+        return store.allIntegrations();
+    }
+
+    /** Any publication with this content, for resolving pact-version URLs. */
+    public Mono<org.bson.Document> contentMetadata(String sha) {
+        return store.contentMetadata(sha);
+    }
+}

@@ -1,0 +1,137 @@
+package dev.covenant.registry.pacts;
+
+import static com.mongodb.client.model.Filters.and;
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.exists;
+import static com.mongodb.client.model.Filters.lte;
+import static com.mongodb.client.model.Filters.or;
+
+import com.mongodb.client.model.IndexModel;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.Updates;
+import com.mongodb.reactivestreams.client.MongoCollection;
+import com.mongodb.reactivestreams.client.MongoDatabase;
+import dev.covenant.registry.storage.IndexDefinitions;
+import dev.covenant.registry.storage.MongoErrors;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import org.bson.Document;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * MongoDB access for pacts. Publications are keyed by provider|consumer|version; content metadata by hash;
+ * "latest" (overall, per branch, per tag) are head documents moved forward by consumer version order; the
+ * integrations are two small documents per application (its consumers, its providers).
+ */
+final class PactStore implements IndexDefinitions {
+
+    private final MongoCollection<Document> publications;
+    private final MongoCollection<Document> contents;
+    private final MongoCollection<Document> heads;
+    private final MongoCollection<Document> integrations;
+
+    PactStore(MongoDatabase database) {
+        this.publications = database.getCollection("pact_publications");
+        this.contents = database.getCollection("pact_contents");
+        this.heads = database.getCollection("pact_heads");
+        this.integrations = database.getCollection("pact_integrations");
+    }
+
+    @Override
+    public Map<String, List<IndexModel>> indexes() {
+        return Map.of("pact_publications", List.of(new IndexModel(Indexes.ascending("provider", "consumer", "order")),
+                new IndexModel(Indexes.ascending("consumer", "consumerVersion"))));
+    }
+
+    Mono<PactPublication> find(String provider, String consumer, String version) {
+        return Mono.from(publications.find(eq("_id", PactPublication.id(provider, consumer, version))).first())
+                .map(PactPublication::from);
+    }
+
+    /** Writes a publication; {@code previousSha} guards replacing (null: insert only). */
+    Mono<Boolean> save(PactPublication publication, String previousSha) {
+        if (previousSha == null) {
+            return Mono.from(publications.insertOne(publication.toDocument()))
+                    .thenReturn(true)
+                    .onErrorResume(MongoErrors::isDuplicateKey, e -> Mono.just(false));
+        }
+        return Mono.from(publications.replaceOne(and(eq("_id", PactPublication.id(publication.provider(),
+                        publication.consumer(), publication.consumerVersion())), eq("sha", previousSha)),
+                        publication.toDocument(), new ReplaceOptions()))
+                .map(result -> result.getModifiedCount() > 0 || result.getMatchedCount() > 0);
+    }
+
+    Mono<Void> saveContentMetadata(String sha, String consumer, String provider, int interactions, Date now) {
+        return Mono.from(contents.updateOne(eq("_id", sha), Updates.combine(
+                        Updates.setOnInsert("consumer", consumer), Updates.setOnInsert("provider", provider),
+                        Updates.setOnInsert("interactions", interactions), Updates.setOnInsert("createdAt", now)),
+                        new UpdateOptions().upsert(true)))
+                .onErrorResume(MongoErrors::isDuplicateKey, e -> Mono.empty())
+                .then();
+    }
+
+    Mono<Document> contentMetadata(String sha) {
+        return Mono.from(contents.find(eq("_id", sha)).first());
+    }
+
+    /** Moves a head forward (or keeps it when a later version already holds it). */
+    Mono<Void> moveHead(String provider, String consumer, String key, PactPublication publication) {
+        String id = provider + "|" + consumer + "|" + key;
+        return Mono.from(heads.updateOne(and(eq("_id", id), or(exists("order", false), lte("order", publication.order()))),
+                        Updates.combine(Updates.set("provider", provider), Updates.set("consumer", consumer),
+                                Updates.set("key", key), Updates.set("version", publication.consumerVersion()),
+                                Updates.set("order", publication.order()), Updates.set("sha", publication.sha())),
+                        new UpdateOptions().upsert(true)))
+                .onErrorResume(MongoErrors::isDuplicateKey, e -> Mono.empty())
+                .then();
+    }
+
+    Mono<Document> head(String provider, String consumer, String key) {
+        return Mono.from(heads.find(eq("_id", provider + "|" + consumer + "|" + key)).first());
+    }
+
+    Mono<Void> link(String provider, String consumer) {
+        return Mono.from(integrations.updateOne(eq("_id", "consumers|" + provider),
+                        Updates.addToSet("names", consumer), new UpdateOptions().upsert(true)))
+                .then(Mono.from(integrations.updateOne(eq("_id", "providers|" + consumer),
+                        Updates.addToSet("names", provider), new UpdateOptions().upsert(true))))
+                .retry(1)
+                .then();
+    }
+
+    Flux<String> consumersOf(String provider) {
+        return names("consumers|" + provider);
+    }
+
+    Flux<String> providersOf(String consumer) {
+        return names("providers|" + consumer);
+    }
+
+    Flux<Document> allIntegrations() {
+        return Flux.from(integrations.find().sort(Sorts.ascending("_id")));
+    }
+
+    private Flux<String> names(String id) {
+        return Mono.from(integrations.find(eq("_id", id)).first())
+                .flatMapIterable(document -> document.getList("names", String.class, List.of()))
+                .sort();
+    }
+
+    /** Publications by one consumer version (one per provider). */
+    Flux<PactPublication> byConsumerVersion(String consumer, String version) {
+        return providersOf(consumer)
+                .concatMap(provider -> find(provider, consumer, version));
+    }
+
+    /** Every publication of one integration, newest consumer version first. */
+    Flux<PactPublication> history(String provider, String consumer) {
+        return Flux.from(publications.find(and(eq("provider", provider), eq("consumer", consumer)))
+                        .sort(Sorts.descending("order")))
+                .map(PactPublication::from);
+    }
+}

@@ -1,0 +1,141 @@
+package dev.covenant.registry.verifications;
+
+import com.mongodb.client.model.IndexModel;
+import com.mongodb.reactivestreams.client.MongoDatabase;
+import dev.covenant.contract.openapi.OpenApiDocuments;
+import dev.covenant.registry.pacticipants.Branch;
+import dev.covenant.registry.pacticipants.Pacticipants;
+import dev.covenant.registry.pacts.PactService;
+import dev.covenant.registry.storage.IndexDefinitions;
+import dev.covenant.registry.storage.Sequences;
+import dev.covenant.registry.system.NotFoundException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.bson.Document;
+import org.springframework.stereotype.Service;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/** Records verification results and answers "was this content verified, by whom, and is it pending?". */
+@Service
+public class VerificationService implements IndexDefinitions {
+
+    private final VerificationStore store;
+    private final PactService pacts;
+    private final Pacticipants pacticipants;
+    private final Sequences sequences;
+    private final Clock clock;
+
+    VerificationService(MongoDatabase database, PactService pacts, Pacticipants pacticipants, Sequences sequences,
+            Clock clock) {
+        this.store = new VerificationStore(database);
+        this.pacts = pacts;
+        this.pacticipants = pacticipants;
+        this.sequences = sequences;
+        this.clock = clock;
+    }
+
+    @Override
+    public Map<String, List<IndexModel>> indexes() {
+        return store.indexes();
+    }
+
+    /** The outcome of a publish: the verification, and whether it was new (false for a retried POST). */
+    record Recorded(Verification verification, boolean created) {
+    }
+
+    Mono<Recorded> publish(String provider, String consumer, String sha, VerificationRequest request,
+            Map<String, Object> context) {
+        String id = OpenApiDocuments.sha256((sha + "|" + request.providerVersion() + "|" + request.fingerprint())
+                .getBytes(StandardCharsets.UTF_8));
+        return requireContent(provider, consumer, sha)
+                .then(store.find(id))
+                .map(existing -> new Recorded(existing, false))
+                .switchIfEmpty(Mono.defer(() -> record(id, provider, consumer, sha, request, context)));
+    }
+
+    private Mono<Void> requireContent(String provider, String consumer, String sha) {
+        return pacts.contentMetadata(sha)
+                .filter(meta -> provider.equals(meta.getString("provider")) && consumer.equals(meta.getString("consumer")))
+                .switchIfEmpty(Mono.error(() -> new NotFoundException("No pact between " + consumer + " and " + provider
+                        + " with content " + sha)))
+                .then();
+    }
+
+    private Mono<Recorded> record(String id, String provider, String consumer, String sha, VerificationRequest request,
+            Map<String, Object> context) {
+        return pacticipants.ensureVersion(provider, request.providerVersion(), null, null, null)
+                .zipWith(sequences.next("verification"))
+                .map(versionAndNumber -> new Verification(id, versionAndNumber.getT2(), provider, consumer, sha,
+                        request.providerVersion(), versionAndNumber.getT1().order(), versionAndNumber.getT1().branches(),
+                        request.success(), request.buildUrl(), request.verifiedBy(), request.testResults(), context,
+                        clock.instant()))
+                .flatMap(verification -> store.insert(verification)
+                        .flatMap(inserted -> inserted
+                                ? moveHeads(verification).thenReturn(new Recorded(verification, true))
+                                : store.find(id).map(existing -> new Recorded(existing, false))));
+    }
+
+    private Mono<Void> moveHeads(Verification verification) {
+        String sha = verification.sha();
+        Mono<Void> heads = store.moveHead(sha + "|pv:" + verification.providerVersion(), verification)
+                .then(store.moveHead(sha + "|latest", verification));
+        if (!verification.success()) {
+            return heads;
+        }
+        return heads.then(store.recordFirst(sha + "|success-any", verification))
+                .then(Flux.fromIterable(verification.branches())
+                        .concatMap(branch -> store.recordFirst(sha + "|success-branch:" + branch, verification))
+                        .then());
+    }
+
+    /** The latest verification of this content by this provider version. */
+    public Mono<Verification> latestBy(String sha, String providerVersion) {
+        return store.head(sha + "|pv:" + providerVersion).flatMap(head -> store.find(head.getString("verification")));
+    }
+
+    /** The latest verification of this content by any provider version. */
+    public Mono<Verification> latest(String sha) {
+        return store.head(sha + "|latest").flatMap(head -> store.find(head.getString("verification")));
+    }
+
+    public Mono<Verification> byNumber(String sha, long number) {
+        return store.findByNumber(sha, number);
+    }
+
+    public Flux<Verification> forContent(String sha) {
+        return store.forContent(sha);
+    }
+
+    /**
+     * Whether the content is pending for a provider branch: no provider version on that branch verified it
+     * successfully, and no success (on any branch) happened before the branch existed. Without a branch,
+     * pending means never successfully verified.
+     */
+    public Mono<Boolean> pending(String provider, String sha, String providerBranch) {
+        Mono<Document> anySuccess = store.head(sha + "|success-any");
+        if (providerBranch == null) {
+            return anySuccess.hasElement().map(verified -> !verified);
+        }
+        return store.head(sha + "|success-branch:" + providerBranch)
+                .hasElement()
+                .flatMap(onBranch -> onBranch ? Mono.just(false)
+                        : anySuccess.flatMap(success -> pacticipants.branch(provider, providerBranch)
+                                        .map(Branch::createdAt)
+                                        .map(created -> !success.getDate("createdAt").toInstant().isBefore(created))
+                                        .defaultIfEmpty(false))
+                                .defaultIfEmpty(true));
+    }
+
+    /** Whether this provider branch ever verified the content successfully. */
+    public Mono<Boolean> verifiedSuccessfullyOnBranch(String sha, String providerBranch) {
+        return store.head(sha + "|success-branch:" + providerBranch).hasElement();
+    }
+
+    Instant now() {
+        return clock.instant();
+    }
+}

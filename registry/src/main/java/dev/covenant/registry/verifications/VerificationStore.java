@@ -1,0 +1,91 @@
+package dev.covenant.registry.verifications;
+
+import static com.mongodb.client.model.Filters.and;
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.exists;
+import static com.mongodb.client.model.Filters.lt;
+import static com.mongodb.client.model.Filters.or;
+
+import com.mongodb.client.model.IndexModel;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.Updates;
+import com.mongodb.reactivestreams.client.MongoCollection;
+import com.mongodb.reactivestreams.client.MongoDatabase;
+import dev.covenant.registry.storage.IndexDefinitions;
+import dev.covenant.registry.storage.MongoErrors;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import org.bson.Document;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * MongoDB access for verifications. Besides the verifications themselves, small heads answer the hot
+ * questions by {@code _id}: the latest verification of a content by a provider version (the matrix), the latest
+ * overall, and the first success per provider branch (pending status).
+ */
+final class VerificationStore implements IndexDefinitions {
+
+    private final MongoCollection<Document> verifications;
+    private final MongoCollection<Document> heads;
+
+    VerificationStore(MongoDatabase database) {
+        this.verifications = database.getCollection("verifications");
+        this.heads = database.getCollection("verification_heads");
+    }
+
+    @Override
+    public Map<String, List<IndexModel>> indexes() {
+        return Map.of("verifications", List.of(new IndexModel(Indexes.ascending("sha", "number"))));
+    }
+
+    /** Inserts; emits false when the same verification was already recorded (a retried POST). */
+    Mono<Boolean> insert(Verification verification) {
+        return Mono.from(verifications.insertOne(verification.toDocument()))
+                .thenReturn(true)
+                .onErrorResume(MongoErrors::isDuplicateKey, e -> Mono.just(false));
+    }
+
+    Mono<Verification> find(String id) {
+        return Mono.from(verifications.find(eq("_id", id)).first()).map(Verification::from);
+    }
+
+    Mono<Verification> findByNumber(String sha, long number) {
+        return Mono.from(verifications.find(and(eq("sha", sha), eq("number", number))).first()).map(Verification::from);
+    }
+
+    Flux<Verification> forContent(String sha) {
+        return Flux.from(verifications.find(eq("sha", sha)).sort(Sorts.descending("number"))).map(Verification::from);
+    }
+
+    /** Moves a head to this verification unless a later one holds it. */
+    Mono<Void> moveHead(String key, Verification verification) {
+        return Mono.from(heads.updateOne(and(eq("_id", key), or(exists("number", false), lt("number", verification.number()))),
+                        Updates.combine(Updates.set("verification", verification.id()),
+                                Updates.set("number", verification.number()),
+                                Updates.set("success", verification.success()),
+                                Updates.set("providerVersion", verification.providerVersion()),
+                                Updates.set("createdAt", Date.from(verification.createdAt()))),
+                        new UpdateOptions().upsert(true)))
+                .onErrorResume(MongoErrors::isDuplicateKey, e -> Mono.empty())
+                .then();
+    }
+
+    /** Records a first occurrence only (e.g. first success on a branch); later ones leave it as it is. */
+    Mono<Void> recordFirst(String key, Verification verification) {
+        return Mono.from(heads.updateOne(eq("_id", key), Updates.combine(
+                        Updates.setOnInsert("verification", verification.id()),
+                        Updates.setOnInsert("providerVersion", verification.providerVersion()),
+                        Updates.setOnInsert("createdAt", Date.from(verification.createdAt()))),
+                        new UpdateOptions().upsert(true)))
+                .onErrorResume(MongoErrors::isDuplicateKey, e -> Mono.empty())
+                .then();
+    }
+
+    Mono<Document> head(String key) {
+        return Mono.from(heads.find(eq("_id", key)).first());
+    }
+}
