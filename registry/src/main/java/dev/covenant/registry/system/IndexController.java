@@ -35,6 +35,8 @@ class IndexController {
         relations.put("pb:pacticipant-branch-version", templated(
                 links.raw("/pacticipants/{pacticipant}/branches/{branch}/versions/{version}"),
                 "Get or add/create a pacticipant version for a branch"));
+        relations.put("pb:environments", link(links.raw("/environments"), "Environments", null));
+        relations.put("pb:environment", templated(links.raw("/environments/{uuid}"), "Environment"));
         Map<String, Object> publishContract = templated(links.raw("/provider-contracts/provider/{provider}/publish"),
                 "Publish provider contracts (OpenAPI documents)");
         relations.put("pf:publish-provider-contract", publishContract);
