@@ -5,7 +5,10 @@ import dev.covenant.registry.system.Hal;
 import dev.covenant.registry.system.InvalidRequestException;
 import dev.covenant.registry.system.Links;
 import dev.covenant.registry.system.NotFoundException;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -16,6 +19,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -29,10 +33,13 @@ class PacticipantController {
 
     private final Pacticipants pacticipants;
     private final JsonMapper json;
+    private final List<VersionLinkContributor> linkContributors;
 
-    PacticipantController(Pacticipants pacticipants, JsonMapper json) {
+    PacticipantController(Pacticipants pacticipants, JsonMapper json,
+            ObjectProvider<VersionLinkContributor> linkContributors) {
         this.pacticipants = pacticipants;
         this.json = json;
+        this.linkContributors = linkContributors.orderedStream().toList();
     }
 
     @GetMapping({"/pacticipants", "/applications"})
@@ -90,7 +97,8 @@ class PacticipantController {
     Mono<ResponseEntity<Map<String, Object>>> version(@PathVariable String name, @PathVariable String version,
             ServerWebExchange exchange) {
         return pacticipants.requireVersion(name, version)
-                .map(found -> Hal.ok(PacticipantViews.version(Links.of(exchange), found)));
+                .flatMap(found -> versionView(Links.of(exchange), found))
+                .map(Hal::ok);
     }
 
     @PutMapping("/pacticipants/{name}/versions/{version}")
@@ -101,8 +109,8 @@ class PacticipantController {
                 .flatMap(body -> pacticipants.version(name, version).hasElement()
                         .flatMap(existed -> pacticipants.ensureVersion(name, version, text(body, "branch"), null,
                                         text(body, "buildUrl"))
-                                .map(saved -> Hal.status(existed ? HttpStatus.OK : HttpStatus.CREATED,
-                                        PacticipantViews.version(Links.of(exchange), saved)))));
+                                .flatMap(saved -> versionView(Links.of(exchange), saved))
+                                .map(view -> Hal.status(existed ? HttpStatus.OK : HttpStatus.CREATED, view))));
     }
 
     @GetMapping({"/pacticipants/{name}/latest-version", "/pacticipants/{name}/latest-version/{tag}"})
@@ -111,7 +119,8 @@ class PacticipantController {
         return pacticipants.latestVersion(name, tag)
                 .switchIfEmpty(Mono.error(() -> new NotFoundException("No " + (tag == null ? "" : "'" + tag + "' ")
                         + "version of application '" + name + "'")))
-                .map(found -> Hal.ok(PacticipantViews.version(Links.of(exchange), found)));
+                .flatMap(found -> versionView(Links.of(exchange), found))
+                .map(Hal::ok);
     }
 
     @PutMapping("/pacticipants/{name}/versions/{version}/tags/{tag}")
@@ -162,6 +171,19 @@ class PacticipantController {
             @PathVariable String version, ServerWebExchange exchange) {
         return pacticipants.addBranchVersion(name, branch, version)
                 .map(saved -> Hal.ok(PacticipantViews.branchVersion(Links.of(exchange), saved, branch)));
+    }
+
+    /** A version resource with the relations other features contribute (record-deployment, …). */
+    private Mono<Map<String, Object>> versionView(Links links, Version version) {
+        return Flux.fromIterable(linkContributors)
+                .concatMap(contributor -> contributor.links(links, version))
+                .reduce(new LinkedHashMap<String, Object>(), PacticipantController::merge)
+                .map(extra -> PacticipantViews.version(links, version, extra));
+    }
+
+    private static LinkedHashMap<String, Object> merge(LinkedHashMap<String, Object> all, Map<String, Object> more) {
+        all.putAll(more);
+        return all;
     }
 
     private JsonNode object(byte[] body) {

@@ -61,6 +61,11 @@ final class PacticipantViews {
     }
 
     static Map<String, Object> version(Links links, Version version) {
+        return version(links, version, Map.of());
+    }
+
+    /** The version resource, with relations contributed by other features appended to its links. */
+    static Map<String, Object> version(Links links, Version version, Map<String, Object> extraLinks) {
         String application = version.application();
         String self = links.href("pacticipants", application, "versions", version.number());
         Map<String, Object> body = new LinkedHashMap<>();
@@ -77,6 +82,7 @@ final class PacticipantViews {
         linksView.put("self", link(self, "Version", version.number()));
         linksView.put("pb:pacticipant", link(links.href("pacticipants", application), "Pacticipant", application));
         linksView.put("pb:tag", templated(self + "/tags/{tag}", "Get, create or delete a tag for this pacticipant version"));
+        linksView.putAll(extraLinks);
         body.put("_links", linksView);
         return body;
     }

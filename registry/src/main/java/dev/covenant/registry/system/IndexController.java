@@ -50,6 +50,8 @@ class IndexController {
                 "All pact versions for the provider with the specified consumer version branch"));
         relations.put("pb:provider-pacts", templated(links.raw("/pacts/provider/{provider}"),
                 "All pact versions for the specified provider"));
+        relations.put("pb:environments", link(links.raw("/environments"), "Environments", null));
+        relations.put("pb:environment", templated(links.raw("/environments/{uuid}"), "Environment"));
         Map<String, Object> publishContract = templated(links.raw("/provider-contracts/provider/{provider}/publish"),
                 "Publish provider contracts (OpenAPI documents)");
         relations.put("pf:publish-provider-contract", publishContract);

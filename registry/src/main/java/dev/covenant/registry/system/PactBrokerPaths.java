@@ -7,7 +7,8 @@ public final class PactBrokerPaths {
 
     private static final List<String> PREFIXES = List.of("/pacticipants", "/pacts", "/contracts", "/matrix",
             "/can-i-deploy", "/can-i-merge", "/environments", "/webhooks", "/verification-results",
-            "/provider-contracts", "/integrations", "/groups", "/dashboard");
+            "/provider-contracts", "/integrations", "/groups", "/dashboard", "/deployed-versions",
+            "/released-versions");
 
     private PactBrokerPaths() {
     }
