@@ -52,6 +52,17 @@ class IndexController {
                 "All pact versions for the specified provider"));
         relations.put("pb:environments", link(links.raw("/environments"), "Environments", null));
         relations.put("pb:environment", templated(links.raw("/environments/{uuid}"), "Environment"));
+        relations.put("pb:can-i-deploy-pacticipant-version-to-environment", templated(
+                links.raw("/can-i-deploy?pacticipant={pacticipant}&version={version}&environment={environment}"),
+                "Determine if an application version can be safely deployed to an environment"));
+        relations.put("pb:can-i-deploy-pacticipant-version-to-tag", templated(
+                links.raw("/can-i-deploy?pacticipant={pacticipant}&version={version}&to={tag}"),
+                "Determine if an application version can be safely deployed to the latest version with a tag"));
+        relations.put("pb:matrix", link(links.raw("/matrix"), "The matrix of versions and verifications", null));
+        Map<String, Object> forVerification = templated(links.raw("/pacts/provider/{provider}/for-verification"),
+                "Pact versions to be verified for the specified provider");
+        relations.put("pb:provider-pacts-for-verification", forVerification);
+        relations.put("beta:provider-pacts-for-verification", forVerification);
         Map<String, Object> publishContract = templated(links.raw("/provider-contracts/provider/{provider}/publish"),
                 "Publish provider contracts (OpenAPI documents)");
         relations.put("pf:publish-provider-contract", publishContract);

@@ -1,0 +1,263 @@
+package dev.covenant.registry.matrix;
+
+import dev.covenant.registry.environments.EnvironmentVersion;
+import dev.covenant.registry.environments.Environments;
+import dev.covenant.registry.matrix.MatrixQuery.Target;
+import dev.covenant.registry.matrix.MatrixQuery.VersionSelector;
+import dev.covenant.registry.pacticipants.Application;
+import dev.covenant.registry.pacticipants.Pacticipants;
+import dev.covenant.registry.pacticipants.Version;
+import dev.covenant.registry.pacts.PactPublication;
+import dev.covenant.registry.pacts.PactService;
+import dev.covenant.registry.system.InvalidRequestException;
+import dev.covenant.registry.verifications.VerificationService;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.stereotype.Service;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Answers matrix and can-i-deploy queries: which pacts connect the selected versions to the target, and what
+ * their verifications say. Every step is a head lookup or a point read, so the cost grows with the number of
+ * integrations involved, not with the history.
+ */
+@Service
+class MatrixService {
+
+    private final Pacticipants pacticipants;
+    private final PactService pacts;
+    private final VerificationService verifications;
+    private final Environments environments;
+
+    MatrixService(Pacticipants pacticipants, PactService pacts, VerificationService verifications,
+            Environments environments) {
+        this.pacticipants = pacticipants;
+        this.pacts = pacts;
+        this.verifications = verifications;
+        this.environments = environments;
+    }
+
+    /** A selector with the version it resolved to (empty when that version does not exist). */
+    record Resolved(VersionSelector selector, Optional<Version> version) {
+
+        String description() {
+            if (selector.version() != null) {
+                return "version " + selector.version() + " of " + selector.pacticipant();
+            }
+            String number = version.map(found -> " (" + found.number() + ")").orElse("");
+            if (selector.tag() != null) {
+                return "the latest version of " + selector.pacticipant() + " with tag " + selector.tag() + number;
+            }
+            if (selector.branch() != null) {
+                return "the latest version of " + selector.pacticipant() + " from branch " + selector.branch() + number;
+            }
+            if (selector.mainBranch()) {
+                return "the latest version of " + selector.pacticipant() + " from the main branch" + number;
+            }
+            return "the latest version of " + selector.pacticipant() + number;
+        }
+    }
+
+    Mono<MatrixResult> query(MatrixQuery query) {
+        if (query.selectors().isEmpty()) {
+            return Mono.error(new InvalidRequestException("q", "Please provide 1 or more version selectors"));
+        }
+        return validateTarget(query.target())
+                .thenMany(Flux.fromIterable(query.selectors()).concatMap(this::resolve))
+                .collectList()
+                .flatMap(resolved -> rows(query, resolved)
+                        .collectList()
+                        .map(rows -> Decision.decide(query, resolved, rows)));
+    }
+
+    private Mono<Void> validateTarget(Target target) {
+        if (target == null || target.environment() == null) {
+            return Mono.empty();
+        }
+        return environments.byName(target.environment())
+                .switchIfEmpty(Mono.error(() -> new InvalidRequestException("environment",
+                        "Environment with name '" + target.environment() + "' does not exist")))
+                .then();
+    }
+
+    private Mono<Resolved> resolve(VersionSelector selector) {
+        return pacticipants.application(selector.pacticipant())
+                .switchIfEmpty(Mono.error(() -> new InvalidRequestException("q",
+                        "Pacticipant " + selector.pacticipant() + " not found")))
+                .flatMap(application -> version(application, selector))
+                .map(version -> new Resolved(selector, Optional.of(version)))
+                .defaultIfEmpty(new Resolved(selector, Optional.empty()));
+    }
+
+    private Mono<Version> version(Application application, VersionSelector selector) {
+        String name = application.name();
+        if (selector.version() != null) {
+            return pacticipants.version(name, selector.version());
+        }
+        if (selector.branch() != null) {
+            return pacticipants.latestOnBranch(name, selector.branch());
+        }
+        if (selector.mainBranch()) {
+            return Mono.justOrEmpty(application.mainBranch()).flatMap(main -> pacticipants.latestOnBranch(name, main));
+        }
+        return pacticipants.latestVersion(name, selector.tag());
+    }
+
+    private Flux<MatrixRow> rows(MatrixQuery query, List<Resolved> resolved) {
+        List<Resolved> present = resolved.stream().filter(r -> r.version().isPresent()).toList();
+        if (query.target() != null) {
+            return Flux.fromIterable(present).concatMap(selected -> againstTarget(query, selected));
+        }
+        return Flux.fromIterable(present)
+                .concatMap(consumer -> Flux.fromIterable(present)
+                        .filter(provider -> provider != consumer)
+                        .concatMap(provider -> between(query, consumer, provider)));
+    }
+
+    /** Rows between two selected versions, the first as consumer of the second. */
+    private Flux<MatrixRow> between(MatrixQuery query, Resolved consumer, Resolved provider) {
+        Version consumerVersion = consumer.version().orElseThrow();
+        Version providerVersion = provider.version().orElseThrow();
+        return pacts.publication(providerVersion.application(), consumerVersion.application(), consumerVersion.number())
+                .flatMap(pact -> row(query, consumerVersion, consumer.description(), providerVersion,
+                        provider.description(), providerVersion.application(), pact))
+                .flux();
+    }
+
+    private Flux<MatrixRow> againstTarget(MatrixQuery query, Resolved selected) {
+        Version version = selected.version().orElseThrow();
+        Target target = query.target();
+        Flux<MatrixRow> asConsumer = pacts.byConsumerVersion(version.application(), version.number())
+                .concatMap(pact -> targetVersions(pact.provider(), target)
+                        .collectList()
+                        .flatMapMany(providerVersions -> providerVersions.isEmpty()
+                                ? row(query, version, selected.description(), null,
+                                        targetDescription(pact.provider(), target, null), pact.provider(), pact).flux()
+                                : Flux.fromIterable(providerVersions)
+                                        .concatMap(providerVersion -> row(query, version, selected.description(),
+                                                providerVersion, targetDescription(pact.provider(), target,
+                                                        providerVersion.number()), pact.provider(), pact))));
+        Flux<MatrixRow> asProvider = pacts.consumersOf(version.application())
+                .concatMap(consumer -> targetVersions(consumer, target)
+                        .concatMap(consumerVersion -> pacts.publication(version.application(), consumer, consumerVersion.number())
+                                .flatMap(pact -> row(query, consumerVersion, targetDescription(consumer, target,
+                                        consumerVersion.number()), version, selected.description(), version.application(), pact))));
+        return Flux.concat(asConsumer, asProvider);
+    }
+
+    /** The versions of an application the target means: in the environment, latest with tag, on main, latest. */
+    private Flux<Version> targetVersions(String application, Target target) {
+        if (target.environment() != null) {
+            return Flux.concat(environments.currentlyDeployed(application, target.environment()),
+                            environments.currentlyReleased(application, target.environment()))
+                    .map(EnvironmentVersion::version)
+                    .distinct()
+                    .concatMap(number -> pacticipants.version(application, number));
+        }
+        if (target.mainBranch()) {
+            return pacticipants.application(application)
+                    .mapNotNull(Application::mainBranch)
+                    .flatMap(main -> pacticipants.latestOnBranch(application, main))
+                    .flux();
+        }
+        return pacticipants.latestVersion(application, target.tag()).flux();
+    }
+
+    private static String targetDescription(String application, Target target, String number) {
+        String version = number == null ? "" : " (" + number + ")";
+        if (target.environment() != null) {
+            return "the version of " + application + " currently in " + target.environment() + version;
+        }
+        if (target.tag() != null) {
+            return "the latest version of " + application + " with tag " + target.tag() + version;
+        }
+        if (target.mainBranch()) {
+            return "the latest version of " + application + " from the main branch" + version;
+        }
+        return "the latest version of " + application + version;
+    }
+
+    private Mono<MatrixRow> row(MatrixQuery query, Version consumerVersion, String consumerDescription,
+            Version providerVersion, String providerDescription, String provider, PactPublication pact) {
+        boolean ignored = query.ignore().stream().anyMatch(ignore ->
+                ignore.matches(consumerVersion.application(), consumerVersion.number())
+                        || (providerVersion != null ? ignore.matches(provider, providerVersion.number())
+                                : ignore.pacticipant().equals(provider) && ignore.version() == null));
+        if (providerVersion == null) {
+            return Mono.just(new MatrixRow(consumerVersion, null, provider, pact, null, consumerDescription,
+                    providerDescription, ignored));
+        }
+        return verifications.latestBy(pact.sha(), providerVersion.number())
+                .map(Optional::of)
+                .defaultIfEmpty(Optional.empty())
+                .map(verification -> new MatrixRow(consumerVersion, providerVersion, provider, pact,
+                        verification.orElse(null), consumerDescription, providerDescription, ignored));
+    }
+
+    /** The collected rows become a decision with the Pact Broker's reasons. */
+    static final class Decision {
+
+        private Decision() {
+        }
+
+        static MatrixResult decide(MatrixQuery query, List<Resolved> resolved, List<MatrixRow> rows) {
+            List<String> reasons = new ArrayList<>();
+            List<String> warnings = new ArrayList<>();
+            boolean missingVersion = false;
+            for (Resolved selector : resolved) {
+                if (selector.version().isEmpty()) {
+                    missingVersion = true;
+                    VersionSelector asked = selector.selector();
+                    reasons.add(asked.tag() != null
+                            ? "No version with tag " + asked.tag() + " exists for " + asked.pacticipant()
+                            : asked.version() != null
+                                    ? "No pacts or verifications have been published for version " + asked.version() + " of " + asked.pacticipant()
+                                    : "No pacts or verifications have been published for " + asked.pacticipant());
+                }
+            }
+            int success = 0;
+            int failed = 0;
+            int unknown = 0;
+            int ignored = 0;
+            for (MatrixRow row : rows) {
+                String prefix = row.ignored() ? "[IGNORED] " : "";
+                switch (row.status()) {
+                    case SUCCESS -> success += row.ignored() ? 0 : 1;
+                    case FAILED -> {
+                        failed += row.ignored() ? 0 : 1;
+                        reasons.add(prefix + "The verification for the pact between " + row.consumerDescription() + " and "
+                                + row.providerDescription() + " failed");
+                    }
+                    case UNKNOWN -> {
+                        unknown += row.ignored() ? 0 : 1;
+                        reasons.add(prefix + "There is no verified pact between " + row.consumerDescription() + " and "
+                                + row.providerDescription());
+                    }
+                }
+                if (row.ignored()) {
+                    ignored++;
+                }
+            }
+            query.ignore().stream()
+                    .filter(ignore -> rows.stream().noneMatch(row -> ignore.pacticipant().equals(row.consumer())
+                            || ignore.pacticipant().equals(row.provider())))
+                    .forEach(ignore -> warnings.add("WARNING: Cannot ignore " + ignore.pacticipant()
+                            + (ignore.version() == null ? "" : " version " + ignore.version())
+                            + " as it is not part of this query"));
+            Boolean deployable;
+            if (missingVersion || failed > 0) {
+                deployable = false;
+            } else if (unknown > 0) {
+                deployable = null;
+            } else {
+                deployable = true;
+                reasons.add(rows.isEmpty() ? "There are no missing dependencies"
+                        : "All required verification results are published and successful");
+            }
+            List<MatrixRow> limited = rows.size() > query.limit() ? rows.subList(0, query.limit()) : rows;
+            return new MatrixResult(limited, deployable, reasons, success, failed, unknown, ignored, warnings);
+        }
+    }
+}
