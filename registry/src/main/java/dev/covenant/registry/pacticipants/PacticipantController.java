@@ -186,6 +186,31 @@ class PacticipantController {
         return all;
     }
 
+    /**
+     * Branch names with unencoded slashes ({@code feat/x}): some clients expand the templated branch links
+     * without encoding, so the rest of the path is taken apart here ({@code <branch>[/versions/<version>]}).
+     */
+    @GetMapping("/pacticipants/{name}/branches/{*rest}")
+    Mono<ResponseEntity<Map<String, Object>>> branchWithSlashes(@PathVariable String name, @PathVariable String rest,
+            ServerWebExchange exchange) {
+        return branch(name, rest.substring(1), exchange);
+    }
+
+    @DeleteMapping("/pacticipants/{name}/branches/{*rest}")
+    Mono<ResponseEntity<Void>> deleteBranchWithSlashes(@PathVariable String name, @PathVariable String rest) {
+        return deleteBranch(name, rest.substring(1));
+    }
+
+    @PutMapping("/pacticipants/{name}/branches/{*rest}")
+    Mono<ResponseEntity<Map<String, Object>>> branchVersionWithSlashes(@PathVariable String name,
+            @PathVariable String rest, ServerWebExchange exchange) {
+        int marker = rest.lastIndexOf("/versions/");
+        if (marker <= 0) {
+            throw new NotFoundException("No such resource: /pacticipants/" + name + "/branches" + rest);
+        }
+        return branchVersion(name, rest.substring(1, marker), rest.substring(marker + "/versions/".length()), exchange);
+    }
+
     private JsonNode object(byte[] body) {
         JsonNode node = objectOrEmpty(body);
         if (node.isEmpty()) {
