@@ -23,6 +23,9 @@ import java.util.Map;
 record PactContent(JsonNode tree, Pact pact, String sha) {
 
     static PactContent parse(byte[] json, long maxBytes, String field) {
+        if (!startsLikeJsonObject(json)) {
+            throw new InvalidRequestException(field, "is not valid JSON: a pact is a JSON object");
+        }
         JsonNode tree;
         try {
             tree = OpenApiDocuments.readTree(json, new DocumentLimits(maxBytes, 256, 0));
@@ -49,6 +52,15 @@ record PactContent(JsonNode tree, Pact pact, String sha) {
         } catch (InvalidPactException e) {
             throw new InvalidRequestException(field, e.getMessage());
         }
+    }
+
+    private static boolean startsLikeJsonObject(byte[] bytes) {
+        for (byte b : bytes) {
+            if (b != ' ' && b != '\n' && b != '\r' && b != '\t') {
+                return b == '{';
+            }
+        }
+        return false;
     }
 
     private static void assignIds(JsonNode items) {
