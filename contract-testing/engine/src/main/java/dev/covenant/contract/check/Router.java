@@ -32,7 +32,7 @@ final class Router {
     record Match(Operation operation, java.util.Map<String, String> pathValues) {
     }
 
-    private final List<Operation> operations;
+    private final java.util.Map<String, List<Operation>> byMethod = new java.util.HashMap<>();
     private final java.util.Map<String, Route> routes = new java.util.HashMap<>();
     private final Set<String> prefixes = new LinkedHashSet<>();
     private final boolean caseInsensitive;
@@ -41,7 +41,6 @@ final class Router {
 
     Router(JsonNode document, List<Operation> operations, CheckOptions options, ParameterValues values,
            SchemaValidation validation) {
-        this.operations = operations;
         this.values = values;
         this.validation = validation;
         this.caseInsensitive = options.caseInsensitivePaths()
@@ -56,6 +55,14 @@ final class Router {
         for (Operation operation : operations) {
             routes.computeIfAbsent(operation.pathTemplate(), this::compile);
         }
+        // fewest parameters first, then the longest literal text: /pets/mine wins over /pets/{id}
+        Comparator<Operation> specificity = Comparator
+                .comparingInt((Operation op) -> routes.get(op.pathTemplate()).names().size())
+                .thenComparing(op -> -routes.get(op.pathTemplate()).literalLength());
+        for (Operation operation : operations) {
+            byMethod.computeIfAbsent(operation.method(), m -> new ArrayList<>()).add(operation);
+        }
+        byMethod.values().forEach(list -> list.sort(specificity));
     }
 
     /** The matching operation, or {@code null} when the path or method is not in the document. */
@@ -73,12 +80,8 @@ final class Router {
                 candidates.add(rest.startsWith("/") ? rest : "/" + rest);
             }
         }
-        List<Operation> byMethod = operations.stream().filter(op -> op.method().equals(method))
-                .sorted(Comparator.comparingInt((Operation op) -> routes.get(op.pathTemplate()).names().size())
-                        .thenComparing(op -> -routes.get(op.pathTemplate()).literalLength()))
-                .toList();
         for (String candidate : candidates) {
-            for (Operation operation : byMethod) {
+            for (Operation operation : byMethod.getOrDefault(method, List.of())) {
                 Route route = routes.get(operation.pathTemplate());
                 Matcher matcher = route.pattern().matcher(candidate);
                 if (!matcher.matches()) {
@@ -145,14 +148,8 @@ final class Router {
 
     /** Literal text of a template; {@code *} is a wildcard some documents use for "anything below". */
     private static String literal(String text) {
-        StringBuilder out = new StringBuilder();
-        for (String part : text.split("\\*+", -1)) {
-            if (!out.isEmpty() || text.startsWith("*")) {
-                out.append(".*");
-            }
-            out.append(Pattern.quote(part));
-        }
-        return text.contains("*") ? out.toString() : Pattern.quote(text);
+        return java.util.Arrays.stream(text.split("\\*+", -1)).map(Pattern::quote)
+                .collect(java.util.stream.Collectors.joining(".*"));
     }
 
     private boolean startsWith(String path, String prefix) {
