@@ -67,13 +67,22 @@ final class SchemaValidation {
         Error first = errors.get(0);
         List<Violation> violations = new ArrayList<>();
         String pointer = specPointer(direction, schemaPointer, first);
-        violations.add(new Violation(instancePath(first.getInstanceLocation()), pointer, first.getMessage()));
+        violations.add(new Violation(instancePath(first.getInstanceLocation()), pointer, message(first)));
         String branch = conditionalBranch(first.getEvaluationPath());
         if (branch != null) {
             violations.add(new Violation(instancePath(first.getInstanceLocation()), pointer,
                     "must match \"" + branch + "\" schema"));
         }
         return violations;
+    }
+
+    /** Closed response objects are our doing, so say it in the pact's terms rather than the keyword's. */
+    private static String message(Error error) {
+        if ("unevaluatedProperties".equals(error.getKeyword()) && error.getProperty() != null) {
+            return "property '" + error.getProperty() + "' is not declared in the schema;"
+                    + " a consumer may only rely on declared fields";
+        }
+        return error.getMessage();
     }
 
     private Schema compile(Direction direction, JsonNode schema, String key) {
