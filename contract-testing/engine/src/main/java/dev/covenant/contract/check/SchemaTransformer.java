@@ -32,6 +32,8 @@ final class SchemaTransformer {
     enum Direction { REQUEST, RESPONSE }
 
     static final String REFS = "x-refs";
+    /** Marks the enum that checks a discriminator's tag, so its failure can be reported as the comparator does. */
+    static final String DISCRIMINATOR_TAG = "x-covenant-discriminator-tag";
 
     private static final Set<String> VALUE_KEYWORDS = Set.of("type", "enum", "const", "multipleOf", "maximum",
             "minimum", "maxLength", "minLength", "pattern", "maxItems", "minItems", "uniqueItems", "maxProperties",
@@ -236,7 +238,9 @@ final class SchemaTransformer {
         out.remove(branchesKeyword);
         ArrayNode allOf = out.has("allOf") ? (ArrayNode) out.get("allOf") : out.putArray("allOf");
         ObjectNode tagRule = Trees.J3.objectNode();
-        ArrayNode values = tagRule.putObject("properties").putObject(tag).putArray("enum");
+        ObjectNode tagSchema = tagRule.putObject("properties").putObject(tag);
+        tagSchema.put(DISCRIMINATOR_TAG, tag);
+        ArrayNode values = tagSchema.putArray("enum");
         branches.keySet().forEach(values::add);
         tagRule.putArray("required").add(tag);
         allOf.add(tagRule);
