@@ -11,6 +11,7 @@ INTERACTIONS="${1:-1000}"
 RUNS="${2:-5}"
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
 WORK="${BENCH_DIR:-$(mktemp -d -t covenant-pact-bench.XXXXXX)}"
+mkdir -p "$WORK"
 
 echo "# work dir: $WORK" >&2
 (cd "$WORK" && npm install --no-save --silent @octokit/openapi@23.0.2 @pactflow/openapi-pact-comparator@2.3.1 >&2)
