@@ -13,7 +13,8 @@ import java.util.List;
  * and semantics: each HTTP interaction is routed to an operation, then its request and response are checked.
  *
  * <p>An instance keeps what it derived from the document (operations, routes, compiled schemas), so checking many
- * pacts against one document is cheap. Instances are safe to share between threads.
+ * pacts against one document is cheap. An instance may be shared between threads; its checks run one at a time
+ * (compiled schemas grow a shared tree).
  */
 public final class PactChecker {
 
@@ -46,7 +47,7 @@ public final class PactChecker {
         return forDocument(document, options).check(pact);
     }
 
-    public CheckReport check(Pact pact) {
+    public synchronized CheckReport check(Pact pact) {
         List<PactFinding> findings = new ArrayList<>();
         for (Interaction interaction : pact.interactions()) {
             findings.addAll(check(interaction));

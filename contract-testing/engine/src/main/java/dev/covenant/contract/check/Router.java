@@ -25,14 +25,38 @@ final class Router {
     private static final Pattern EXPRESSION = Pattern.compile("\\{([^}]*)}");
 
     /** A path template compiled once. */
-    private record Route(String template, Pattern pattern, List<String> names, int literalLength) {
+    private record Route(String template, Pattern pattern, List<String> names, int literalLength, String[] segments) {
+
+        /** Cheap pre-check before the regex: every fully literal segment must be equal. */
+        boolean literalsMatch(String[] actual, boolean ignoreCase) {
+            if (actual.length != segments.length) {
+                return false;
+            }
+            for (int i = 0; i < segments.length; i++) {
+                String expected = segments[i];
+                if (expected != null && !(ignoreCase ? expected.equalsIgnoreCase(actual[i]) : expected.equals(actual[i]))) {
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
+
+    /** An operation with its compiled route. */
+    private record Candidate(Operation operation, Route route) {
     }
 
     /** The operation and the path parameter values it was matched with. */
     record Match(Operation operation, java.util.Map<String, String> pathValues) {
     }
 
-    private final List<Operation> operations;
+    /**
+     * Candidates by method, number of segments and first segment, so a request is matched against a handful of
+     * templates rather than all of them (GitHub's document has over a thousand). Templates whose first segment is
+     * a parameter are under "{}", templates with a {@code *} wildcard are tried for every request.
+     */
+    private final java.util.Map<String, List<Candidate>> index = new java.util.HashMap<>();
+    private final java.util.Map<String, List<Candidate>> wildcards = new java.util.HashMap<>();
     private final java.util.Map<String, Route> routes = new java.util.HashMap<>();
     private final Set<String> prefixes = new LinkedHashSet<>();
     private final boolean caseInsensitive;
@@ -41,7 +65,6 @@ final class Router {
 
     Router(JsonNode document, List<Operation> operations, CheckOptions options, ParameterValues values,
            SchemaValidation validation) {
-        this.operations = operations;
         this.values = values;
         this.validation = validation;
         this.caseInsensitive = options.caseInsensitivePaths()
@@ -56,6 +79,23 @@ final class Router {
         for (Operation operation : operations) {
             routes.computeIfAbsent(operation.pathTemplate(), this::compile);
         }
+        // fewest parameters first, then the longest literal text: /pets/mine wins over /pets/{id}
+        Comparator<Candidate> specificity = Comparator
+                .comparingInt((Candidate c) -> c.route().names().size())
+                .thenComparing(c -> -c.route().literalLength());
+        for (Operation operation : operations) {
+            Candidate candidate = new Candidate(operation, routes.get(operation.pathTemplate()));
+            String template = operation.pathTemplate();
+            if (template.contains("*")) {
+                wildcards.computeIfAbsent(operation.method(), m -> new ArrayList<>()).add(candidate);
+            } else {
+                String first = firstSegment(template);
+                index.computeIfAbsent(key(operation.method(), template, first.contains("{") ? "{}" : first),
+                        k -> new ArrayList<>()).add(candidate);
+            }
+        }
+        index.values().forEach(list -> list.sort(specificity));
+        wildcards.values().forEach(list -> list.sort(specificity));
     }
 
     /** The matching operation, or {@code null} when the path or method is not in the document. */
@@ -73,13 +113,17 @@ final class Router {
                 candidates.add(rest.startsWith("/") ? rest : "/" + rest);
             }
         }
-        List<Operation> byMethod = operations.stream().filter(op -> op.method().equals(method))
-                .sorted(Comparator.comparingInt((Operation op) -> routes.get(op.pathTemplate()).names().size())
-                        .thenComparing(op -> -routes.get(op.pathTemplate()).literalLength()))
-                .toList();
         for (String candidate : candidates) {
-            for (Operation operation : byMethod) {
-                Route route = routes.get(operation.pathTemplate());
+            String[] segments = candidate.split("/", -1);
+            List<Candidate> options = new ArrayList<>(index.getOrDefault(key(method, candidate, firstSegment(candidate)), List.of()));
+            options.addAll(index.getOrDefault(key(method, candidate, "{}"), List.of()));
+            options.addAll(wildcards.getOrDefault(method, List.of()));
+            for (Candidate option : options) {
+                Operation operation = option.operation();
+                Route route = option.route();
+                if (route.segments() != null && !route.literalsMatch(segments, caseInsensitive)) {
+                    continue;
+                }
                 Matcher matcher = route.pattern().matcher(candidate);
                 if (!matcher.matches()) {
                     continue;
@@ -94,6 +138,17 @@ final class Router {
             }
         }
         return null;
+    }
+
+    private String key(String method, String path, String first) {
+        long segments = path.chars().filter(c -> c == '/').count();
+        return method + "|" + segments + "|" + (caseInsensitive ? first.toLowerCase(Locale.ROOT) : first);
+    }
+
+    private static String firstSegment(String path) {
+        int start = path.startsWith("/") ? 1 : 0;
+        int end = path.indexOf('/', start);
+        return end < 0 ? path.substring(start) : path.substring(start, end);
     }
 
     private boolean pathParametersValid(Operation operation, java.util.Map<String, String> pathValues) {
@@ -140,19 +195,22 @@ final class Router {
         regex.append(literal(template.substring(last)));
         literal += template.length() - last;
         int flags = caseInsensitive ? Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE : 0;
-        return new Route(template, Pattern.compile(regex.toString(), flags), names, literal);
+        String[] segments = null;
+        if (!template.contains("*")) {
+            segments = template.split("/", -1);
+            for (int i = 0; i < segments.length; i++) {
+                if (segments[i].contains("{")) {
+                    segments[i] = null; // holds a parameter: left to the regex
+                }
+            }
+        }
+        return new Route(template, Pattern.compile(regex.toString(), flags), names, literal, segments);
     }
 
     /** Literal text of a template; {@code *} is a wildcard some documents use for "anything below". */
     private static String literal(String text) {
-        StringBuilder out = new StringBuilder();
-        for (String part : text.split("\\*+", -1)) {
-            if (!out.isEmpty() || text.startsWith("*")) {
-                out.append(".*");
-            }
-            out.append(Pattern.quote(part));
-        }
-        return text.contains("*") ? out.toString() : Pattern.quote(text);
+        return java.util.Arrays.stream(text.split("\\*+", -1)).map(Pattern::quote)
+                .collect(java.util.stream.Collectors.joining(".*"));
     }
 
     private boolean startsWith(String path, String prefix) {

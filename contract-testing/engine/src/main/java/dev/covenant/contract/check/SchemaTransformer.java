@@ -20,7 +20,8 @@ import tools.jackson.databind.node.ObjectNode;
  *   <li>Requests: {@code readOnly} properties are not required. Responses: {@code writeOnly} properties are
  *       dropped, {@code required} next to {@code properties} is dropped (a consumer need not mention fields it
  *       does not use), and objects are closed with {@code unevaluatedProperties: false} so a consumer can only
- *       rely on declared fields. Branches of {@code allOf} stay open: the enclosing schema closes over them.</li>
+ *       rely on declared fields ({@link #closable}). Branches of {@code allOf} (and what they contain) stay open:
+ *       the enclosing schema closes over them; alternatives of {@code oneOf}/{@code anyOf} are closed again.</li>
  *   <li>{@code discriminator} selects the branch by the tag value (explicit mapping, schema name or const).</li>
  *   <li>Only local references survive, moved under {@code #/x-refs/}; a reference that does not resolve
  *       becomes {@code {}} (anything), as the comparator tolerates broken documents. No schema is ever
@@ -32,6 +33,8 @@ final class SchemaTransformer {
     enum Direction { REQUEST, RESPONSE }
 
     static final String REFS = "x-refs";
+    /** Marks the enum that checks a discriminator's tag, so its failure can be reported as the comparator does. */
+    static final String DISCRIMINATOR_TAG = "x-covenant-discriminator-tag";
 
     private static final Set<String> VALUE_KEYWORDS = Set.of("type", "enum", "const", "multipleOf", "maximum",
             "minimum", "maxLength", "minLength", "pattern", "maxItems", "minItems", "uniqueItems", "maxProperties",
@@ -95,12 +98,20 @@ final class SchemaTransformer {
         exclusiveBounds(schema, out);
         required(schema, out, notRequired);
         discriminator(schema, out);
-        if (direction == Direction.RESPONSE && !open
-                && (out.has("properties") || out.has("allOf") || out.has("if"))
-                && !out.has("additionalProperties") && !out.has("unevaluatedProperties")) {
+        if (direction == Direction.RESPONSE && !open && closable(schema)) {
             out.put("unevaluatedProperties", false);
         }
         return nullable(schema, out);
+    }
+
+    /**
+     * Which response schemas a consumer may not add fields to: exactly {@code type: object} (not nullable, no
+     * {@code additionalProperties} of its own). Measured against openapi-pact-comparator 2.3.1: a schema with
+     * {@code properties} but no {@code type}, or a nullable object, stays open there too.
+     */
+    private static boolean closable(JsonNode schema) {
+        return schema.path("type").asText("").equals("object") && !schema.path("nullable").asBoolean(false)
+                && !schema.has("additionalProperties") && !schema.has("unevaluatedProperties");
     }
 
     private void keyword(String name, JsonNode value, ObjectNode out, boolean open, List<String> notRequired) {
@@ -143,7 +154,9 @@ final class SchemaTransformer {
         } else if (name.equals("allOf")) {
             out.set(name, schemas(value, true));
         } else if ((name.equals("anyOf") || name.equals("oneOf")) && value.isArray()) {
-            out.set(name, schemas(value, open));
+            // each alternative is a whole object again, closed even inside an allOf (as the comparator does):
+            // otherwise alternatives told apart only by their fields would all match
+            out.set(name, schemas(value, false));
         } else if (name.equals("exclusiveMinimum") || name.equals("exclusiveMaximum")) {
             if (value.isNumber()) {
                 out.set(name, Trees.copy(value));
@@ -233,19 +246,28 @@ final class SchemaTransformer {
             }
             property.path("enum").forEach(value -> branches.putIfAbsent(value.asText(), branch));
         }
+        JsonNode original = schema.get(branchesKeyword);
         out.remove(branchesKeyword);
         ArrayNode allOf = out.has("allOf") ? (ArrayNode) out.get("allOf") : out.putArray("allOf");
+        // a discriminator only speaks about objects; anything else must still match the alternatives
+        ObjectNode nonObjects = allOf.addObject();
+        ArrayNode either = nonObjects.putArray("anyOf");
+        either.addObject().put("type", "object");
+        either.addObject().set(branchesKeyword, schemas(original, false));
         ObjectNode tagRule = Trees.J3.objectNode();
-        ArrayNode values = tagRule.putObject("properties").putObject(tag).putArray("enum");
+        ObjectNode tagSchema = tagRule.putObject("properties").putObject(tag);
+        tagSchema.put(DISCRIMINATOR_TAG, tag);
+        ArrayNode values = tagSchema.putArray("enum");
         branches.keySet().forEach(values::add);
         tagRule.putArray("required").add(tag);
         allOf.add(tagRule);
         for (Map.Entry<String, JsonNode> branch : branches.entrySet()) {
             ObjectNode conditional = Trees.J3.objectNode();
             ObjectNode condition = conditional.putObject("if");
+            condition.put("type", "object");
             condition.putObject("properties").putObject(tag).put("const", branch.getKey());
             condition.putArray("required").add(tag);
-            conditional.set("then", schema(branch.getValue(), true));
+            conditional.set("then", schema(branch.getValue(), false));
             allOf.add(conditional);
         }
     }

@@ -47,8 +47,8 @@ final class SchemaValidation {
     }
 
     /**
-     * The first violation of {@code value} against the schema at {@code schemaPointer} (Ajv's default, and the
-     * comparator's: one finding per value), plus the {@code if} keyword itself when the violation is inside a
+     * Every violation of {@code value} against the schema at {@code schemaPointer} (as Ajv reports with
+     * {@code allErrors}, which the comparator uses), plus the {@code if} keyword itself once per failing
      * {@code then}/{@code else} branch. Empty when the value is valid.
      */
     List<Violation> validate(Direction direction, JsonNode schema, String schemaPointer, tools.jackson.databind.JsonNode value) {
@@ -61,19 +61,64 @@ final class SchemaValidation {
         } catch (SchemaException | IllegalArgumentException | IllegalStateException e) {
             return List.of(); // a schema the validator cannot compile cannot be held against the pact
         }
-        if (errors.isEmpty()) {
-            return List.of();
-        }
-        Error first = errors.get(0);
         List<Violation> violations = new ArrayList<>();
-        String pointer = specPointer(direction, schemaPointer, first);
-        violations.add(new Violation(instancePath(first.getInstanceLocation()), pointer, first.getMessage()));
-        String branch = conditionalBranch(first.getEvaluationPath());
-        if (branch != null) {
-            violations.add(new Violation(instancePath(first.getInstanceLocation()), pointer,
-                    "must match \"" + branch + "\" schema"));
+        java.util.Set<String> branches = new java.util.LinkedHashSet<>();
+        java.util.Set<List<String>> untagged = untaggedObjects(compiledSchema, errors);
+        for (Error error : errors) {
+            if ("unevaluatedProperties".equals(error.getKeyword())
+                    && untagged.contains(instancePath(error.getInstanceLocation()))) {
+                continue; // no branch was selected, so nothing was evaluated: the tag error says it all
+            }
+            String pointer = specPointer(direction, schemaPointer, error);
+            List<String> at = instancePath(error.getInstanceLocation());
+            String tag = tagOf(compiledSchema, error);
+            if (tag != null) {
+                pointer = pointer.replaceFirst("/allOf/\\d+/properties/[^/]+/enum$", "/discriminator");
+            }
+            violations.add(new Violation(at, pointer, tag != null
+                    ? "value of tag \"" + tag + "\" must be in oneOf" : message(error)));
+            String branch = conditionalBranch(error.getEvaluationPath());
+            if (branch != null && branches.add(branch + "|" + at)) {
+                violations.add(new Violation(at, pointer, "must match \"" + branch + "\" schema"));
+            }
         }
         return violations;
+    }
+
+    /** Objects whose discriminator tag named no branch (Ajv reports only the tag there). */
+    private static java.util.Set<List<String>> untaggedObjects(Schema root, List<Error> errors) {
+        java.util.Set<List<String>> objects = new java.util.HashSet<>();
+        for (Error error : errors) {
+            if (tagOf(root, error) != null) {
+                List<String> path = instancePath(error.getInstanceLocation());
+                objects.add(path.isEmpty() ? path : path.subList(0, path.size() - 1));
+            }
+        }
+        return objects;
+    }
+
+    /** The discriminator tag name when the error is our tag check failing, else null. */
+    private static String tagOf(Schema root, Error error) {
+        if (!"enum".equals(error.getKeyword()) || error.getSchemaLocation() == null) {
+            return null;
+        }
+        String fragment = error.getSchemaLocation().getFragment().toString();
+        if (!fragment.startsWith("/") || !fragment.endsWith("/enum")) {
+            return null;
+        }
+        tools.jackson.databind.JsonNode parent = root.getSchemaNode()
+                .at(fragment.substring(0, fragment.length() - "/enum".length()));
+        tools.jackson.databind.JsonNode tag = parent.get(SchemaTransformer.DISCRIMINATOR_TAG);
+        return tag == null ? null : tag.asString();
+    }
+
+    /** Closed response objects are our doing, so say it in the pact's terms rather than the keyword's. */
+    private static String message(Error error) {
+        if ("unevaluatedProperties".equals(error.getKeyword()) && error.getProperty() != null) {
+            return "property '" + error.getProperty() + "' is not declared in the schema;"
+                    + " a consumer may only rely on declared fields";
+        }
+        return error.getMessage();
     }
 
     private Schema compile(Direction direction, JsonNode schema, String key) {

@@ -1,0 +1,78 @@
+package dev.covenant.cli;
+
+import dev.covenant.contract.openapi.InvalidDocumentException;
+import dev.covenant.contract.pact.InvalidPactException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** Covenant's command line: compatibility checks for CI jobs, without a registry. Exit codes: see README. */
+@Command(name = "covenant", mixinStandardHelpOptions = true, version = "covenant 0.1.0",
+        description = "API contract checks: diff OpenAPI documents, check consumer pacts against a document.",
+        subcommands = {DiffCommand.class, CheckPactCommand.class, CommandLine.HelpCommand.class})
+public final class CovenantCli implements Runnable {
+
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        // the JSON Schema validator logs through SLF4J; a CLI without a logger must not print SLF4J's notice
+        System.setProperty("slf4j.internal.verbosity", "ERROR");
+        System.exit(commandLine(DiffRunner.installed()).execute(args));
+    }
+
+    /** The configured command line; tests pass their own diff runner and writers. */
+    static CommandLine commandLine(DiffRunner diffRunner) {
+        CommandLine.IFactory defaults = CommandLine.defaultFactory();
+        CommandLine commandLine = new CommandLine(new CovenantCli(), new CommandLine.IFactory() {
+            @Override
+            public <K> K create(Class<K> type) throws Exception {
+                if (type == DiffCommand.class) {
+                    return type.cast(new DiffCommand(diffRunner));
+                }
+                return defaults.create(type);
+            }
+        });
+        commandLine.setCaseInsensitiveEnumValuesAllowed(true);
+        commandLine.setParameterExceptionHandler(CovenantCli::usageError);
+        commandLine.setExecutionExceptionHandler(CovenantCli::failure);
+        return commandLine;
+    }
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: diff or check-pact");
+    }
+
+    private static int usageError(CommandLine.ParameterException e, String[] args) {
+        PrintWriter err = e.getCommandLine().getErr();
+        err.println("covenant: " + Inputs.oneLine(e.getMessage()));
+        err.println("Try '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help' for usage.");
+        err.flush();
+        return CliException.USAGE;
+    }
+
+    /** Every failure is one line on stderr and a documented exit code; never a stack trace. */
+    private static int failure(Exception e, CommandLine commandLine, CommandLine.ParseResult parseResult) {
+        int code;
+        String message;
+        if (e instanceof CliException cli) {
+            code = cli.exitCode();
+            message = cli.getMessage();
+        } else if (e instanceof InvalidDocumentException || e instanceof InvalidPactException) {
+            code = CliException.INVALID_INPUT;
+            message = e.getMessage();
+        } else if (e instanceof UncheckedIOException) {
+            code = CliException.IO;
+            message = "I/O error: " + e.getMessage();
+        } else {
+            code = CliException.IO;
+            message = "unexpected failure: " + (e.getMessage() == null ? "no detail" : e.getMessage());
+        }
+        PrintWriter err = commandLine.getErr();
+        err.println("covenant: " + Inputs.oneLine(message));
+        err.flush();
+        return code;
+    }
+}

@@ -1,0 +1,18 @@
+package dev.covenant.cli;
+
+import dev.covenant.contract.openapi.ParsedDocument;
+
+/**
+ * The document-to-document diff as the CLI sees it. The engine's diff lives on another branch; this seam keeps
+ * the command, its options, formats and exit codes ready and tested until the branches merge.
+ */
+public interface DiffRunner {
+
+    /** Diffs two validated documents (base → revision). */
+    DiffView diff(ParsedDocument base, ParsedDocument revision);
+
+    /** The runner this build ships with. */
+    static DiffRunner installed() {
+        return new OpenApiDiffRunner();
+    }
+}
