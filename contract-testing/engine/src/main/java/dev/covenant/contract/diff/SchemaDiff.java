@@ -15,12 +15,14 @@ final class SchemaDiff {
     private final RefResolver base;
     private final RefResolver revision;
     private final Rules rules;
+    private final Sameness sameness;
     private final Map<PairKey, List<SchemaChange>> memo = new HashMap<>();
 
-    SchemaDiff(RefResolver base, RefResolver revision, Rules rules) {
+    SchemaDiff(RefResolver base, RefResolver revision, Rules rules, Sameness sameness) {
         this.base = base;
         this.revision = revision;
         this.rules = rules;
+        this.sameness = sameness;
     }
 
     RefResolver baseResolver() {
@@ -36,6 +38,9 @@ final class SchemaDiff {
         RefResolver.Located b = base.resolve(from.node(), from.pointer());
         RefResolver.Located r = revision.resolve(to.node(), to.pointer());
         if (b.isMissing() || r.isMissing() || !b.node().isObject() || !r.node().isObject()) {
+            return List.of();
+        }
+        if (sameness.same(b.node(), r.node())) {
             return List.of();
         }
         PairKey key = new PairKey(b.node(), r.node(), scope, nested);
