@@ -65,6 +65,18 @@ final class Sameness {
         return a.equals(b);
     }
 
+    /**
+     * Whether both nodes are the same {@code $ref} to a component that is unchanged. Judged once per
+     * reference, so callers may ask at every level of a comparison.
+     */
+    boolean sameReference(JsonNode a, JsonNode b) {
+        JsonNode ref = a == null ? null : a.get("$ref");
+        if (ref == null || !ref.isTextual() || b == null || !ref.equals(b.get("$ref"))) {
+            return false;
+        }
+        return sameReference(a, b, ref.asText());
+    }
+
     private boolean sameReference(JsonNode a, JsonNode b, String ref) {
         Boolean known = references.get(ref);
         if (known != null) {

@@ -35,12 +35,12 @@ final class SchemaDiff {
 
     /** Changes from {@code from} to {@code to}; either may be a {@code $ref}. */
     List<SchemaChange> compare(SchemaScope scope, boolean nested, RefResolver.Located from, RefResolver.Located to) {
+        if (sameness.sameReference(from.node(), to.node())) {
+            return List.of(); // the same component, unchanged with everything it references
+        }
         RefResolver.Located b = base.resolve(from.node(), from.pointer());
         RefResolver.Located r = revision.resolve(to.node(), to.pointer());
         if (b.isMissing() || r.isMissing() || !b.node().isObject() || !r.node().isObject()) {
-            return List.of();
-        }
-        if (sameness.same(b.node(), r.node())) {
             return List.of();
         }
         PairKey key = new PairKey(b.node(), r.node(), scope, nested);
