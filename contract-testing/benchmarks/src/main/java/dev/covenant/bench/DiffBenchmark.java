@@ -23,8 +23,9 @@ import org.openapitools.openapidiff.core.model.ChangedOpenApi;
  * Times one engine on one document pair in this JVM: {@code DiffBenchmark <engine> <base> <revision>
  * [warmups] [runs]}, engine one of {@code covenant} (bounded tree reads + diff), {@code covenant-validated}
  * (full validating load + diff) or {@code openapi-diff} (openapi-diff-core 2.1.7, parse included).
- * Prints one tab-separated line: engine, pair, median ms, min ms, peak heap MB, peak RSS MB, outcome.
- * Run each engine in its own JVM so that peaks are its own.
+ * Prints one tab-separated line: engine, pair, median wall ms, min wall ms, median process CPU ms (all
+ * threads, GC included: stable when other processes compete for the cores), peak heap MB (sum of the heap
+ * pools' peaks, an upper bound), peak RSS MB, outcome. Run each engine in its own JVM so that peaks are its own.
  */
 public final class DiffBenchmark {
 
@@ -45,14 +46,17 @@ public final class DiffBenchmark {
         int runs = args.length > 4 ? Integer.parseInt(args[4]) : 5;
         String pair = base.getFileName() + " -> " + revision.getFileName();
         List<Long> times = new ArrayList<>();
+        List<Long> cpu = new ArrayList<>();
         String outcome = "";
         try {
             for (int i = 0; i < warmups + runs; i++) {
                 long start = System.nanoTime();
+                long cpuStart = processCpuNanos();
                 outcome = run(engine, base, revision);
                 long elapsed = (System.nanoTime() - start) / 1_000_000;
                 if (i >= warmups) {
                     times.add(elapsed);
+                    cpu.add((processCpuNanos() - cpuStart) / 1_000_000);
                 }
             }
         } catch (StackOverflowError e) {
@@ -63,10 +67,12 @@ public final class DiffBenchmark {
             outcome = "failed: " + e.getClass().getSimpleName() + ": " + firstLine(e.getMessage());
         }
         Collections.sort(times);
+        Collections.sort(cpu);
         String median = times.isEmpty() ? "-" : String.valueOf(times.get(times.size() / 2));
         String min = times.isEmpty() ? "-" : String.valueOf(times.get(0));
-        System.out.printf(Locale.ROOT, "%s\t%s\t%s\t%s\t%d\t%d\t%s%n", engine, pair, median, min, peakHeapMb(),
-                peakRssMb(), outcome);
+        String cpuMedian = cpu.isEmpty() ? "-" : String.valueOf(cpu.get(cpu.size() / 2));
+        System.out.printf(Locale.ROOT, "%s\t%s\t%s\t%s\t%s\t%d\t%d\t%s%n", engine, pair, median, min, cpuMedian,
+                peakHeapMb(), peakRssMb(), outcome);
     }
 
     private static String run(String engine, Path base, Path revision) throws IOException {
@@ -93,6 +99,11 @@ public final class DiffBenchmark {
         ChangedOpenApi changed = OpenApiCompare.fromContents(Files.readString(base), Files.readString(revision));
         return "changed=" + changed.isChanged().name() + " endpoints missing=" + changed.getMissingEndpoints().size()
                 + " new=" + changed.getNewEndpoints().size() + " changed=" + changed.getChangedOperations().size();
+    }
+
+    private static long processCpuNanos() {
+        var os = ManagementFactory.getOperatingSystemMXBean();
+        return os instanceof com.sun.management.OperatingSystemMXBean bean ? bean.getProcessCpuTime() : 0;
     }
 
     private static long peakHeapMb() {
