@@ -17,13 +17,15 @@ final class DiffContext {
     private final DiffOptions options;
     private final FindingSink sink;
     private final SchemaDiff schemas;
+    private final Sameness sameness;
 
     DiffContext(JsonNode base, JsonNode revision, DiffOptions options, Rules rules) {
         this.base = new RefResolver(base);
         this.revision = new RefResolver(revision);
         this.options = options;
         this.sink = new FindingSink(rules);
-        this.schemas = new SchemaDiff(this.base, this.revision, rules);
+        this.sameness = new Sameness(this.base, this.revision);
+        this.schemas = new SchemaDiff(this.base, this.revision, rules, sameness);
     }
 
     RefResolver base() {
@@ -44,6 +46,11 @@ final class DiffContext {
 
     SchemaDiff schemas() {
         return schemas;
+    }
+
+    /** Whether two subtrees (and every component they reference) are unchanged. */
+    boolean same(JsonNode from, JsonNode to) {
+        return sameness.same(from, to);
     }
 
     /**

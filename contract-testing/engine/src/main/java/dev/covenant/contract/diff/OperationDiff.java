@@ -13,6 +13,11 @@ final class OperationDiff {
     }
 
     static void compare(DiffContext context, String name, Side base, Side revision) {
+        if (context.same(base.operation(), revision.operation())
+                && context.same(base.pathItem().node().get("parameters"), revision.pathItem().node().get("parameters"))
+                && base.path().equals(revision.path())) {
+            return;
+        }
         Lifecycle.compare(context, name, base, revision);
         ParametersDiff.compare(context, name, base, revision);
         RequestBodyDiff.compare(context, name, base, revision);

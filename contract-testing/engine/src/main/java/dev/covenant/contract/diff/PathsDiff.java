@@ -61,6 +61,9 @@ final class PathsDiff {
 
     private static void comparePathItem(DiffContext context, String basePath, RefResolver.Located baseItem,
                                         String revisionPath, RefResolver.Located revisionItem) {
+        if (basePath.equals(revisionPath) && context.same(baseItem.node(), revisionItem.node())) {
+            return;
+        }
         ParametersDiff.comparePathLevel(context, revisionPath, baseItem, revisionItem);
         for (String method : METHODS) {
             JsonNode from = baseItem.node().get(method);

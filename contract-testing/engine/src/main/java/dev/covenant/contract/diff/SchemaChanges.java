@@ -3,8 +3,10 @@ package dev.covenant.contract.diff;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.covenant.contract.openapi.Pointers;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** The changes of one schema pair, named for the scope the pair sits in. */
 final class SchemaChanges {
@@ -15,6 +17,15 @@ final class SchemaChanges {
     private final RefResolver.Located base;
     private final RefResolver.Located revision;
     private final List<SchemaChange> changes = new ArrayList<>();
+    // A change reachable along many property paths (a component used all over a graph of schemas) is kept
+    // once, at the first path found: otherwise the lists grow with the number of paths, not of changes.
+    private final Set<Target> seen = new HashSet<>();
+
+    private record Target(String ruleId, String basePointer, String revisionPointer, String message) {
+        static Target of(SchemaChange change) {
+            return new Target(change.ruleId(), change.basePointer(), change.revisionPointer(), change.message());
+        }
+    }
 
     SchemaChanges(SchemaScope scope, boolean nested, Rules rules, RefResolver.Located base,
                   RefResolver.Located revision) {
@@ -57,7 +68,7 @@ final class SchemaChanges {
     void emit(String suffix, String keyword, String message, Map<String, Object> details) {
         String id = scope.ruleId(suffix, nested, rules);
         if (id != null) {
-            changes.add(new SchemaChange(id, at(base, keyword), at(revision, keyword), "", message, details));
+            add(new SchemaChange(id, at(base, keyword), at(revision, keyword), "", message, details));
         }
     }
 
@@ -69,18 +80,22 @@ final class SchemaChanges {
     void emitProperty(String ruleId, String property, String basePointer, String revisionPointer, String message,
                       Map<String, Object> details) {
         if (rules.contains(ruleId)) {
-            changes.add(new SchemaChange(ruleId, basePointer, revisionPointer, property, message, details));
+            add(new SchemaChange(ruleId, basePointer, revisionPointer, property, message, details));
         }
     }
 
     /** Adds the changes of a sub-schema, placing them under {@code path} ("" keeps them at this schema). */
     void addAll(List<SchemaChange> child, String path) {
-        if (path.isEmpty()) {
-            changes.addAll(child);
-            return;
-        }
         for (SchemaChange change : child) {
-            changes.add(change.under(path));
+            if (seen.add(Target.of(change))) {
+                changes.add(path.isEmpty() ? change : change.under(path));
+            }
+        }
+    }
+
+    private void add(SchemaChange change) {
+        if (seen.add(Target.of(change))) {
+            changes.add(change);
         }
     }
 

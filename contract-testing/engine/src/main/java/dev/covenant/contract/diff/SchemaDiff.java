@@ -15,12 +15,14 @@ final class SchemaDiff {
     private final RefResolver base;
     private final RefResolver revision;
     private final Rules rules;
+    private final Sameness sameness;
     private final Map<PairKey, List<SchemaChange>> memo = new HashMap<>();
 
-    SchemaDiff(RefResolver base, RefResolver revision, Rules rules) {
+    SchemaDiff(RefResolver base, RefResolver revision, Rules rules, Sameness sameness) {
         this.base = base;
         this.revision = revision;
         this.rules = rules;
+        this.sameness = sameness;
     }
 
     RefResolver baseResolver() {
@@ -33,6 +35,9 @@ final class SchemaDiff {
 
     /** Changes from {@code from} to {@code to}; either may be a {@code $ref}. */
     List<SchemaChange> compare(SchemaScope scope, boolean nested, RefResolver.Located from, RefResolver.Located to) {
+        if (sameness.sameReference(from.node(), to.node())) {
+            return List.of(); // the same component, unchanged with everything it references
+        }
         RefResolver.Located b = base.resolve(from.node(), from.pointer());
         RefResolver.Located r = revision.resolve(to.node(), to.pointer());
         if (b.isMissing() || r.isMissing() || !b.node().isObject() || !r.node().isObject()) {

@@ -82,7 +82,7 @@ final class OasdiffCorpus {
         }
     }
 
-    /** Options some oasdiff tests ran with, from {@code openapi-diff-options.tsv} (case name → option). */
+    /** Options some oasdiff tests ran with, from {@code conformance/openapi-diff-options.tsv} (case name → option). */
     static DiffOptions optionsFor(Case testCase) {
         DiffOptions options = DiffOptions.defaults();
         String option = caseOptions().get(testCase.name());
@@ -104,7 +104,7 @@ final class OasdiffCorpus {
 
     private static Map<String, String> caseOptions() {
         Map<String, String> options = new LinkedHashMap<>();
-        try (InputStream in = OasdiffCorpus.class.getResourceAsStream("/known-gaps/openapi-diff-options.tsv")) {
+        try (InputStream in = OasdiffCorpus.class.getResourceAsStream("/conformance/openapi-diff-options.tsv")) {
             if (in == null) {
                 return options;
             }
