@@ -148,7 +148,8 @@ class DeploymentApiTest extends RegistryTest {
         String app = unique("orders");
         String env = Fixtures.environment(http, unique("prod"), true);
         Fixtures.version(http, app, "1");
-        for (String body : List.of("{\"applicationInstance\":", "{\"applicationInstance\":5}", "[]")) {
+        for (String body : List.of("{\"applicationInstance\":", "{\"applicationInstance\":5}", "[]",
+                "{\"applicationInstance\":\"a\\u0001b\"}")) {
             http.post().uri("/pacticipants/{a}/versions/1/deployed-versions/environment/{e}", app, env)
                     .contentType(MediaType.APPLICATION_JSON).bodyValue(body)
                     .exchange()
