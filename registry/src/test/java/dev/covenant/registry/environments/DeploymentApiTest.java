@@ -210,6 +210,19 @@ class DeploymentApiTest extends RegistryTest {
     }
 
     @Test
+    void deletingAnEnvironmentForgetsWhatWasDeployedThere() {
+        String app = unique("orders");
+        String env = Fixtures.environment(http, unique("prod"), true);
+        Fixtures.version(http, app, "1");
+        String deployed = Fixtures.deploy(http, app, "1", env, null);
+        http.delete().uri("/environments/{e}", env).exchange().expectStatus().isNoContent();
+        http.get().uri("/deployed-versions/{d}", deployed).exchange().expectStatus().isNotFound();
+        assertThat(environments.deployedOrReleased(app).collectList().block()).isEmpty();
+        http.get().uri("/pacticipants/{a}/versions/1", app).exchange()
+                .expectBody().jsonPath("$._links['pb:record-deployment'][?(@.href =~ /.*" + env + "/)]").isEmpty();
+    }
+
+    @Test
     void concurrentDeploymentsOfOneInstanceLeaveExactlyOneCurrent() {
         String app = unique("orders");
         String env = Fixtures.environment(http, unique("prod"), true);
