@@ -71,7 +71,10 @@ public class Environments {
                                 .map(entry -> deployment(state, document.getString("name"), entry, true))));
     }
 
-    /** What of the application is deployed in the named environment now (one entry per instance). */
+    /**
+     * What of the application is deployed in the named environment now (one entry per instance); empty for an
+     * unknown name.
+     */
     public Flux<Deployment> currentlyDeployed(String application, String environmentName) {
         return byName(environmentName)
                 .flatMapMany(environment -> deployments.state(environment.uuid(), application)
@@ -80,7 +83,7 @@ public class Environments {
                                 .toList()));
     }
 
-    /** The releases still supported in the environment. */
+    /** The releases still supported in the environment, in release order per application. */
     public Flux<Release> currentlyReleased(String environmentUuid) {
         return store.find(environmentUuid)
                 .flatMapMany(document -> Flux.fromIterable(applications(document))
@@ -89,7 +92,7 @@ public class Environments {
                                 .map(entry -> release(state, document.getString("name"), entry))));
     }
 
-    /** The application's releases still supported in the named environment. */
+    /** The application's releases still supported in the named environment; empty for an unknown name. */
     public Flux<Release> currentlyReleased(String application, String environmentName) {
         return byName(environmentName)
                 .flatMapMany(environment -> deployments.state(environment.uuid(), application)

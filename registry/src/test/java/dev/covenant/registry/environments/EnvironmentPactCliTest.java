@@ -37,6 +37,24 @@ class EnvironmentPactCliTest extends RegistryTest {
     }
 
     @Test
+    void environmentsAreUpdatedAndDeleted() {
+        String uuid = createEnvironment(unique("staging"));
+        String renamed = unique("test");
+        PactCli.Result updated = pact("update-environment", "--uuid", uuid, "--name", renamed,
+                "--display-name", "Test");
+        assertThat(updated.exitCode()).as(updated.output()).isZero();
+        assertThat(updated.stdout()).contains(renamed);
+        http.get().uri("/environments/{u}", uuid).exchange()
+                .expectBody()
+                .jsonPath("$.name").isEqualTo(renamed)
+                .jsonPath("$.displayName").isEqualTo("Test");
+
+        PactCli.Result deleted = pact("delete-environment", "--uuid", uuid);
+        assertThat(deleted.exitCode()).as(deleted.output()).isZero();
+        http.get().uri("/environments/{u}", uuid).exchange().expectStatus().isNotFound();
+    }
+
+    @Test
     void creatingAnEnvironmentTwiceReportsTheTakenName() {
         String name = unique("production");
         createEnvironment(name);
