@@ -6,6 +6,7 @@ import dev.covenant.registry.system.ConflictException;
 import dev.covenant.registry.system.NotFoundException;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 import org.bson.Document;
 import org.springframework.stereotype.Service;
@@ -59,7 +60,7 @@ class Deployments {
     private Mono<Deployment> replaceDeployment(DeploymentState state, Environment environment, Version version,
             String instance) {
         DeploymentState.Entry entry = new DeploymentState.Entry(UUID.randomUUID().toString(), version.number(),
-                instance, clock.instant(), null);
+                instance, now(), null);
         DeploymentState next = state.deploy(entry);
         return environments.store().addApplication(environment.uuid(), version.application())
                 .then(store.insertDeployment(environment.uuid(), version.application(), entry))
@@ -72,9 +73,8 @@ class Deployments {
 
     /** History only: the state already says what is current, so a crash before this loses nothing that matters. */
     private Mono<Void> markReplacedUndeployed(DeploymentState previous, String instance) {
-        Instant now = clock.instant();
         return Mono.justOrEmpty(previous.deployedTo(instance))
-                .flatMap(replaced -> store.markUndeployed(replaced.uuid(), now));
+                .flatMap(replaced -> store.markUndeployed(replaced.uuid(), now()));
     }
 
     Mono<Deployment> deployment(String uuid) {
@@ -96,7 +96,7 @@ class Deployments {
         return store.state(record.getString("env"), record.getString("app"))
                 .flatMap(state -> state.deployment(uuid).isEmpty() ? Mono.just(true)
                         : store.replace(state, state.undeploy(uuid)))
-                .flatMap(saved -> saved ? store.markUndeployed(uuid, clock.instant()) : Mono.error(new StaleState()))
+                .flatMap(saved -> saved ? store.markUndeployed(uuid, now()) : Mono.error(new StaleState()))
                 .then(store.findDeployment(uuid))
                 .flatMap(this::deploymentView);
     }
@@ -139,7 +139,7 @@ class Deployments {
 
     private Mono<Recorded<Release>> newRelease(DeploymentState state, Environment environment, Version version) {
         DeploymentState.Entry entry = new DeploymentState.Entry(UUID.randomUUID().toString(), version.number(), null,
-                clock.instant(), null);
+                now(), null);
         return environments.store().addApplication(environment.uuid(), version.application())
                 .then(store.insertRelease(environment.uuid(), version.application(), entry))
                 .then(saveRelease(state, state.putRelease(entry), environment, entry, true))
@@ -172,7 +172,7 @@ class Deployments {
                 .flatMap(state -> state.release(uuid)
                         .filter(entry -> entry.endedAt() == null)
                         .map(entry -> store.replace(state, state.putRelease(new DeploymentState.Entry(entry.uuid(),
-                                entry.version(), null, entry.createdAt(), clock.instant()))))
+                                entry.version(), null, entry.createdAt(), now()))))
                         .orElseGet(() -> Mono.just(true)))
                 .flatMap(saved -> saved ? Mono.<Void>empty() : Mono.error(new StaleState()))
                 .then(releaseView(environmentUuid, application, uuid));
@@ -203,5 +203,10 @@ class Deployments {
         StaleState() {
             super(null, null, false, false);
         }
+    }
+
+    /** Stored dates have millisecond precision; answers use the same, so a record reads back as it was returned. */
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
     }
 }

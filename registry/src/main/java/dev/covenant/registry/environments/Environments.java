@@ -6,6 +6,7 @@ import dev.covenant.registry.system.InvalidRequestException;
 import dev.covenant.registry.system.NotFoundException;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
 import java.util.Date;
 import java.util.List;
@@ -109,9 +110,8 @@ public class Environments {
     }
 
     Mono<Environment> create(EnvironmentRequest request) {
-        Instant now = clock.instant();
         Environment environment = new Environment(UUID.randomUUID().toString(), request.name(),
-                displayName(request), request.production(), request.contacts(), now, null);
+                displayName(request), request.production(), request.contacts(), now(), null);
         return requireNameFree(request.name(), environment.uuid())
                 .then(store.insert(environment))
                 .map(Environments::environment)
@@ -122,7 +122,7 @@ public class Environments {
         return require(uuid)
                 .flatMap(existing -> requireNameFree(request.name(), uuid).thenReturn(existing))
                 .flatMap(existing -> store.replace(new Environment(uuid, request.name(), displayName(request),
-                        request.production(), request.contacts(), existing.createdAt(), clock.instant())))
+                        request.production(), request.contacts(), existing.createdAt(), now())))
                 .map(Environments::environment)
                 .onErrorMap(MongoErrors::isDuplicateKey, e -> nameTaken(request.name()));
     }
@@ -188,5 +188,10 @@ public class Environments {
         return new Environment(document.getString("_id"), document.getString("name"),
                 document.getString("displayName"), Boolean.TRUE.equals(document.getBoolean("production")), contacts,
                 document.getDate("createdAt").toInstant(), updated == null ? null : updated.toInstant());
+    }
+
+    /** Stored dates have millisecond precision; answers use the same, so a record reads back as it was returned. */
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
     }
 }
