@@ -25,6 +25,9 @@ import reactor.core.publisher.Mono;
 @Service
 public class Environments {
 
+    /** Point lookups in flight at once when reading the states of many applications or environments. */
+    private static final int LOOKUP_CONCURRENCY = 8;
+
     private final EnvironmentStore store;
     private final DeploymentStore deployments;
     private final Clock clock;
@@ -66,8 +69,7 @@ public class Environments {
     /** What is deployed in the environment now, one entry per application and instance. */
     public Flux<Deployment> currentlyDeployed(String environmentUuid) {
         return store.find(environmentUuid)
-                .flatMapMany(document -> Flux.fromIterable(applications(document))
-                        .concatMap(application -> deployments.state(environmentUuid, application))
+                .flatMapMany(document -> states(document)
                         .concatMap(state -> Flux.fromIterable(state.deployed())
                                 .map(entry -> deployment(state, document.getString("name"), entry, true))));
     }
@@ -87,8 +89,7 @@ public class Environments {
     /** The releases still supported in the environment, in release order per application. */
     public Flux<Release> currentlyReleased(String environmentUuid) {
         return store.find(environmentUuid)
-                .flatMapMany(document -> Flux.fromIterable(applications(document))
-                        .concatMap(application -> deployments.state(environmentUuid, application))
+                .flatMapMany(document -> states(document)
                         .concatMap(state -> Flux.fromIterable(state.supported())
                                 .map(entry -> release(state, document.getString("name"), entry))));
     }
@@ -105,8 +106,15 @@ public class Environments {
     /** Every version of the application currently deployed, or released and supported, in any environment. */
     public Flux<EnvironmentVersion> deployedOrReleased(String application) {
         return all()
-                .concatMap(environment -> deployments.state(environment.uuid(), application)
-                        .flatMapIterable(state -> inEnvironment(state, environment.name())));
+                .flatMapSequential(environment -> deployments.state(environment.uuid(), application)
+                        .flatMapIterable(state -> inEnvironment(state, environment.name())), LOOKUP_CONCURRENCY);
+    }
+
+    /** The state of every application listed in the environment, looked up a few at a time, in listing order. */
+    private Flux<DeploymentState> states(Document environment) {
+        String uuid = environment.getString("_id");
+        return Flux.fromIterable(applications(environment))
+                .flatMapSequential(application -> deployments.state(uuid, application), LOOKUP_CONCURRENCY);
     }
 
     Mono<Environment> create(EnvironmentRequest request) {
