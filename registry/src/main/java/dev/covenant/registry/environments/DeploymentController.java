@@ -1,5 +1,6 @@
 package dev.covenant.registry.environments;
 
+import dev.covenant.registry.pacticipants.Pacticipants;
 import dev.covenant.registry.system.Bodies;
 import dev.covenant.registry.system.Hal;
 import dev.covenant.registry.system.InvalidRequestException;
@@ -138,7 +139,7 @@ class DeploymentController {
     private static String applicationInstance(JsonNode body, Environment environment) {
         String instance = body.has("applicationInstance") ? JsonBodies.optionalString(body, "applicationInstance")
                 : target(body, environment);
-        return instance == null || instance.isBlank() ? null : instance;
+        return instance == null || instance.isBlank() ? null : Pacticipants.requireName("applicationInstance", instance);
     }
 
     private static String target(JsonNode body, Environment environment) {

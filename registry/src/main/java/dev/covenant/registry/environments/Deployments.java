@@ -6,6 +6,7 @@ import dev.covenant.registry.system.ConflictException;
 import dev.covenant.registry.system.NotFoundException;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 import org.bson.Document;
 import org.springframework.stereotype.Service;
@@ -15,7 +16,9 @@ import reactor.util.retry.Retry;
 /**
  * Records deployments and releases. Each write reads the head state, decides, and replaces the state only if
  * nobody changed it meanwhile (otherwise it starts again), so concurrent and repeated requests converge:
- * recording what is already recorded returns the existing record.
+ * recording what is already recorded returns the existing record. Writes are ordered so that a crash at any
+ * step leaves nothing a reader can see half done: the application is listed in the environment first, then
+ * the record is stored, then the state is switched to it.
  */
 @Service
 class Deployments {
@@ -57,22 +60,21 @@ class Deployments {
     private Mono<Deployment> replaceDeployment(DeploymentState state, Environment environment, Version version,
             String instance) {
         DeploymentState.Entry entry = new DeploymentState.Entry(UUID.randomUUID().toString(), version.number(),
-                instance, clock.instant(), null);
+                instance, now(), null);
         DeploymentState next = state.deploy(entry);
-        return store.insertDeployment(environment.uuid(), version.application(), entry)
+        return environments.store().addApplication(environment.uuid(), version.application())
+                .then(store.insertDeployment(environment.uuid(), version.application(), entry))
                 .then(store.replace(state, next))
                 .flatMap(saved -> saved
-                        ? afterDeployment(state, environment, version.application(), instance)
+                        ? markReplacedUndeployed(state, instance)
                         : store.deleteDeployment(entry.uuid()).then(Mono.error(new StaleState())))
                 .thenReturn(Environments.deployment(next, environment.name(), entry, true));
     }
 
-    private Mono<Void> afterDeployment(DeploymentState previous, Environment environment, String application,
-            String instance) {
-        Instant now = clock.instant();
+    /** History only: the state already says what is current, so a crash before this loses nothing that matters. */
+    private Mono<Void> markReplacedUndeployed(DeploymentState previous, String instance) {
         return Mono.justOrEmpty(previous.deployedTo(instance))
-                .flatMap(replaced -> store.markUndeployed(replaced.uuid(), now))
-                .then(environments.store().addApplication(environment.uuid(), application));
+                .flatMap(replaced -> store.markUndeployed(replaced.uuid(), now()));
     }
 
     Mono<Deployment> deployment(String uuid) {
@@ -94,7 +96,7 @@ class Deployments {
         return store.state(record.getString("env"), record.getString("app"))
                 .flatMap(state -> state.deployment(uuid).isEmpty() ? Mono.just(true)
                         : store.replace(state, state.undeploy(uuid)))
-                .flatMap(saved -> saved ? store.markUndeployed(uuid, clock.instant()) : Mono.error(new StaleState()))
+                .flatMap(saved -> saved ? store.markUndeployed(uuid, now()) : Mono.error(new StaleState()))
                 .then(store.findDeployment(uuid))
                 .flatMap(this::deploymentView);
     }
@@ -137,8 +139,9 @@ class Deployments {
 
     private Mono<Recorded<Release>> newRelease(DeploymentState state, Environment environment, Version version) {
         DeploymentState.Entry entry = new DeploymentState.Entry(UUID.randomUUID().toString(), version.number(), null,
-                clock.instant(), null);
-        return store.insertRelease(environment.uuid(), version.application(), entry)
+                now(), null);
+        return environments.store().addApplication(environment.uuid(), version.application())
+                .then(store.insertRelease(environment.uuid(), version.application(), entry))
                 .then(saveRelease(state, state.putRelease(entry), environment, entry, true))
                 .onErrorResume(StaleState.class, e -> store.deleteRelease(entry.uuid()).then(Mono.error(e)));
     }
@@ -146,8 +149,7 @@ class Deployments {
     private Mono<Recorded<Release>> saveRelease(DeploymentState state, DeploymentState next, Environment environment,
             DeploymentState.Entry entry, boolean created) {
         return store.replace(state, next)
-                .flatMap(saved -> saved ? environments.store().addApplication(environment.uuid(), state.application())
-                        : Mono.error(new StaleState()))
+                .flatMap(saved -> saved ? Mono.<Void>empty() : Mono.error(new StaleState()))
                 .thenReturn(new Recorded<>(Environments.release(next, environment.name(), entry), created));
     }
 
@@ -170,7 +172,7 @@ class Deployments {
                 .flatMap(state -> state.release(uuid)
                         .filter(entry -> entry.endedAt() == null)
                         .map(entry -> store.replace(state, state.putRelease(new DeploymentState.Entry(entry.uuid(),
-                                entry.version(), null, entry.createdAt(), clock.instant()))))
+                                entry.version(), null, entry.createdAt(), now()))))
                         .orElseGet(() -> Mono.just(true)))
                 .flatMap(saved -> saved ? Mono.<Void>empty() : Mono.error(new StaleState()))
                 .then(releaseView(environmentUuid, application, uuid));
@@ -201,5 +203,10 @@ class Deployments {
         StaleState() {
             super(null, null, false, false);
         }
+    }
+
+    /** Stored dates have millisecond precision; answers use the same, so a record reads back as it was returned. */
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
     }
 }

@@ -15,6 +15,8 @@ import tools.jackson.databind.json.JsonMapper;
  */
 record EnvironmentRequest(String name, String displayName, boolean production, List<Environment.Contact> contacts) {
 
+    private static final int MAX_DETAILS_DEPTH = 8;
+
     static EnvironmentRequest parse(JsonNode body, JsonMapper json) {
         Map<String, List<String>> errors = new LinkedHashMap<>();
         String name = name(body.get("name"), errors);
@@ -93,6 +95,22 @@ record EnvironmentRequest(String name, String displayName, boolean production, L
         return node.asBoolean();
     }
 
+    /** Free-form details are stored as they are, within what every MongoDB can hold. */
+    private static boolean storable(JsonNode node, int depth) {
+        if (depth > MAX_DETAILS_DEPTH) {
+            return false;
+        }
+        if (node.isIntegralNumber()) {
+            return node.canConvertToLong();
+        }
+        for (JsonNode child : node.values()) {
+            if (!storable(child, depth + 1)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     @SuppressWarnings("unchecked")
     private static List<Environment.Contact> contacts(JsonNode node, JsonMapper json, Map<String, List<String>> errors) {
         if (node == null || node.isNull()) {
@@ -112,6 +130,8 @@ record EnvironmentRequest(String name, String displayName, boolean production, L
                 problems.add("name is missing at index " + index);
             } else if (details != null && !details.isNull() && !details.isObject()) {
                 problems.add("details must be a hash at index " + index);
+            } else if (details != null && !storable(details, 1)) {
+                problems.add("details are nested too deeply or hold a number too large at index " + index);
             } else {
                 Map<String, Object> values = details == null || details.isNull() ? null
                         : json.convertValue(details, Map.class);

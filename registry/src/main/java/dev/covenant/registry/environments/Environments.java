@@ -6,6 +6,7 @@ import dev.covenant.registry.system.InvalidRequestException;
 import dev.covenant.registry.system.NotFoundException;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
 import java.util.Date;
 import java.util.List;
@@ -23,6 +24,9 @@ import reactor.core.publisher.Mono;
  */
 @Service
 public class Environments {
+
+    /** Point lookups in flight at once when reading the states of many applications or environments. */
+    private static final int LOOKUP_CONCURRENCY = 8;
 
     private final EnvironmentStore store;
     private final DeploymentStore deployments;
@@ -65,13 +69,15 @@ public class Environments {
     /** What is deployed in the environment now, one entry per application and instance. */
     public Flux<Deployment> currentlyDeployed(String environmentUuid) {
         return store.find(environmentUuid)
-                .flatMapMany(document -> Flux.fromIterable(applications(document))
-                        .concatMap(application -> deployments.state(environmentUuid, application))
+                .flatMapMany(document -> states(document)
                         .concatMap(state -> Flux.fromIterable(state.deployed())
                                 .map(entry -> deployment(state, document.getString("name"), entry, true))));
     }
 
-    /** What of the application is deployed in the named environment now (one entry per instance). */
+    /**
+     * What of the application is deployed in the named environment now (one entry per instance); empty for an
+     * unknown name.
+     */
     public Flux<Deployment> currentlyDeployed(String application, String environmentName) {
         return byName(environmentName)
                 .flatMapMany(environment -> deployments.state(environment.uuid(), application)
@@ -80,16 +86,15 @@ public class Environments {
                                 .toList()));
     }
 
-    /** The releases still supported in the environment. */
+    /** The releases still supported in the environment, in release order per application. */
     public Flux<Release> currentlyReleased(String environmentUuid) {
         return store.find(environmentUuid)
-                .flatMapMany(document -> Flux.fromIterable(applications(document))
-                        .concatMap(application -> deployments.state(environmentUuid, application))
+                .flatMapMany(document -> states(document)
                         .concatMap(state -> Flux.fromIterable(state.supported())
                                 .map(entry -> release(state, document.getString("name"), entry))));
     }
 
-    /** The application's releases still supported in the named environment. */
+    /** The application's releases still supported in the named environment; empty for an unknown name. */
     public Flux<Release> currentlyReleased(String application, String environmentName) {
         return byName(environmentName)
                 .flatMapMany(environment -> deployments.state(environment.uuid(), application)
@@ -101,14 +106,20 @@ public class Environments {
     /** Every version of the application currently deployed, or released and supported, in any environment. */
     public Flux<EnvironmentVersion> deployedOrReleased(String application) {
         return all()
-                .concatMap(environment -> deployments.state(environment.uuid(), application)
-                        .flatMapIterable(state -> inEnvironment(state, environment.name())));
+                .flatMapSequential(environment -> deployments.state(environment.uuid(), application)
+                        .flatMapIterable(state -> inEnvironment(state, environment.name())), LOOKUP_CONCURRENCY);
+    }
+
+    /** The state of every application listed in the environment, looked up a few at a time, in listing order. */
+    private Flux<DeploymentState> states(Document environment) {
+        String uuid = environment.getString("_id");
+        return Flux.fromIterable(applications(environment))
+                .flatMapSequential(application -> deployments.state(uuid, application), LOOKUP_CONCURRENCY);
     }
 
     Mono<Environment> create(EnvironmentRequest request) {
-        Instant now = clock.instant();
         Environment environment = new Environment(UUID.randomUUID().toString(), request.name(),
-                displayName(request), request.production(), request.contacts(), now, null);
+                displayName(request), request.production(), request.contacts(), now(), null);
         return requireNameFree(request.name(), environment.uuid())
                 .then(store.insert(environment))
                 .map(Environments::environment)
@@ -119,7 +130,7 @@ public class Environments {
         return require(uuid)
                 .flatMap(existing -> requireNameFree(request.name(), uuid).thenReturn(existing))
                 .flatMap(existing -> store.replace(new Environment(uuid, request.name(), displayName(request),
-                        request.production(), request.contacts(), existing.createdAt(), clock.instant())))
+                        request.production(), request.contacts(), existing.createdAt(), now())))
                 .map(Environments::environment)
                 .onErrorMap(MongoErrors::isDuplicateKey, e -> nameTaken(request.name()));
     }
@@ -185,5 +196,10 @@ public class Environments {
         return new Environment(document.getString("_id"), document.getString("name"),
                 document.getString("displayName"), Boolean.TRUE.equals(document.getBoolean("production")), contacts,
                 document.getDate("createdAt").toInstant(), updated == null ? null : updated.toInstant());
+    }
+
+    /** Stored dates have millisecond precision; answers use the same, so a record reads back as it was returned. */
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
     }
 }

@@ -3,6 +3,8 @@ package dev.covenant.registry.environments;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.covenant.registry.RegistryTest;
+import dev.covenant.registry.system.Links;
+import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -31,6 +33,30 @@ class DeploymentApiTest extends RegistryTest {
                 .isEqualTo(version + "/released-versions/environment/" + uuid)
                 .jsonPath("$._links['pb:record-deployment'][?(@.name == '" + env + "')].title")
                 .isEqualTo("Record deployment to " + EnvironmentRequest.displayNameOf(env));
+    }
+
+    @Test
+    void recordDeploymentLinkWorksForNamesThatNeedEncoding() {
+        String app = unique("team/orders service");
+        String env = Fixtures.environment(http, unique("prod"), true);
+        Fixtures.version(http, app, "1.0/rc 1");
+        String version = baseUrl() + "/pacticipants/" + Links.encode(app) + "/versions/" + Links.encode("1.0/rc 1");
+        Map<?, ?> body = http.get().uri(URI.create(version)).exchange()
+                .expectStatus().isOk()
+                .expectBody(Map.class).returnResult().getResponseBody();
+        List<?> records = (List<?>) ((Map<?, ?>) body.get("_links")).get("pb:record-deployment");
+        String href = records.stream().map(Map.class::cast)
+                .filter(link -> link.get("href").toString().endsWith(env))
+                .map(link -> link.get("href").toString())
+                .findFirst().orElseThrow();
+        assertThat(href).isEqualTo(version + "/deployed-versions/environment/" + env);
+        http.post().uri(URI.create(href)).contentType(MediaType.APPLICATION_JSON).bodyValue("{}")
+                .exchange()
+                .expectStatus().isCreated()
+                .expectBody()
+                .jsonPath("$._embedded.pacticipant.name").isEqualTo(app)
+                .jsonPath("$._embedded.version.number").isEqualTo("1.0/rc 1")
+                .jsonPath("$._embedded.version._links.self.href").isEqualTo(version);
     }
 
     @Test
@@ -148,7 +174,8 @@ class DeploymentApiTest extends RegistryTest {
         String app = unique("orders");
         String env = Fixtures.environment(http, unique("prod"), true);
         Fixtures.version(http, app, "1");
-        for (String body : List.of("{\"applicationInstance\":", "{\"applicationInstance\":5}", "[]")) {
+        for (String body : List.of("{\"applicationInstance\":", "{\"applicationInstance\":5}", "[]",
+                "{\"applicationInstance\":\"a\\u0001b\"}")) {
             http.post().uri("/pacticipants/{a}/versions/1/deployed-versions/environment/{e}", app, env)
                     .contentType(MediaType.APPLICATION_JSON).bodyValue(body)
                     .exchange()
@@ -180,6 +207,19 @@ class DeploymentApiTest extends RegistryTest {
                 .map(item -> item.getClass().getSimpleName() + ":" + item.version() + "@" + item.environmentName())
                 .collectList().block())
                 .containsExactly("Deployment:1@" + name, "Release:2@" + name);
+    }
+
+    @Test
+    void deletingAnEnvironmentForgetsWhatWasDeployedThere() {
+        String app = unique("orders");
+        String env = Fixtures.environment(http, unique("prod"), true);
+        Fixtures.version(http, app, "1");
+        String deployed = Fixtures.deploy(http, app, "1", env, null);
+        http.delete().uri("/environments/{e}", env).exchange().expectStatus().isNoContent();
+        http.get().uri("/deployed-versions/{d}", deployed).exchange().expectStatus().isNotFound();
+        assertThat(environments.deployedOrReleased(app).collectList().block()).isEmpty();
+        http.get().uri("/pacticipants/{a}/versions/1", app).exchange()
+                .expectBody().jsonPath("$._links['pb:record-deployment'][?(@.href =~ /.*" + env + "/)]").isEmpty();
     }
 
     @Test

@@ -76,6 +76,12 @@ class EnvironmentApiTest extends RegistryTest {
                 .jsonPath("$.errors.name[0]").isEqualTo("name cannot contain spaces")
                 .jsonPath("$.errors.production[0]").isEqualTo("production must be true or false")
                 .jsonPath("$.errors.contacts[0]").isEqualTo("name is missing at index 0");
+        http.post().uri("/environments").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"name\":\"" + unique("big") + "\",\"production\":true,"
+                        + "\"contacts\":[{\"name\":\"x\",\"details\":{\"n\":123456789012345678901234567890}}]}")
+                .exchange()
+                .expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors.contacts[0]").exists();
         http.post().uri("/environments").contentType(MediaType.APPLICATION_JSON).bodyValue("{\"name\":")
                 .exchange()
                 .expectStatus().isBadRequest()

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.covenant.registry.RegistryTest;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
 
@@ -43,6 +45,33 @@ class ReleaseApiTest extends RegistryTest {
                 .exchange()
                 .expectStatus().isOk()
                 .expectBody().jsonPath("$.uuid").isEqualTo(first);
+    }
+
+    @Test
+    void concurrentReleasesOfOneVersionConvergeOnOneRecord() {
+        String app = unique("mobile");
+        String env = Fixtures.environment(http, unique("app-store"), true);
+        Fixtures.version(http, app, "1");
+        List<String> uuids = IntStream.range(0, 6).parallel()
+                .mapToObj(attempt -> Fixtures.release(http, app, "1", env))
+                .distinct()
+                .toList();
+        assertThat(uuids).hasSize(1);
+        http.get().uri("/released-versions/{r}", uuids.get(0)).exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.currentlySupported").isEqualTo(true);
+    }
+
+    @Test
+    void recordReadsBackExactlyAsItWasReturned() {
+        String app = unique("mobile");
+        String env = Fixtures.environment(http, unique("app-store"), true);
+        Fixtures.version(http, app, "1");
+        Map<?, ?> created = http.post().uri("/pacticipants/{a}/versions/1/released-versions/environment/{e}", app, env)
+                .exchange()
+                .expectBody(Map.class).returnResult().getResponseBody();
+        http.get().uri("/released-versions/{r}", created.get("uuid")).exchange()
+                .expectBody().jsonPath("$.createdAt").isEqualTo(created.get("createdAt"));
     }
 
     @Test
