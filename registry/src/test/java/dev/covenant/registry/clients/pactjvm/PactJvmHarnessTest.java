@@ -5,11 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.platform.launcher.listeners.TestExecutionSummary;
@@ -22,9 +25,17 @@ class PactJvmHarnessTest {
     @TempDir
     Path work;
 
+    /** Generated once: each pact-jvm consumer run costs seconds on a small machine. */
+    private static Path pact;
+
+    @BeforeAll
+    static void generatePacts(@TempDir Path dir) {
+        pact = PactJvmFixtures.generatePacts(dir);
+    }
+
     @Test
     void pactJvmConsumerWritesAV4PactWithMatchingRulesAndAMessage() throws IOException {
-        JsonNode pact = json.readTree(PactJvmFixtures.generatePacts(work.resolve("v1")).toFile());
+        JsonNode pact = json.readTree(PactJvmHarnessTest.pact.toFile());
 
         assertThat(pact.at("/consumer/name").asText()).isEqualTo("order-service");
         assertThat(pact.at("/provider/name").asText()).isEqualTo("inventory-service");
@@ -41,7 +52,7 @@ class PactJvmHarnessTest {
 
     @Test
     void changedConsumerWritesDifferentContentForTheSamePair() throws IOException {
-        JsonNode original = json.readTree(PactJvmFixtures.generatePacts(work.resolve("v1")).toFile());
+        JsonNode original = json.readTree(pact.toFile());
         JsonNode changed = json.readTree(PactJvmFixtures.generateChangedPacts(work.resolve("v2")).toFile());
 
         assertThat(changed.at("/consumer/name")).isEqualTo(original.at("/consumer/name"));
@@ -82,6 +93,59 @@ class PactJvmHarnessTest {
             assertThat(requests.get(0).header("Authorization")).isNull();
             assertThat(requests.get(1).header("Authorization")).isEqualTo("Basic Y2k6c2VjcmV0");
         }
+    }
+
+    @Test
+    void providerVerifiesAPactFromTheBrokerAndPublishesASuccessfulResult() throws IOException {
+        try (FakePactBroker broker = FakePactBroker.serving(pact, false)) {
+            TestExecutionSummary summary = PactJvmRunner.runProviderVerification(broker.url(), "2.0.0", "main", false);
+
+            assertThat(summary.getTotalFailureCount()).as(failures(summary)).isZero();
+            assertThat(summary.getTestsSucceededCount()).isEqualTo(3);
+            JsonNode result = json.readTree(published(broker).body());
+            assertThat(result.get("success").asBoolean()).isTrue();
+            assertThat(result.get("providerApplicationVersion").asText()).isEqualTo("2.0.0");
+            assertThat(result.at("/verifiedBy/implementation").asText()).isEqualTo("Pact-JVM");
+            assertThat(result.at("/verifiedBy/version").asText()).isEqualTo("4.6.21");
+        }
+    }
+
+    @Test
+    void brokenProviderFailsTheBuildAndPublishesAFailedResult() throws IOException {
+        try (FakePactBroker broker = FakePactBroker.serving(pact, false)) {
+            TestExecutionSummary summary = PactJvmRunner.runProviderVerification(broker.url(), "2.0.1", "main", true);
+
+            assertThat(summary.getTotalFailureCount()).isEqualTo(3);
+            JsonNode result = json.readTree(published(broker).body());
+            assertThat(result.get("success").asBoolean()).isFalse();
+            assertThat(result.get("testResults").findValuesAsText("interactionId"))
+                    .containsExactlyInAnyOrder("interaction-1", "interaction-2", "interaction-3");
+            assertThat(result.get("testResults").findValuesAsText("success")).containsOnly("false");
+        }
+    }
+
+    @Test
+    void pendingPactFailureDoesNotFailTheBuildButIsPublished() throws IOException {
+        try (FakePactBroker broker = FakePactBroker.serving(pact, true)) {
+            TestExecutionSummary summary = PactJvmRunner.runProviderVerification(broker.url(), "2.0.2", "feat-x", true);
+
+            assertThat(summary.getTotalFailureCount()).isZero();
+            assertThat(json.readTree(published(broker).body()).get("success").asBoolean()).isFalse();
+        }
+    }
+
+    private static FakePactBroker.Request published(FakePactBroker broker) {
+        return broker.requests().stream()
+                .filter(request -> request.path().equals(FakePactBroker.RESULTS_PATH))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no verification result published; requests: "
+                        + broker.requests().stream().map(r -> r.method() + " " + r.path()).toList()));
+    }
+
+    private static String failures(TestExecutionSummary summary) {
+        StringWriter report = new StringWriter();
+        summary.printFailuresTo(new PrintWriter(report), 30);
+        return report.toString();
     }
 
     private static List<String> descriptions(JsonNode pact) {
