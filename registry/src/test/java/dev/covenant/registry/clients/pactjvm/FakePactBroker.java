@@ -108,6 +108,9 @@ final class FakePactBroker implements AutoCloseable {
             respond(exchange, 200, provider());
         } else if ("PUT".equals(method) && path.matches(PROVIDER_PATH + "/branches/[^/]+/versions/[^/]+")) {
             respond(exchange, 201, "{\"_links\":{\"self\":{\"href\":\"" + url() + path + "\"}}}");
+        } else if ("POST".equals(method) && "/contracts/publish".equals(path)) {
+            respond(exchange, 200, """
+                    {"notices":[{"type":"success","text":"Published by the fake broker"}],"_links":{}}""");
         } else if ("POST".equals(method) && RESULTS_PATH.equals(path)) {
             respond(exchange, 201, "{\"_links\":{\"self\":{\"href\":\"" + url() + RESULTS_PATH + "/1\"}}}");
         } else {
