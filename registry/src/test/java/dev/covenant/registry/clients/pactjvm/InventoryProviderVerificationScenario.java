@@ -25,7 +25,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * <p>Not a surefire test (the name does not end in Test): it needs a broker and an {@link InventoryProviderApp}, so
  * {@link PactJvmRunner#runProviderVerification} launches it with the system properties it reads.
  */
-@Provider(PactJvmFixtures.PROVIDER)
+@Provider("${" + PactJvmRunner.PROVIDER_NAME_PROPERTY + ":" + PactJvmFixtures.PROVIDER + "}")
 @PactBroker(
         url = "${pactbroker.url}",
         enablePendingPacts = "${pactbroker.enablePending:true}",

@@ -69,9 +69,10 @@ public final class MavenPactPlugin {
             // A short-lived JVM: C1 only starts markedly faster on a small machine.
             builder.environment().put("MAVEN_OPTS", "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC");
             Process process = builder.start();
-            if (!process.waitFor(180, TimeUnit.SECONDS)) {
+            // Generous: the first run on a fresh machine downloads the plugin and its dependencies (~65 MB).
+            if (!process.waitFor(600, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
-                throw new IllegalStateException("mvn " + goal + " did not finish in 180 s:\n" + Files.readString(output));
+                throw new IllegalStateException("mvn " + goal + " did not finish in 600 s:\n" + Files.readString(output));
             }
             return new Result(process.exitValue(), Files.readString(output, StandardCharsets.UTF_8));
         } catch (IOException e) {

@@ -1,6 +1,8 @@
 package dev.covenant.registry.clients.pactjvm;
 
 import au.com.dius.pact.core.support.BuiltToolConfig;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -19,6 +21,8 @@ public final class PactJvmFixtures {
     public static final String CONSUMER = "order-service";
     public static final String PROVIDER = "inventory-service";
 
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     private PactJvmFixtures() {
     }
 
@@ -35,9 +39,42 @@ public final class PactJvmFixtures {
         return generate(dir, OrderServiceChangedConsumerScenario.class);
     }
 
+    /**
+     * {@link #generatePacts(Path)} with the pair renamed, so tests sharing one registry don't see each other's pacts.
+     * The file is pact-jvm's content re-serialized; verify it with {@link PactJvmRunner#PROVIDER_NAME_PROPERTY}.
+     */
+    public static Path generatePacts(Path dir, String consumer, String provider) {
+        return renamed(generatePacts(dir), consumer, provider);
+    }
+
+    /** {@link #generateChangedPacts(Path)} with the pair renamed. */
+    public static Path generateChangedPacts(Path dir, String consumer, String provider) {
+        return renamed(generateChangedPacts(dir), consumer, provider);
+    }
+
     /** The file pact-jvm names after the pair. */
     public static Path pactFile(Path dir) {
-        return dir.resolve(CONSUMER + "-" + PROVIDER + ".json");
+        return pactFile(dir, CONSUMER, PROVIDER);
+    }
+
+    static Path pactFile(Path dir, String consumer, String provider) {
+        return dir.resolve(consumer + "-" + provider + ".json");
+    }
+
+    private static Path renamed(Path file, String consumer, String provider) {
+        try {
+            ObjectNode pact = (ObjectNode) JSON.readTree(file.toFile());
+            pact.putObject("consumer").put("name", consumer);
+            pact.putObject("provider").put("name", provider);
+            Path target = pactFile(file.getParent(), consumer, provider);
+            JSON.writerWithDefaultPrettyPrinter().writeValue(target.toFile(), pact);
+            if (!target.equals(file)) {
+                Files.delete(file);
+            }
+            return target;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /**

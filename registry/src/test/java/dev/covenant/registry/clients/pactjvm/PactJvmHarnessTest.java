@@ -84,6 +84,23 @@ class PactJvmHarnessTest {
     }
 
     @Test
+    void renamedPairIsGeneratedAndVerifiedUnderTheNewNames() throws IOException {
+        Path renamed = PactJvmFixtures.generateChangedPacts(work.resolve("renamed"), "orders-7", "stock-7");
+        JsonNode pact = json.readTree(renamed.toFile());
+        assertThat(renamed.getFileName().toString()).isEqualTo("orders-7-stock-7.json");
+        assertThat(pact.at("/consumer/name").asText()).isEqualTo("orders-7");
+        assertThat(pact.at("/provider/name").asText()).isEqualTo("stock-7");
+
+        try (FakePactBroker broker = FakePactBroker.start()) {
+            PactJvmRunner.runProviderVerification(broker.url(), "1.0.0", "main", false,
+                    Map.of(PactJvmRunner.PROVIDER_NAME_PROPERTY, "stock-7"));
+
+            assertThat(broker.requests()).extracting(FakePactBroker.Request::path)
+                    .contains("/pacts/provider/stock-7/for-verification");
+        }
+    }
+
+    @Test
     void pactJvmSendsBasicCredentialsOnlyAfterA401Challenge() {
         try (FakePactBroker broker = FakePactBroker.startRequiringBasicAuth()) {
             PactJvmRunner.runProviderVerification(broker.url(), "1.0.0", "main", false,

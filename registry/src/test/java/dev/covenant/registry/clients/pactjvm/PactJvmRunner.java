@@ -18,6 +18,8 @@ import org.junit.platform.launcher.listeners.TestExecutionSummary;
  */
 public final class PactJvmRunner {
 
+    /** The provider name the scenario verifies as (default "inventory-service"), for tests that need unique names. */
+    public static final String PROVIDER_NAME_PROPERTY = "covenant.pactjvm.provider.name";
     /** Where {@link InventoryProviderVerificationScenario} finds the provider app. */
     static final String PROVIDER_PORT_PROPERTY = "covenant.pactjvm.provider.port";
     /** Makes the scenario's message half answer wrongly, like the broken provider app. */
@@ -36,15 +38,20 @@ public final class PactJvmRunner {
         return runProviderVerification(brokerUrl, providerVersion, providerBranch, providerBroken, Map.of());
     }
 
-    /** As above, with extra system properties (e.g. {@code pactbroker.auth.username}, {@code pactbroker.enablePending}). */
+    /**
+     * As above, with extra system properties: {@link #PROVIDER_NAME_PROPERTY}, {@code pactbroker.auth.username} and
+     * {@code pactbroker.auth.password}, {@code pactbroker.auth.token}, {@code pactbroker.enablePending},
+     * {@code pactbroker.includeWipPactsSince}, {@code pact.verifier.publishResults}...
+     */
     public static TestExecutionSummary runProviderVerification(String brokerUrl, String providerVersion,
             String providerBranch, boolean providerBroken, Map<String, String> extraProperties) {
         try (InventoryProviderApp provider = InventoryProviderApp.start(providerBroken)) {
-            Map<String, String> properties = new HashMap<>(extraProperties);
+            Map<String, String> properties = new HashMap<>();
             properties.put("pactbroker.url", brokerUrl);
             properties.put("pact.provider.version", providerVersion);
             properties.put("pact.provider.branch", providerBranch);
             properties.put("pact.verifier.publishResults", "true");
+            properties.putAll(extraProperties);
             properties.put(PROVIDER_PORT_PROPERTY, Integer.toString(provider.port()));
             properties.put(PROVIDER_BROKEN_PROPERTY, Boolean.toString(providerBroken));
             return run(properties, InventoryProviderVerificationScenario.class);
