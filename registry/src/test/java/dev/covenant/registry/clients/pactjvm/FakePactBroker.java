@@ -18,14 +18,15 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * The least of a Pact Broker that lets pact-jvm run a verification: the HAL index, a for-verification list (empty, or
- * one pact file, pending or not), that pact with its publish-verification-results link, and a sink for the results.
+ * one pact file, pending or not), that pact with its publish-verification-results link, and a sink for the results;
+ * plus contracts publish and a matrix that always says "deployable".
  * It records every request, so a test can see what the client sent, and can demand HTTP Basic credentials.
  * Only a stand-in until the registry serves these endpoints; the paths follow the Pact Broker's.
  */
 final class FakePactBroker implements AutoCloseable {
 
     /** One request as received. */
-    record Request(String method, String path, Map<String, List<String>> headers, String body) {
+    record Request(String method, String path, String query, Map<String, List<String>> headers, String body) {
 
         String header(String name) {
             return headers.entrySet().stream()
@@ -90,7 +91,7 @@ final class FakePactBroker implements AutoCloseable {
     private void handle(HttpExchange exchange) throws IOException {
         String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
         requests.add(new Request(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
-                Map.copyOf(exchange.getRequestHeaders()), body));
+                exchange.getRequestURI().getQuery(), Map.copyOf(exchange.getRequestHeaders()), body));
         if (requireBasicAuth && exchange.getRequestHeaders().getFirst("Authorization") == null) {
             exchange.getResponseHeaders().set("WWW-Authenticate", "Basic realm=\"pact-broker\"");
             respond(exchange, 401, "{\"error\":\"authentication required\"}");
@@ -108,6 +109,10 @@ final class FakePactBroker implements AutoCloseable {
             respond(exchange, 200, provider());
         } else if ("PUT".equals(method) && path.matches(PROVIDER_PATH + "/branches/[^/]+/versions/[^/]+")) {
             respond(exchange, 201, "{\"_links\":{\"self\":{\"href\":\"" + url() + path + "\"}}}");
+        } else if ("GET".equals(method) && "/matrix".equals(path)) {
+            respond(exchange, 200, """
+                    {"summary":{"deployable":true,"reason":"All required verification results are published and \
+                    successful","success":1,"failed":0,"unknown":0},"matrix":[]}""");
         } else if ("POST".equals(method) && "/contracts/publish".equals(path)) {
             respond(exchange, 200, """
                     {"notices":[{"type":"success","text":"Published by the fake broker"}],"_links":{}}""");

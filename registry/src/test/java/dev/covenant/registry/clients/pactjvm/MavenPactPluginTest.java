@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
@@ -25,6 +27,22 @@ class MavenPactPluginTest {
 
         assertThat(result.exitCode()).as(result.output()).isNotZero();
         assertThat(result.output()).contains("Computer says no").contains("Connection refused");
+    }
+
+    @Test
+    void canIDeployAsksTheMatrixAndPassesWhenDeployable() {
+        try (FakePactBroker broker = FakePactBroker.start()) {
+            MavenPactPlugin.Result result = MavenPactPlugin.canIDeploy(broker.url(), "order-service", "1.0.0",
+                    "production");
+
+            assertThat(result.exitCode()).as(result.output()).isZero();
+            FakePactBroker.Request matrix = broker.requests().stream()
+                    .filter(request -> request.path().equals("/matrix"))
+                    .findFirst()
+                    .orElseThrow();
+            assertThat(URLDecoder.decode(matrix.query(), StandardCharsets.UTF_8)).isEqualTo(
+                    "q[][pacticipant]=order-service&latestby=cvp&q[][version]=1.0.0&environment=production");
+        }
     }
 
     @Test
