@@ -77,7 +77,7 @@ class PacticipantController {
     @PutMapping({"/pacticipants/{name}", "/applications/{name}"})
     Mono<ResponseEntity<Map<String, Object>>> save(@PathVariable String name, ServerWebExchange exchange) {
         return Bodies.read(exchange.getRequest(), MAX_BODY)
-                .map(this::object)
+                .map(this::objectOrEmpty)
                 .flatMap(body -> pacticipants.saveApplication(name, update(body)))
                 .map(application -> Hal.ok(PacticipantViews.pacticipant(Links.of(exchange), application, null)));
     }

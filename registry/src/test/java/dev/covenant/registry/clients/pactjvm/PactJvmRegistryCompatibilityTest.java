@@ -3,21 +3,19 @@ package dev.covenant.registry.clients.pactjvm;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.covenant.registry.RegistryTest;
+import dev.covenant.registry.clients.PactCli;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.platform.launcher.listeners.TestExecutionSummary;
 
 /**
- * The real pact-jvm 4.6.21 clients against the running registry: what {@link PactJvmHarnessTest} proves against a
- * fake broker, here end to end. The acceptance template for the Pact Broker-compatible endpoints; the expectations
- * are the Pact Broker's behaviour and have not run yet.
+ * The real pact-jvm 4.6.21 clients (consumer DSL, JUnit 5 provider verification with {@code @PactBroker}, Maven
+ * plugin) and the real pact CLI against the running registry, with nothing but its URL.
  */
-@Disabled("needs the Pact Broker-compatible endpoints (contracts publish, for-verification, verification results, "
-        + "matrix); enable when they land")
 class PactJvmRegistryCompatibilityTest extends RegistryTest {
 
     @TempDir
@@ -50,6 +48,50 @@ class PactJvmRegistryCompatibilityTest extends RegistryTest {
         assertThat(published.exitCode()).as(published.output()).isZero();
     }
 
+    PactCli.Result cli(String... arguments) {
+        String[] all = java.util.Arrays.copyOf(arguments, arguments.length + 2);
+        all[arguments.length] = "--broker-base-url";
+        all[arguments.length + 1] = baseUrl();
+        return PactCli.run(work, all);
+    }
+
+    String sha(String consumerVersion) {
+        AtomicReference<String> href = new AtomicReference<>();
+        http.get().uri("/pacts/provider/{p}/consumer/{c}/version/{v}", provider, consumer, consumerVersion).exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$._links['pb:pact-version'].name").value(name -> href.set((String) name));
+        return href.get();
+    }
+
+    @Test
+    void pactJvmConsumerPactsPublishedWithThePactCliAreIdempotentAndChangesAreRefused() {
+        Path pacts = pacts("v1");
+        PactCli.Result first = cli("broker", "publish", pacts.toString(), "--consumer-app-version", "1.0.0",
+                "--branch", "main", "--tag", "dev", "--build-url", "https://ci.example/builds/7");
+        assertThat(first.exitCode()).as(first.output()).isZero();
+        assertThat(first.output()).contains("Pact successfully published");
+
+        PactCli.Result again = cli("broker", "publish", pacts.toString(), "--consumer-app-version", "1.0.0",
+                "--branch", "main");
+        assertThat(again.exitCode()).as(again.output()).isZero();
+        assertThat(again.output()).contains("identical content already published");
+
+        PactCli.Result changed = cli("broker", "publish", changedPacts("v2").toString(), "--consumer-app-version", "1.0.0");
+        assertThat(changed.exitCode()).isNotZero();
+        assertThat(changed.output()).contains("Cannot change the content of the pact for " + consumer + " version 1.0.0");
+
+        http.get().uri("/pacts/provider/{p}/consumer/{c}/version/1.0.0", provider, consumer).exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.metadata.pactSpecification.version").isEqualTo("4.0")
+                .jsonPath("$.interactions[?(@.type == 'Asynchronous/Messages')]").exists()
+                .jsonPath("$.interactions[0]._id").isNotEmpty();
+        http.get().uri("/pacticipants/{c}/versions/1.0.0", consumer).exchange()
+                .expectBody()
+                .jsonPath("$.buildUrl").isEqualTo("https://ci.example/builds/7")
+                .jsonPath("$._embedded.tags[0].name").isEqualTo("dev");
+    }
+
     @Test
     void pactJvmVerifiesAPactPublishedWithTheMavenPluginAndPublishesTheResult() {
         publish(pacts("v1"), "1.0.0");
@@ -58,11 +100,17 @@ class PactJvmRegistryCompatibilityTest extends RegistryTest {
 
         assertThat(summary.getTotalFailureCount()).isZero();
         assertThat(summary.getTestsSucceededCount()).isEqualTo(3);
-        http.get().uri("/pacts/provider/{p}/consumer/{c}/version/1.0.0", provider, consumer)
+        http.get().uri("/pacts/provider/{p}/consumer/{c}/pact-version/{sha}/verification-results/latest",
+                        provider, consumer, sha("1.0.0"))
                 .exchange()
                 .expectStatus().isOk()
                 .expectBody()
-                .jsonPath("$._links['pb:latest-verification-results'].href").exists();
+                .jsonPath("$.success").isEqualTo(true)
+                .jsonPath("$.providerApplicationVersion").isEqualTo("2.0.0")
+                .jsonPath("$.verifiedBy.implementation").isEqualTo("Pact-JVM")
+                .jsonPath("$.testResults.length()").isEqualTo(3);
+        http.get().uri("/pacticipants/{p}/branches/main", provider).exchange()
+                .expectBody().jsonPath("$.latestVersion").isEqualTo("2.0.0");
     }
 
     @Test
@@ -76,6 +124,25 @@ class PactJvmRegistryCompatibilityTest extends RegistryTest {
         TestExecutionSummary pending = verify("2.0.2", "main", true);
 
         assertThat(pending.getTotalFailureCount()).isZero();
+        assertThat(pending.getTestsSucceededCount()).isPositive();
+    }
+
+    @Test
+    void aWorkInProgressPactIsVerifiedWithoutFailingTheBuild() {
+        publish(pacts("v1"), "1.0.0");
+        assertThat(verify("2.0.0", "main", false).getTotalFailureCount()).isZero();
+        // A consumer feature branch publishes new content: not selected by mainBranch, so it is a WIP pact.
+        MavenPactPlugin.Result feature = MavenPactPlugin.publish(baseUrl(), changedPacts("feat"), "1.1.0-feat", "feat-sku");
+        assertThat(feature.exitCode()).as(feature.output()).isZero();
+
+        TestExecutionSummary summary = verify("2.1.0", "main", false);
+
+        assertThat(summary.getTotalFailureCount()).isZero();
+        http.get().uri("/pacts/provider/{p}/consumer/{c}/pact-version/{sha}/verification-results/latest",
+                        provider, consumer, sha("1.1.0-feat"))
+                .exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.providerApplicationVersion").isEqualTo("2.1.0");
     }
 
     @Test
@@ -89,12 +156,28 @@ class PactJvmRegistryCompatibilityTest extends RegistryTest {
     }
 
     @Test
-    void canIDeployWithTheMavenPluginSaysNoBeforeAnyVerification() {
+    void mavenPluginCanIDeployAnswersAsThePactCli() {
         publish(pacts("v1"), "4.0.0");
+        assertThat(cli("broker", "create-environment", "--name", "production").exitCode()).isIn(0, 1);
+        assertThat(cli("broker", "create-or-update-version", "--pacticipant", provider, "--version", "5.0.0",
+                "--branch", "main").exitCode()).isZero();
+        assertThat(cli("broker", "record-deployment", "--pacticipant", provider, "--version", "5.0.0",
+                "--environment", "production").exitCode()).isZero();
 
-        MavenPactPlugin.Result result = MavenPactPlugin.canIDeploy(baseUrl(), consumer, "4.0.0", "production");
+        MavenPactPlugin.Result mavenBefore = MavenPactPlugin.canIDeploy(baseUrl(), consumer, "4.0.0", "production");
+        PactCli.Result cliBefore = cli("broker", "can-i-deploy", "--pacticipant", consumer, "--version", "4.0.0",
+                "--to-environment", "production");
+        assertThat(mavenBefore.exitCode()).isNotZero();
+        assertThat(mavenBefore.output()).contains("Computer says no");
+        assertThat(cliBefore.exitCode()).isNotZero();
 
-        assertThat(result.exitCode()).isNotZero();
-        assertThat(result.output()).contains("Computer says no");
+        assertThat(verify("5.0.0", "main", false).getTotalFailureCount()).isZero();
+
+        MavenPactPlugin.Result mavenAfter = MavenPactPlugin.canIDeploy(baseUrl(), consumer, "4.0.0", "production");
+        PactCli.Result cliAfter = cli("broker", "can-i-deploy", "--pacticipant", consumer, "--version", "4.0.0",
+                "--to-environment", "production");
+        assertThat(mavenAfter.exitCode()).as(mavenAfter.output()).isZero();
+        assertThat(mavenAfter.output()).contains("Computer says yes");
+        assertThat(cliAfter.exitCode()).as(cliAfter.output()).isZero();
     }
 }
