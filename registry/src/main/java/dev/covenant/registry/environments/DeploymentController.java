@@ -42,8 +42,8 @@ class DeploymentController {
                 .zipWith(environments.require(uuid))
                 .flatMap(found -> deployments.recordDeployment(name, version, uuid,
                         applicationInstance(found.getT1(), found.getT2())))
-                .flatMap(deployment -> deploymentView(links, deployment))
-                .map(view -> created(links.href("deployed-versions", (String) view.get("uuid")), view));
+                .flatMap(deployment -> deploymentView(links, deployment)
+                        .map(view -> created(links.href("deployed-versions", deployment.uuid()), view)));
     }
 
     @GetMapping("/deployed-versions/{uuid}")

@@ -110,6 +110,16 @@ public class Environments {
                         .flatMapIterable(state -> inEnvironment(state, environment.name())), LOOKUP_CONCURRENCY);
     }
 
+    /**
+     * The application's versions currently deployed or supported in the named environment (what can-i-deploy
+     * checks against); empty for an unknown name.
+     */
+    public Flux<EnvironmentVersion> deployedOrReleased(String application, String environmentName) {
+        return byName(environmentName)
+                .flatMapMany(environment -> deployments.state(environment.uuid(), application)
+                        .flatMapIterable(state -> inEnvironment(state, environment.name())));
+    }
+
     /** The state of every application listed in the environment, looked up a few at a time, in listing order. */
     private Flux<DeploymentState> states(Document environment) {
         String uuid = environment.getString("_id");

@@ -207,6 +207,9 @@ class DeploymentApiTest extends RegistryTest {
                 .map(item -> item.getClass().getSimpleName() + ":" + item.version() + "@" + item.environmentName())
                 .collectList().block())
                 .containsExactly("Deployment:1@" + name, "Release:2@" + name);
+        assertThat(environments.deployedOrReleased(app, name).map(EnvironmentVersion::version).collectList().block())
+                .containsExactly("1", "2");
+        assertThat(environments.deployedOrReleased(app, "no-such-environment").collectList().block()).isEmpty();
     }
 
     @Test
