@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -84,20 +82,12 @@ class PactJvmHarnessTest {
     }
 
     @Test
-    void renamedPairIsGeneratedAndVerifiedUnderTheNewNames() throws IOException {
+    void renamedPairIsGeneratedUnderTheNewNames() throws IOException {
         Path renamed = PactJvmFixtures.generateChangedPacts(work.resolve("renamed"), "orders-7", "stock-7");
         JsonNode pact = json.readTree(renamed.toFile());
         assertThat(renamed.getFileName().toString()).isEqualTo("orders-7-stock-7.json");
         assertThat(pact.at("/consumer/name").asText()).isEqualTo("orders-7");
         assertThat(pact.at("/provider/name").asText()).isEqualTo("stock-7");
-
-        try (FakePactBroker broker = FakePactBroker.start()) {
-            PactJvmRunner.runProviderVerification(broker.url(), "1.0.0", "main", false,
-                    Map.of(PactJvmRunner.PROVIDER_NAME_PROPERTY, "stock-7"));
-
-            assertThat(broker.requests()).extracting(FakePactBroker.Request::path)
-                    .contains("/pacts/provider/stock-7/for-verification");
-        }
     }
 
     @Test
@@ -110,59 +100,6 @@ class PactJvmHarnessTest {
             assertThat(requests.get(0).header("Authorization")).isNull();
             assertThat(requests.get(1).header("Authorization")).isEqualTo("Basic Y2k6c2VjcmV0");
         }
-    }
-
-    @Test
-    void providerVerifiesAPactFromTheBrokerAndPublishesASuccessfulResult() throws IOException {
-        try (FakePactBroker broker = FakePactBroker.serving(pact, false)) {
-            TestExecutionSummary summary = PactJvmRunner.runProviderVerification(broker.url(), "2.0.0", "main", false);
-
-            assertThat(summary.getTotalFailureCount()).as(failures(summary)).isZero();
-            assertThat(summary.getTestsSucceededCount()).isEqualTo(3);
-            JsonNode result = json.readTree(published(broker).body());
-            assertThat(result.get("success").asBoolean()).isTrue();
-            assertThat(result.get("providerApplicationVersion").asText()).isEqualTo("2.0.0");
-            assertThat(result.at("/verifiedBy/implementation").asText()).isEqualTo("Pact-JVM");
-            assertThat(result.at("/verifiedBy/version").asText()).isEqualTo("4.6.21");
-        }
-    }
-
-    @Test
-    void brokenProviderFailsTheBuildAndPublishesAFailedResult() throws IOException {
-        try (FakePactBroker broker = FakePactBroker.serving(pact, false)) {
-            TestExecutionSummary summary = PactJvmRunner.runProviderVerification(broker.url(), "2.0.1", "main", true);
-
-            assertThat(summary.getTotalFailureCount()).isEqualTo(3);
-            JsonNode result = json.readTree(published(broker).body());
-            assertThat(result.get("success").asBoolean()).isFalse();
-            assertThat(result.get("testResults").findValuesAsText("interactionId"))
-                    .containsExactlyInAnyOrder("interaction-1", "interaction-2", "interaction-3");
-            assertThat(result.get("testResults").findValuesAsText("success")).containsOnly("false");
-        }
-    }
-
-    @Test
-    void pendingPactFailureDoesNotFailTheBuildButIsPublished() throws IOException {
-        try (FakePactBroker broker = FakePactBroker.serving(pact, true)) {
-            TestExecutionSummary summary = PactJvmRunner.runProviderVerification(broker.url(), "2.0.2", "feat-x", true);
-
-            assertThat(summary.getTotalFailureCount()).isZero();
-            assertThat(json.readTree(published(broker).body()).get("success").asBoolean()).isFalse();
-        }
-    }
-
-    private static FakePactBroker.Request published(FakePactBroker broker) {
-        return broker.requests().stream()
-                .filter(request -> request.path().equals(FakePactBroker.RESULTS_PATH))
-                .findFirst()
-                .orElseThrow(() -> new AssertionError("no verification result published; requests: "
-                        + broker.requests().stream().map(r -> r.method() + " " + r.path()).toList()));
-    }
-
-    private static String failures(TestExecutionSummary summary) {
-        StringWriter report = new StringWriter();
-        summary.printFailuresTo(new PrintWriter(report), 30);
-        return report.toString();
     }
 
     private static List<String> descriptions(JsonNode pact) {
