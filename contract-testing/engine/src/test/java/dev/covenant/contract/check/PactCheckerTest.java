@@ -133,4 +133,16 @@ class PactCheckerTest {
             assertThat(connected).as("the validator opened a connection").isFalse();
         }
     }
+
+    @Test
+    void patternsAreStillEnforced() {
+        String document = PETS.replace("name: {type: string}", "name: {type: string, pattern: '^[A-Z]'}");
+
+        CheckReport report = check(document, """
+                [{"description":"create","request":{"method":"POST","path":"/pets","headers":{"Content-Type":"application/json"},
+                  "body":{"name":"rex"}},"response":{"status":201}}]
+                """);
+
+        assertThat(report.findings()).extracting(PactFinding::code).containsExactly("request.body.incompatible");
+    }
 }
