@@ -145,4 +145,19 @@ class PactCheckerTest {
 
         assertThat(report.findings()).extracting(PactFinding::code).containsExactly("request.body.incompatible");
     }
+
+    @Test
+    void base64EncodedJsonBodiesAreDecodedBeforeValidation() {
+        String body = java.util.Base64.getEncoder().encodeToString("{\"name\":1}".getBytes(StandardCharsets.UTF_8));
+
+        CheckReport report = check(PETS, """
+                [{"type":"Synchronous/HTTP","description":"create",
+                  "request":{"method":"POST","path":"/pets","headers":{"Content-Type":["application/json"]},
+                             "body":{"content":"%s","contentType":"application/json","encoded":"base64"}},
+                  "response":{"status":201}}]
+                """.formatted(body));
+
+        assertThat(report.findings()).singleElement().satisfies(finding ->
+                assertThat(finding.mockPointer()).isEqualTo("[root].interactions[0].request.body.name"));
+    }
 }
