@@ -153,4 +153,17 @@ class CovenantCliTest {
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains("diff engine is not part of this build");
     }
+
+    @Test
+    void pactOverTheSizeLimitIsRefusedBeforeReading(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Path huge = dir.resolve("huge.json");
+        try (var out = java.nio.file.Files.newOutputStream(huge)) {
+            out.write(new byte[(int) Inputs.PACT_LIMITS.maxBytes() + 1]);
+        }
+
+        Run run = run("check-pact", "--openapi", fixture("pets.yaml"), huge.toString());
+
+        assertThat(run.exitCode()).isEqualTo(3);
+        assertThat(run.err()).contains("over the limit");
+    }
 }

@@ -41,6 +41,9 @@ final class SchemaValidation {
                 Direction.REQUEST, new SchemaTransformer(document, Direction.REQUEST),
                 Direction.RESPONSE, new SchemaTransformer(document, Direction.RESPONSE));
         this.registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12, builder -> builder
+                .schemaRegistryConfig(com.networknt.schema.SchemaRegistryConfig.builder()
+                        .regularExpressionFactory(new BoundedRegularExpressions())
+                        .build())
                 .schemaLoader(loader -> loader
                         .fetchRemoteResources(false)
                         .block(iri -> true)));

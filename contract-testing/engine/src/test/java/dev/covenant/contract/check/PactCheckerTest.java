@@ -133,4 +133,31 @@ class PactCheckerTest {
             assertThat(connected).as("the validator opened a connection").isFalse();
         }
     }
+
+    @Test
+    void patternsAreStillEnforced() {
+        String document = PETS.replace("name: {type: string}", "name: {type: string, pattern: '^[A-Z]'}");
+
+        CheckReport report = check(document, """
+                [{"description":"create","request":{"method":"POST","path":"/pets","headers":{"Content-Type":"application/json"},
+                  "body":{"name":"rex"}},"response":{"status":201}}]
+                """);
+
+        assertThat(report.findings()).extracting(PactFinding::code).containsExactly("request.body.incompatible");
+    }
+
+    @Test
+    void base64EncodedJsonBodiesAreDecodedBeforeValidation() {
+        String body = java.util.Base64.getEncoder().encodeToString("{\"name\":1}".getBytes(StandardCharsets.UTF_8));
+
+        CheckReport report = check(PETS, """
+                [{"type":"Synchronous/HTTP","description":"create",
+                  "request":{"method":"POST","path":"/pets","headers":{"Content-Type":["application/json"]},
+                             "body":{"content":"%s","contentType":"application/json","encoded":"base64"}},
+                  "response":{"status":201}}]
+                """.formatted(body));
+
+        assertThat(report.findings()).singleElement().satisfies(finding ->
+                assertThat(finding.mockPointer()).isEqualTo("[root].interactions[0].request.body.name"));
+    }
 }
