@@ -147,11 +147,24 @@ class CovenantCliTest {
     }
 
     @Test
-    void diffWithoutEngineIsAUsageError() {
+    void diffOfIdenticalDocumentsFindsNothingAndExitsZero() {
         Run run = run("diff", fixture("pets.yaml"), fixture("pets.yaml"));
 
-        assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err()).contains("diff engine is not part of this build");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+    }
+
+    @Test
+    void diffReportsARemovedEndpointWithItsRuleIdAndFailsTheBuild() {
+        Run text = run("diff", fixture("pets.yaml"), fixture("pets-endpoint-removed.yaml"));
+        assertThat(text.exitCode()).as(text.err()).isEqualTo(1);
+        assertThat(text.out()).contains("api-path-removed-without-deprecation");
+
+        Run json = run("diff", fixture("pets.yaml"), fixture("pets-endpoint-removed.yaml"), "--format", "json");
+        assertThat(json.out()).contains("\"ruleId\"").contains("\"ERR\"");
+
+        Run added = run("diff", fixture("pets.yaml"), fixture("pets-endpoint-added.yaml"), "--fail-on", "WARN");
+        assertThat(added.exitCode()).as(added.out()).isZero();
+        assertThat(added.out()).contains("endpoint-added");
     }
 
     @Test
