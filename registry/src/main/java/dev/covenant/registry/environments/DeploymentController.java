@@ -1,5 +1,6 @@
 package dev.covenant.registry.environments;
 
+import dev.covenant.registry.system.JsonBodies;
 import dev.covenant.registry.pacticipants.Pacticipants;
 import dev.covenant.registry.system.Bodies;
 import dev.covenant.registry.system.Hal;

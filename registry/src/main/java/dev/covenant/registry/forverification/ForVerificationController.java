@@ -8,6 +8,7 @@ import dev.covenant.registry.pacts.PactMetadata;
 import dev.covenant.registry.system.Bodies;
 import dev.covenant.registry.system.Hal;
 import dev.covenant.registry.system.InvalidRequestException;
+import dev.covenant.registry.system.JsonBodies;
 import dev.covenant.registry.system.Links;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -24,7 +25,6 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 /** {@code POST /pacts/provider/{provider}/for-verification}: the pacts a provider build verifies. */
@@ -99,18 +99,8 @@ class ForVerificationController {
                 link(links.href("pacts", "provider", provider, "for-verification"), "Pacts to be verified", null)));
     }
 
-    @SuppressWarnings("unchecked")
     private ForVerificationRequest request(byte[] body) {
-        Map<String, Object> root;
-        try {
-            Object parsed = body.length == 0 ? Map.of() : json.readValue(body, Object.class);
-            if (!(parsed instanceof Map<?, ?> map)) {
-                throw new InvalidRequestException("body", "must be a JSON object");
-            }
-            root = (Map<String, Object>) map;
-        } catch (JacksonException e) {
-            throw new InvalidRequestException("body", "is not valid JSON: " + e.getOriginalMessage());
-        }
+        Map<String, Object> root = JsonBodies.map(json, body);
         Map<String, List<String>> errors = new LinkedHashMap<>();
         String providerBranch = string(root, "providerVersionBranch", errors);
         List<String> providerTags = strings(root.get("providerVersionTags"), "providerVersionTags", errors);

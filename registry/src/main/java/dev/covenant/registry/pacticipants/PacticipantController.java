@@ -2,7 +2,7 @@ package dev.covenant.registry.pacticipants;
 
 import dev.covenant.registry.system.Bodies;
 import dev.covenant.registry.system.Hal;
-import dev.covenant.registry.system.InvalidRequestException;
+import dev.covenant.registry.system.JsonBodies;
 import dev.covenant.registry.system.Links;
 import dev.covenant.registry.system.NotFoundException;
 import java.util.LinkedHashMap;
@@ -21,7 +21,6 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -63,8 +62,8 @@ class PacticipantController {
     @PostMapping({"/pacticipants", "/applications"})
     Mono<ResponseEntity<Map<String, Object>>> create(ServerWebExchange exchange) {
         return Bodies.read(exchange.getRequest(), MAX_BODY)
-                .map(this::object)
-                .flatMap(body -> pacticipants.saveApplication(text(body, "name"), update(body)))
+                .map(body -> JsonBodies.nonEmptyObject(json, body, "at least a name"))
+                .flatMap(body -> pacticipants.saveApplication(JsonBodies.text(body, "name"), update(body)))
                 .map(application -> Hal.status(HttpStatus.CREATED,
                         PacticipantViews.pacticipant(Links.of(exchange), application, null)));
     }
@@ -77,7 +76,7 @@ class PacticipantController {
     @PutMapping({"/pacticipants/{name}", "/applications/{name}"})
     Mono<ResponseEntity<Map<String, Object>>> save(@PathVariable String name, ServerWebExchange exchange) {
         return Bodies.read(exchange.getRequest(), MAX_BODY)
-                .map(this::objectOrEmpty)
+                .map(body -> JsonBodies.object(json, body))
                 .flatMap(body -> pacticipants.saveApplication(name, update(body)))
                 .map(application -> Hal.ok(PacticipantViews.pacticipant(Links.of(exchange), application, null)));
     }
@@ -105,10 +104,10 @@ class PacticipantController {
     Mono<ResponseEntity<Map<String, Object>>> saveVersion(@PathVariable String name, @PathVariable String version,
             ServerWebExchange exchange) {
         return Bodies.read(exchange.getRequest(), MAX_BODY)
-                .map(this::objectOrEmpty)
+                .map(body -> JsonBodies.object(json, body))
                 .flatMap(body -> pacticipants.version(name, version).hasElement()
-                        .flatMap(existed -> pacticipants.ensureVersion(name, version, text(body, "branch"), null,
-                                        text(body, "buildUrl"))
+                        .flatMap(existed -> pacticipants.ensureVersion(name, version, JsonBodies.text(body, "branch"), null,
+                                        JsonBodies.text(body, "buildUrl"))
                                 .flatMap(saved -> versionView(Links.of(exchange), saved))
                                 .map(view -> Hal.status(existed ? HttpStatus.OK : HttpStatus.CREATED, view))));
     }
@@ -211,39 +210,11 @@ class PacticipantController {
         return branchVersion(name, rest.substring(1, marker), rest.substring(marker + "/versions/".length()), exchange);
     }
 
-    private JsonNode object(byte[] body) {
-        JsonNode node = objectOrEmpty(body);
-        if (node.isEmpty()) {
-            throw new InvalidRequestException("body", "must be a JSON object with at least a name");
-        }
-        return node;
-    }
 
-    private JsonNode objectOrEmpty(byte[] body) {
-        if (body.length == 0) {
-            return json.createObjectNode();
-        }
-        try {
-            JsonNode node = json.readTree(body);
-            if (node == null || node.isNull() || node.isMissingNode()) {
-                return json.createObjectNode();
-            }
-            if (!node.isObject()) {
-                throw new InvalidRequestException("body", "must be a JSON object");
-            }
-            return node;
-        } catch (JacksonException e) {
-            throw new InvalidRequestException("body", "is not valid JSON: " + e.getOriginalMessage());
-        }
-    }
 
     private static ApplicationUpdate update(JsonNode body) {
-        return new ApplicationUpdate(text(body, "displayName"), text(body, "team"), text(body, "repositoryUrl"),
-                text(body, "mainBranch"));
+        return new ApplicationUpdate(JsonBodies.text(body, "displayName"), JsonBodies.text(body, "team"), JsonBodies.text(body, "repositoryUrl"),
+                JsonBodies.text(body, "mainBranch"));
     }
 
-    private static String text(JsonNode node, String field) {
-        JsonNode value = node.get(field);
-        return value == null || value.isNull() ? null : value.asString();
-    }
 }

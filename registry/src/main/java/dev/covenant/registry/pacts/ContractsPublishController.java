@@ -5,8 +5,8 @@ import static dev.covenant.registry.system.Links.link;
 import dev.covenant.registry.system.Bodies;
 import dev.covenant.registry.system.Hal;
 import dev.covenant.registry.system.InvalidRequestException;
+import dev.covenant.registry.system.JsonBodies;
 import dev.covenant.registry.system.Links;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -17,7 +17,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -43,10 +42,10 @@ class ContractsPublishController {
     }
 
     private PublishContracts request(byte[] body) {
-        JsonNode root = parse(body);
+        JsonNode root = JsonBodies.object(json, body);
         Map<String, List<String>> errors = new LinkedHashMap<>();
-        String consumer = text(root, "pacticipantName");
-        String version = text(root, "pacticipantVersionNumber");
+        String consumer = JsonBodies.text(root, "pacticipantName");
+        String version = JsonBodies.text(root, "pacticipantVersionNumber");
         if (blank(consumer)) {
             errors.put("pacticipantName", List.of("Missing required attribute 'pacticipantName'"));
         }
@@ -75,15 +74,15 @@ class ContractsPublishController {
         if (tags != null && tags.isArray()) {
             tags.forEach(tag -> tagList.add(tag.asString()));
         }
-        return new PublishContracts(consumer, version, text(root, "branch"), tagList, text(root, "buildUrl"), decoded);
+        return new PublishContracts(consumer, version, JsonBodies.text(root, "branch"), tagList, JsonBodies.text(root, "buildUrl"), decoded);
     }
 
     private ContractToPublish contract(JsonNode contract, String field, String consumer,
             Map<String, List<String>> errors) {
-        String consumerName = text(contract, "consumerName");
-        String providerName = text(contract, "providerName");
-        String specification = text(contract, "specification");
-        String content = text(contract, "content");
+        String consumerName = JsonBodies.text(contract, "consumerName");
+        String providerName = JsonBodies.text(contract, "providerName");
+        String specification = JsonBodies.text(contract, "specification");
+        String content = JsonBodies.text(contract, "content");
         if (blank(providerName)) {
             errors.put(field + ".providerName", List.of("Missing required attribute 'providerName'"));
         }
@@ -115,20 +114,9 @@ class ContractsPublishController {
             errors.put(field + ".content", List.of("provider name in pact ('" + pact.pact().provider()
                     + "') does not match providerName ('" + providerName + "')"));
         }
-        return new ContractToPublish(consumer, providerName, pact, "merge".equalsIgnoreCase(text(contract, "onConflict")));
+        return new ContractToPublish(consumer, providerName, pact, "merge".equalsIgnoreCase(JsonBodies.text(contract, "onConflict")));
     }
 
-    private JsonNode parse(byte[] body) {
-        try {
-            JsonNode root = json.readTree(body.length == 0 ? "null".getBytes(StandardCharsets.UTF_8) : body);
-            if (root == null || !root.isObject()) {
-                throw new InvalidRequestException("body", "must be a JSON object");
-            }
-            return root;
-        } catch (JacksonException e) {
-            throw new InvalidRequestException("body", "is not valid JSON: " + e.getOriginalMessage());
-        }
-    }
 
     private static Map<String, Object> response(Links links, PublishContracts request, List<PublishedPact> published) {
         String consumer = request.consumer();
@@ -201,10 +189,6 @@ class ContractsPublishController {
         return Map.of("type", type, "text", text);
     }
 
-    private static String text(JsonNode node, String field) {
-        JsonNode value = node.get(field);
-        return value == null || value.isNull() ? null : value.asString();
-    }
 
     private static boolean blank(String value) {
         return value == null || value.isBlank();

@@ -3,6 +3,7 @@ package dev.covenant.registry.specs;
 import dev.covenant.registry.system.Bodies;
 import dev.covenant.registry.system.Hal;
 import dev.covenant.registry.system.InvalidRequestException;
+import dev.covenant.registry.system.JsonBodies;
 import dev.covenant.registry.system.Links;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -16,7 +17,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -53,21 +53,21 @@ class PactflowContractController {
     }
 
     private PublishRequest request(String provider, byte[] body) {
-        JsonNode root = parse(body);
+        JsonNode root = JsonBodies.object(json, body);
         JsonNode contract = root.path("contract");
         Map<String, List<String>> errors = new LinkedHashMap<>();
-        String version = text(root, "pacticipantVersionNumber");
+        String version = JsonBodies.text(root, "pacticipantVersionNumber");
         if (version == null || version.isBlank()) {
             errors.put("pacticipantVersionNumber", List.of("can't be blank"));
         }
         if (!contract.isObject()) {
             errors.put("contract", List.of("is missing"));
         }
-        String content = text(contract, "content");
+        String content = JsonBodies.text(contract, "content");
         if (contract.isObject() && (content == null || content.isBlank())) {
             errors.put("contract.content", List.of("can't be blank"));
         }
-        String specification = text(contract, "specification");
+        String specification = JsonBodies.text(contract, "specification");
         if (specification != null && !specification.equalsIgnoreCase("oas")) {
             errors.put("contract.specification", List.of("must be 'oas' (OpenAPI); got '" + specification + "'"));
         }
@@ -75,25 +75,11 @@ class PactflowContractController {
             throw new InvalidRequestException(errors);
         }
         byte[] document = decode(content);
-        return new PublishRequest(provider, version, text(root, "branch"), strings(root.path("tags")),
-                text(root, "buildUrl"), document, contentType(text(contract, "contentType")),
+        return new PublishRequest(provider, version, JsonBodies.text(root, "branch"), strings(root.path("tags")),
+                JsonBodies.text(root, "buildUrl"), document, contentType(JsonBodies.text(contract, "contentType")),
                 selfVerification(contract.path("selfVerificationResults")));
     }
 
-    private JsonNode parse(byte[] body) {
-        if (body.length == 0) {
-            throw new InvalidRequestException("body", "is empty; send the publish request as JSON");
-        }
-        try {
-            JsonNode root = json.readTree(body);
-            if (root == null || !root.isObject()) {
-                throw new InvalidRequestException("body", "must be a JSON object");
-            }
-            return root;
-        } catch (JacksonException e) {
-            throw new InvalidRequestException("body", "is not valid JSON: " + e.getOriginalMessage());
-        }
-    }
 
     private static byte[] decode(String base64) {
         try {
@@ -107,7 +93,7 @@ class PactflowContractController {
         if (!node.isObject()) {
             return null;
         }
-        String content = text(node, "content");
+        String content = JsonBodies.text(node, "content");
         String decoded = null;
         if (content != null) {
             try {
@@ -116,8 +102,8 @@ class PactflowContractController {
                 throw new InvalidRequestException("contract.selfVerificationResults.content", "is not valid base64");
             }
         }
-        return new ProviderContract.SelfVerification(node.path("success").asBoolean(false), text(node, "verifier"),
-                text(node, "verifierVersion"), text(node, "format"), text(node, "contentType"),
+        return new ProviderContract.SelfVerification(node.path("success").asBoolean(false), JsonBodies.text(node, "verifier"),
+                JsonBodies.text(node, "verifierVersion"), JsonBodies.text(node, "format"), JsonBodies.text(node, "contentType"),
                 decoded == null ? null : abbreviate(decoded));
     }
 
@@ -129,10 +115,6 @@ class PactflowContractController {
         return declared == null || declared.isBlank() ? "application/yaml" : declared;
     }
 
-    private static String text(JsonNode node, String field) {
-        JsonNode value = node.get(field);
-        return value == null || value.isNull() ? null : value.asString();
-    }
 
     private static List<String> strings(JsonNode array) {
         List<String> values = new ArrayList<>();

@@ -8,6 +8,7 @@ import dev.covenant.registry.pacts.PactMetadata;
 import dev.covenant.registry.system.Bodies;
 import dev.covenant.registry.system.Hal;
 import dev.covenant.registry.system.InvalidRequestException;
+import dev.covenant.registry.system.JsonBodies;
 import dev.covenant.registry.system.Links;
 import dev.covenant.registry.system.NotFoundException;
 import java.net.URI;
@@ -23,7 +24,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Verification results: published by provider CI (pact-jvm, pact verifier), read by people and tools. */
@@ -117,16 +117,7 @@ class VerificationController {
 
     @SuppressWarnings("unchecked")
     private VerificationRequest request(byte[] body) {
-        Map<String, Object> root;
-        try {
-            Object parsed = json.readValue(body.length == 0 ? "null".getBytes() : body, Object.class);
-            if (!(parsed instanceof Map<?, ?> map)) {
-                throw new InvalidRequestException("body", "must be a JSON object");
-            }
-            root = (Map<String, Object>) map;
-        } catch (JacksonException e) {
-            throw new InvalidRequestException("body", "is not valid JSON: " + e.getOriginalMessage());
-        }
+        Map<String, Object> root = JsonBodies.map(json, body);
         Map<String, List<String>> errors = new LinkedHashMap<>();
         Object success = root.get("success");
         if (!(success instanceof Boolean)) {
