@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -36,6 +37,7 @@ class ContractsPublishController {
     Mono<ResponseEntity<Map<String, Object>>> publish(ServerWebExchange exchange) {
         long maxBody = pacts.maxPactBytes() * 4 / 3 * 4 + 64 * 1024;
         return Bodies.read(exchange.getRequest(), maxBody)
+                .publishOn(Schedulers.boundedElastic()) // decoding and hashing pacts is CPU work: off the event loop
                 .map(this::request)
                 .flatMap(request -> pacts.publish(request)
                         .map(published -> Hal.ok(response(Links.of(exchange), request, published))));

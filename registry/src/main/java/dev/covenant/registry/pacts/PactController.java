@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 /** Pact resources in the Pact Broker's URL scheme: read by version, latest, branch, tag and content hash. */
 @RestController
@@ -43,6 +44,7 @@ class PactController {
     Mono<ResponseEntity<byte[]>> put(@PathVariable String provider, @PathVariable String consumer,
             @PathVariable String version, ServerWebExchange exchange) {
         return Bodies.read(exchange.getRequest(), pacts.maxPactBytes())
+                .publishOn(Schedulers.boundedElastic()) // parsing and hashing a pact is CPU work: off the event loop
                 .map(body -> PactContent.parse(body, pacts.maxPactBytes(), "pact"))
                 .map(content -> requireNames(content, provider, consumer))
                 .flatMap(content -> pacts.publish(new PublishContracts(consumer, version, null, List.of(), null,

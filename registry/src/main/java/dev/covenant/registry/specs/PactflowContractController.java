@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -40,6 +41,7 @@ class PactflowContractController {
         // base64 inflates by 4/3; allow the JSON envelope around a maximum-size document
         long maxBody = contracts.maxDocumentBytes() * 4 / 3 + 64 * 1024;
         return Bodies.read(exchange.getRequest(), maxBody)
+                .publishOn(Schedulers.boundedElastic()) // JSON and base64 of up to 33 MB: off the event loop
                 .map(body -> request(provider, body))
                 .flatMap(contracts::publish)
                 .map(outcome -> Hal.ok(ContractViews.publishResponse(Links.of(exchange), outcome)));
