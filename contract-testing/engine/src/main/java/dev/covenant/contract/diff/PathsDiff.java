@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.covenant.contract.openapi.Pointers;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -83,7 +84,7 @@ final class PathsDiff {
     }
 
     static String operationName(String method, String path) {
-        return method.toUpperCase(java.util.Locale.ROOT) + " " + path;
+        return method.toUpperCase(Locale.ROOT) + " " + path;
     }
 
     /** Paths keyed by their shape ({@code /a/{}}) or, without renamed-parameter matching, by themselves. */

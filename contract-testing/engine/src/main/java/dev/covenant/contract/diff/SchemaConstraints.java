@@ -1,6 +1,7 @@
 package dev.covenant.contract.diff;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import java.math.BigDecimal;
 import java.util.LinkedHashSet;
 import java.util.Map;
@@ -164,8 +165,8 @@ final class SchemaConstraints {
     }
 
     private static void dependentRequired(SchemaChanges c, JsonNode from, JsonNode to) {
-        JsonNode before = from == null ? com.fasterxml.jackson.databind.node.MissingNode.getInstance() : from;
-        JsonNode after = to == null ? com.fasterxml.jackson.databind.node.MissingNode.getInstance() : to;
+        JsonNode before = from == null ? MissingNode.getInstance() : from;
+        JsonNode after = to == null ? MissingNode.getInstance() : to;
         for (var names = before.fieldNames(); names.hasNext(); ) {
             String name = names.next();
             if (!after.has(name)) {
