@@ -5,7 +5,7 @@ import dev.covenant.contract.diff.DiffReport;
 import dev.covenant.contract.diff.OpenApiDiff;
 import dev.covenant.contract.openapi.ParsedDocument;
 
-/** Wiring to the engine's document-vs-document diff, with its default options. */
+/** Wiring to the engine's document-vs-document diff, with its default options; breaking changes first. */
 final class OpenApiDiffRunner implements DiffRunner {
 
     @Override
@@ -15,6 +15,7 @@ final class OpenApiDiffRunner implements DiffRunner {
                 .map(finding -> new DiffView.Change(finding.ruleId(), DiffView.Level.valueOf(finding.level().name()),
                         finding.operation(), finding.basePointer(), finding.revisionPointer(), finding.message(),
                         finding.details()))
+                .sorted(java.util.Comparator.comparing(DiffView.Change::level))
                 .toList());
     }
 }

@@ -162,6 +162,9 @@ class CovenantCliTest {
         Run json = run("diff", fixture("pets.yaml"), fixture("pets-endpoint-removed.yaml"), "--format", "json");
         assertThat(json.out()).contains("\"ruleId\"").contains("\"ERR\"");
 
+        Run mixed = run("diff", fixture("pets-endpoint-added.yaml"), fixture("pets-endpoint-removed.yaml"));
+        assertThat(mixed.out().indexOf("ERR")).as(mixed.out()).isLessThan(mixed.out().indexOf("INFO"));
+
         Run added = run("diff", fixture("pets.yaml"), fixture("pets-endpoint-added.yaml"), "--fail-on", "WARN");
         assertThat(added.exitCode()).as(added.out()).isZero();
         assertThat(added.out()).contains("endpoint-added");
