@@ -286,8 +286,8 @@ public final class BrokerLoad {
     }
 
     private void measure(String name, int seconds, int clients, RequestFactory factory) throws Exception {
-        // warm-up: a few seconds at full load, not recorded
-        run(Math.max(3, seconds / 6), clients, factory);
+        // warm-up at full load, not recorded: on a busy two-core machine the JIT needs tens of seconds
+        run(Math.max(5, seconds / 2), clients, factory);
         Result result = run(seconds, clients, factory);
         long[] all = result.latencies;
         Arrays.sort(all);
