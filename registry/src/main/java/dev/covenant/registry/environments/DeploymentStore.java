@@ -7,6 +7,8 @@ import com.mongodb.client.model.Updates;
 import com.mongodb.reactivestreams.client.MongoCollection;
 import com.mongodb.reactivestreams.client.MongoDatabase;
 import dev.covenant.registry.storage.MongoErrors;
+import dev.covenant.registry.storage.ReadCache;
+import dev.covenant.registry.storage.ReadCaches;
 import java.time.Instant;
 import java.util.Date;
 import org.bson.Document;
@@ -22,34 +24,38 @@ final class DeploymentStore {
     private final MongoCollection<Document> states;
     private final MongoCollection<Document> deployments;
     private final MongoCollection<Document> releases;
+    private final ReadCache<String, DeploymentState> stateCache;
 
-    DeploymentStore(MongoDatabase database) {
+    DeploymentStore(MongoDatabase database, ReadCaches caches) {
         this.states = database.getCollection("deployment_states");
         this.deployments = database.getCollection("deployed_versions");
         this.releases = database.getCollection("released_versions");
+        this.stateCache = caches.create(50_000);
     }
 
     /** The state, or an empty one (revision 0) when nothing was ever recorded. */
     Mono<DeploymentState> state(String environmentUuid, String application) {
-        return Mono.from(states.find(eq("_id", DeploymentState.id(environmentUuid, application))).first())
-                .map(DeploymentState::from)
+        String id = DeploymentState.id(environmentUuid, application);
+        return stateCache.get(id, () -> Mono.from(states.find(eq("_id", id)).first()).map(DeploymentState::from))
                 .defaultIfEmpty(DeploymentState.empty(environmentUuid, application));
     }
 
     /** Stores {@code next} if the stored state is still {@code previous}; false when someone else won. */
     Mono<Boolean> replace(DeploymentState previous, DeploymentState next) {
+        String id = DeploymentState.id(previous.environmentUuid(), previous.application());
         if (previous.revision() == 0) {
-            return Mono.from(states.insertOne(next.toDocument()))
+            return stateCache.writing(id, Mono.from(states.insertOne(next.toDocument())))
                     .thenReturn(true)
                     .onErrorResume(MongoErrors::isDuplicateKey, e -> Mono.just(false));
         }
-        String id = DeploymentState.id(previous.environmentUuid(), previous.application());
-        return Mono.from(states.replaceOne(and(eq("_id", id), eq("rev", previous.revision())), next.toDocument()))
+        return stateCache.writing(id, Mono.from(states.replaceOne(and(eq("_id", id), eq("rev", previous.revision())),
+                        next.toDocument())))
                 .map(result -> result.getMatchedCount() == 1);
     }
 
     Mono<Void> deleteState(String environmentUuid, String application) {
-        return Mono.from(states.deleteOne(eq("_id", DeploymentState.id(environmentUuid, application))))
+        String id = DeploymentState.id(environmentUuid, application);
+        return stateCache.writing(id, Mono.from(states.deleteOne(eq("_id", id))))
                 .then();
     }
 

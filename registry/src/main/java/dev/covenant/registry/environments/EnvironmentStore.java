@@ -10,6 +10,8 @@ import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Updates;
 import com.mongodb.reactivestreams.client.MongoCollection;
 import com.mongodb.reactivestreams.client.MongoDatabase;
+import dev.covenant.registry.storage.ReadCache;
+import dev.covenant.registry.storage.ReadCaches;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
@@ -28,9 +30,12 @@ final class EnvironmentStore {
     static final String COLLECTION = "environments";
 
     private final MongoCollection<Document> environments;
+    /** The few environments, all read at once: every lookup by uuid or name is answered from this list. */
+    private final ReadCache<String, List<Document>> allCache;
 
-    EnvironmentStore(MongoDatabase database) {
+    EnvironmentStore(MongoDatabase database, ReadCaches caches) {
         this.environments = database.getCollection(COLLECTION);
+        this.allCache = caches.create(1);
     }
 
     Map<String, List<IndexModel>> indexes() {
@@ -45,41 +50,43 @@ final class EnvironmentStore {
                 .append("contacts", contacts(environment))
                 .append("createdAt", Date.from(environment.createdAt()))
                 .append("applications", List.of());
-        return Mono.from(environments.insertOne(document))
+        return allCache.writingAny(Mono.from(environments.insertOne(document)))
                 .thenReturn(document);
     }
 
     /** Replaces the editable attributes; empty when there is no such environment. */
     Mono<Document> replace(Environment environment) {
-        return Mono.from(environments.findOneAndUpdate(eq("_id", environment.uuid()),
+        return allCache.writingAny(Mono.from(environments.findOneAndUpdate(eq("_id", environment.uuid()),
                 Updates.combine(
                         Updates.set("name", environment.name()),
                         Updates.set("displayName", environment.displayName()),
                         Updates.set("production", environment.production()),
                         Updates.set("contacts", contacts(environment)),
                         Updates.set("updatedAt", Date.from(environment.updatedAt()))),
-                new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER)));
+                new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER))));
     }
 
     Mono<Document> find(String uuid) {
-        return Mono.from(environments.find(eq("_id", uuid)).first());
+        return all().filter(document -> uuid.equals(document.getString("_id"))).next();
     }
 
     Mono<Document> findByName(String name) {
-        return Mono.from(environments.find(eq("name", name)).first());
+        return all().filter(document -> name.equals(document.getString("name"))).next();
     }
 
     Flux<Document> all() {
-        return Flux.from(environments.find());
+        return allCache.get("all", () -> Flux.from(environments.find()).collectList())
+                .flatMapIterable(list -> list);
     }
 
     Mono<Boolean> delete(String uuid) {
-        return Mono.from(environments.deleteOne(eq("_id", uuid)))
+        return allCache.writingAny(Mono.from(environments.deleteOne(eq("_id", uuid))))
                 .map(result -> result.getDeletedCount() > 0);
     }
 
     Mono<Void> addApplication(String uuid, String application) {
-        return Mono.from(environments.updateOne(eq("_id", uuid), Updates.addToSet("applications", application)))
+        return allCache.writingAny(Mono.from(environments.updateOne(eq("_id", uuid),
+                        Updates.addToSet("applications", application))))
                 .then();
     }
 

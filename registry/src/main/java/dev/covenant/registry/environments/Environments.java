@@ -2,6 +2,7 @@ package dev.covenant.registry.environments;
 
 import com.mongodb.reactivestreams.client.MongoDatabase;
 import dev.covenant.registry.storage.MongoErrors;
+import dev.covenant.registry.storage.ReadCaches;
 import dev.covenant.registry.system.InvalidRequestException;
 import dev.covenant.registry.system.NotFoundException;
 import java.time.Clock;
@@ -32,9 +33,9 @@ public class Environments {
     private final DeploymentStore deployments;
     private final Clock clock;
 
-    Environments(MongoDatabase database, Clock clock) {
-        this.store = new EnvironmentStore(database);
-        this.deployments = new DeploymentStore(database);
+    Environments(MongoDatabase database, Clock clock, ReadCaches caches) {
+        this.store = new EnvironmentStore(database, caches);
+        this.deployments = new DeploymentStore(database, caches);
         this.clock = clock;
     }
 

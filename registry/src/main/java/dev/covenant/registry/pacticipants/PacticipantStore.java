@@ -17,6 +17,8 @@ import com.mongodb.reactivestreams.client.MongoCollection;
 import com.mongodb.reactivestreams.client.MongoDatabase;
 import dev.covenant.registry.storage.IndexDefinitions;
 import dev.covenant.registry.storage.MongoErrors;
+import dev.covenant.registry.storage.ReadCache;
+import dev.covenant.registry.storage.ReadCaches;
 import dev.covenant.registry.storage.Sequences;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -41,14 +43,24 @@ final class PacticipantStore implements IndexDefinitions {
     private final MongoCollection<Document> tagHeads;
     private final Sequences sequences;
     private final Clock clock;
+    private final ReadCache<String, Document> applicationCache;
+    private final ReadCache<String, Document> versionCache;
+    private final ReadCache<String, Document> branchCache;
+    private final ReadCache<String, List<Document>> branchListCache;
+    private final ReadCache<String, Document> tagHeadCache;
 
-    PacticipantStore(MongoDatabase database, Sequences sequences, Clock clock) {
+    PacticipantStore(MongoDatabase database, Sequences sequences, Clock clock, ReadCaches caches) {
         this.applications = database.getCollection("applications");
         this.versions = database.getCollection("versions");
         this.branches = database.getCollection("branches");
         this.tagHeads = database.getCollection("tag_heads");
         this.sequences = sequences;
         this.clock = clock;
+        this.applicationCache = caches.create(10_000);
+        this.versionCache = caches.create(50_000);
+        this.branchCache = caches.create(20_000);
+        this.branchListCache = caches.create(10_000);
+        this.tagHeadCache = caches.create(20_000);
     }
 
     @Override
@@ -66,13 +78,14 @@ final class PacticipantStore implements IndexDefinitions {
             updates.add(set);
             updates.add(Updates.set("updatedAt", now));
         }
-        return Mono.from(applications.findOneAndUpdate(eq("_id", name), Updates.combine(updates),
-                        new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER)))
+        return applicationCache.writing(name, Mono.from(applications.findOneAndUpdate(eq("_id", name),
+                        Updates.combine(updates),
+                        new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER))))
                 .onErrorResume(MongoErrors::isDuplicateKey, e -> findApplication(name));
     }
 
     Mono<Document> findApplication(String name) {
-        return Mono.from(applications.find(eq("_id", name)).first());
+        return applicationCache.get(name, () -> Mono.from(applications.find(eq("_id", name)).first()));
     }
 
     Flux<Document> allApplications() {
@@ -80,13 +93,14 @@ final class PacticipantStore implements IndexDefinitions {
     }
 
     Mono<Void> setMainBranchIfMissing(String application, String branch) {
-        return Mono.from(applications.updateOne(and(eq("_id", application),
-                        or(exists("mainBranch", false), eq("mainBranch", null))), Updates.set("mainBranch", branch)))
+        return applicationCache.writing(application, Mono.from(applications.updateOne(and(eq("_id", application),
+                        or(exists("mainBranch", false), eq("mainBranch", null))), Updates.set("mainBranch", branch))))
                 .then();
     }
 
     Mono<Document> findVersion(String application, String number) {
-        return Mono.from(versions.find(eq("_id", Version.id(application, number))).first());
+        String id = Version.id(application, number);
+        return versionCache.get(id, () -> Mono.from(versions.find(eq("_id", id)).first()));
     }
 
     /** Inserts the version if it does not exist; returns the stored one either way. */
@@ -105,29 +119,31 @@ final class PacticipantStore implements IndexDefinitions {
                         .append("createdAt", Date.from(clock.instant()))
                         .append("branches", List.of())
                         .append("tags", List.of()))
-                .flatMap(document -> Mono.from(versions.insertOne(document))
+                .flatMap(document -> versionCache.writing(document.getString("_id"), Mono.from(versions.insertOne(document)))
                         .then(moveApplicationHead(application, number, document.getLong("order")))
                         .thenReturn(document))
                 .onErrorResume(MongoErrors::isDuplicateKey, e -> findVersion(application, number));
     }
 
     private Mono<Void> moveApplicationHead(String application, String number, long order) {
-        return Mono.from(applications.updateOne(
+        return applicationCache.writing(application, Mono.from(applications.updateOne(
                         and(eq("_id", application), or(exists("latestOrder", false), lt("latestOrder", order))),
-                        Updates.combine(Updates.set("latestVersion", number), Updates.set("latestOrder", order))))
+                        Updates.combine(Updates.set("latestVersion", number), Updates.set("latestOrder", order)))))
                 .then();
     }
 
     Mono<Document> setBuildUrlIfMissing(String application, String number, String buildUrl) {
-        return Mono.from(versions.findOneAndUpdate(and(eq("_id", Version.id(application, number)),
+        String id = Version.id(application, number);
+        return versionCache.writing(id, Mono.from(versions.findOneAndUpdate(and(eq("_id", id),
                         or(exists("buildUrl", false), eq("buildUrl", null))), Updates.set("buildUrl", buildUrl),
-                        new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER)))
-                .switchIfEmpty(findVersion(application, number));
+                        new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER))))
+                .switchIfEmpty(Mono.defer(() -> findVersion(application, number)));
     }
 
     Mono<Document> addToVersion(String application, String number, String field, String value) {
-        return Mono.from(versions.findOneAndUpdate(eq("_id", Version.id(application, number)),
-                Updates.addToSet(field, value), new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER)));
+        String id = Version.id(application, number);
+        return versionCache.writing(id, Mono.from(versions.findOneAndUpdate(eq("_id", id),
+                Updates.addToSet(field, value), new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER))));
     }
 
     Mono<Void> moveBranchHead(String application, String branch, String number, long order) {
@@ -137,30 +153,36 @@ final class PacticipantStore implements IndexDefinitions {
         Bson update = Updates.combine(Updates.setOnInsert("app", application), Updates.setOnInsert("name", branch),
                 Updates.setOnInsert("createdAt", now), Updates.set("latestVersion", number),
                 Updates.set("latestOrder", order));
-        return Mono.from(branches.updateOne(guard, update, new UpdateOptions().upsert(true)))
+        return branchCache.writing(Branch.id(application, branch),
+                        Mono.from(branches.updateOne(guard, update, new UpdateOptions().upsert(true))))
                 .onErrorResume(MongoErrors::isDuplicateKey, e -> Mono.empty())
-                .then();
+                .then(Mono.fromRunnable(() -> branchListCache.invalidate(application)));
     }
 
     Mono<Void> moveTagHead(String application, String tag, String number, long order) {
         Bson guard = and(eq("_id", application + "|" + tag), or(exists("latestOrder", false), lt("latestOrder", order)));
         Bson update = Updates.combine(Updates.setOnInsert("app", application), Updates.setOnInsert("tag", tag),
                 Updates.set("latestVersion", number), Updates.set("latestOrder", order));
-        return Mono.from(tagHeads.updateOne(guard, update, new UpdateOptions().upsert(true)))
+        return tagHeadCache.writing(application + "|" + tag,
+                        Mono.from(tagHeads.updateOne(guard, update, new UpdateOptions().upsert(true))))
                 .onErrorResume(MongoErrors::isDuplicateKey, e -> Mono.empty())
                 .then();
     }
 
     Mono<Document> findTagHead(String application, String tag) {
-        return Mono.from(tagHeads.find(eq("_id", application + "|" + tag)).first());
+        String id = application + "|" + tag;
+        return tagHeadCache.get(id, () -> Mono.from(tagHeads.find(eq("_id", id)).first()));
     }
 
     Mono<Document> findBranch(String application, String branch) {
-        return Mono.from(branches.find(eq("_id", Branch.id(application, branch))).first());
+        String id = Branch.id(application, branch);
+        return branchCache.get(id, () -> Mono.from(branches.find(eq("_id", id)).first()));
     }
 
     Flux<Document> branchesOf(String application) {
-        return Flux.from(branches.find(eq("app", application)).sort(Sorts.ascending("name")));
+        return branchListCache.get(application, () -> Flux.from(branches.find(eq("app", application))
+                        .sort(Sorts.ascending("name"))).collectList())
+                .flatMapIterable(list -> list);
     }
 
     Flux<Document> versionsOf(String application) {
@@ -168,8 +190,10 @@ final class PacticipantStore implements IndexDefinitions {
     }
 
     Mono<Void> deleteBranch(String application, String branch) {
-        return Mono.from(versions.updateMany(eq("app", application), Updates.pull("branches", branch)))
-                .then(Mono.from(branches.deleteOne(eq("_id", Branch.id(application, branch)))))
-                .then();
+        return versionCache.writingAny(Mono.from(versions.updateMany(eq("app", application),
+                        Updates.pull("branches", branch))))
+                .then(branchCache.writing(Branch.id(application, branch),
+                        Mono.from(branches.deleteOne(eq("_id", Branch.id(application, branch))))))
+                .then(Mono.fromRunnable(() -> branchListCache.invalidate(application)));
     }
 }

@@ -2,6 +2,7 @@ package dev.covenant.registry.pacticipants;
 
 import com.mongodb.client.model.Updates;
 import com.mongodb.reactivestreams.client.MongoDatabase;
+import dev.covenant.registry.storage.ReadCaches;
 import dev.covenant.registry.storage.Sequences;
 import dev.covenant.registry.system.InvalidRequestException;
 import dev.covenant.registry.system.NotFoundException;
@@ -29,8 +30,9 @@ public class Pacticipants {
     private final PacticipantStore store;
     private final ObjectProvider<VersionListener> listeners;
 
-    Pacticipants(MongoDatabase database, Sequences sequences, Clock clock, ObjectProvider<VersionListener> listeners) {
-        this.store = new PacticipantStore(database, sequences, clock);
+    Pacticipants(MongoDatabase database, Sequences sequences, Clock clock, ObjectProvider<VersionListener> listeners,
+            ReadCaches caches) {
+        this.store = new PacticipantStore(database, sequences, clock, caches);
         this.listeners = listeners;
     }
 

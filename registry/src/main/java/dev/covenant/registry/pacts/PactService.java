@@ -10,6 +10,7 @@ import dev.covenant.registry.pacticipants.Version;
 import dev.covenant.registry.pacticipants.VersionListener;
 import dev.covenant.registry.storage.ContentStore;
 import dev.covenant.registry.storage.IndexDefinitions;
+import dev.covenant.registry.storage.ReadCaches;
 import dev.covenant.registry.system.NotFoundException;
 import java.time.Clock;
 import java.time.Instant;
@@ -37,8 +38,8 @@ public class PactService implements IndexDefinitions, VersionListener {
     private final Clock clock;
 
     PactService(MongoDatabase database, ContentStore contents, Pacticipants pacticipants, PactsProperties properties,
-            Clock clock) {
-        this.store = new PactStore(database);
+            Clock clock, ReadCaches caches) {
+        this.store = new PactStore(database, caches);
         this.contents = contents;
         this.pacticipants = pacticipants;
         this.properties = properties;

@@ -16,6 +16,8 @@ import com.mongodb.reactivestreams.client.MongoCollection;
 import com.mongodb.reactivestreams.client.MongoDatabase;
 import dev.covenant.registry.storage.IndexDefinitions;
 import dev.covenant.registry.storage.MongoErrors;
+import dev.covenant.registry.storage.ReadCache;
+import dev.covenant.registry.storage.ReadCaches;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -34,12 +36,20 @@ final class PactStore implements IndexDefinitions {
     private final MongoCollection<Document> contents;
     private final MongoCollection<Document> heads;
     private final MongoCollection<Document> integrations;
+    private final ReadCache<String, PactPublication> publicationCache;
+    private final ReadCache<String, Document> contentCache;
+    private final ReadCache<String, Document> headCache;
+    private final ReadCache<String, List<String>> integrationCache;
 
-    PactStore(MongoDatabase database) {
+    PactStore(MongoDatabase database, ReadCaches caches) {
         this.publications = database.getCollection("pact_publications");
         this.contents = database.getCollection("pact_contents");
         this.heads = database.getCollection("pact_heads");
         this.integrations = database.getCollection("pact_integrations");
+        this.publicationCache = caches.create(50_000);
+        this.contentCache = caches.create(20_000);
+        this.headCache = caches.create(50_000);
+        this.integrationCache = caches.create(10_000);
     }
 
     @Override
@@ -49,57 +59,62 @@ final class PactStore implements IndexDefinitions {
     }
 
     Mono<PactPublication> find(String provider, String consumer, String version) {
-        return Mono.from(publications.find(eq("_id", PactPublication.id(provider, consumer, version))).first())
-                .map(PactPublication::from);
+        String id = PactPublication.id(provider, consumer, version);
+        return publicationCache.get(id, () -> Mono.from(publications.find(eq("_id", id)).first())
+                .map(PactPublication::from));
     }
 
     /** Writes a publication; {@code previousSha} guards replacing (null: insert only). */
     Mono<Boolean> save(PactPublication publication, String previousSha) {
+        String id = PactPublication.id(publication.provider(), publication.consumer(), publication.consumerVersion());
         if (previousSha == null) {
-            return Mono.from(publications.insertOne(publication.toDocument()))
+            return publicationCache.writing(id, Mono.from(publications.insertOne(publication.toDocument())))
                     .thenReturn(true)
                     .onErrorResume(MongoErrors::isDuplicateKey, e -> Mono.just(false));
         }
-        return Mono.from(publications.replaceOne(and(eq("_id", PactPublication.id(publication.provider(),
-                        publication.consumer(), publication.consumerVersion())), eq("sha", previousSha)),
-                        publication.toDocument(), new ReplaceOptions()))
+        return publicationCache.writing(id, Mono.from(publications.replaceOne(and(eq("_id", id), eq("sha", previousSha)),
+                        publication.toDocument(), new ReplaceOptions())))
                 .map(result -> result.getModifiedCount() > 0 || result.getMatchedCount() > 0);
     }
 
     Mono<Void> saveContentMetadata(String sha, String consumer, String provider, int interactions, Date now) {
-        return Mono.from(contents.updateOne(eq("_id", sha), Updates.combine(
+        return contentCache.writing(sha, Mono.from(contents.updateOne(eq("_id", sha), Updates.combine(
                         Updates.setOnInsert("consumer", consumer), Updates.setOnInsert("provider", provider),
                         Updates.setOnInsert("interactions", interactions), Updates.setOnInsert("createdAt", now)),
-                        new UpdateOptions().upsert(true)))
+                        new UpdateOptions().upsert(true))))
                 .onErrorResume(MongoErrors::isDuplicateKey, e -> Mono.empty())
                 .then();
     }
 
     Mono<Document> contentMetadata(String sha) {
-        return Mono.from(contents.find(eq("_id", sha)).first());
+        return contentCache.get(sha, () -> Mono.from(contents.find(eq("_id", sha)).first()));
     }
 
     /** Moves a head forward (or keeps it when a later version already holds it). */
     Mono<Void> moveHead(String provider, String consumer, String key, PactPublication publication) {
         String id = provider + "|" + consumer + "|" + key;
-        return Mono.from(heads.updateOne(and(eq("_id", id), or(exists("order", false), lte("order", publication.order()))),
+        return headCache.writing(id, Mono.from(heads.updateOne(and(eq("_id", id), or(exists("order", false),
+                                lte("order", publication.order()))),
                         Updates.combine(Updates.set("provider", provider), Updates.set("consumer", consumer),
                                 Updates.set("key", key), Updates.set("version", publication.consumerVersion()),
                                 Updates.set("order", publication.order()), Updates.set("sha", publication.sha())),
-                        new UpdateOptions().upsert(true)))
+                        new UpdateOptions().upsert(true))))
                 .onErrorResume(MongoErrors::isDuplicateKey, e -> Mono.empty())
                 .then();
     }
 
     Mono<Document> head(String provider, String consumer, String key) {
-        return Mono.from(heads.find(eq("_id", provider + "|" + consumer + "|" + key)).first());
+        String id = provider + "|" + consumer + "|" + key;
+        return headCache.get(id, () -> Mono.from(heads.find(eq("_id", id)).first()));
     }
 
     Mono<Void> link(String provider, String consumer) {
-        return Mono.from(integrations.updateOne(eq("_id", "consumers|" + provider),
-                        Updates.addToSet("names", consumer), new UpdateOptions().upsert(true)))
-                .then(Mono.from(integrations.updateOne(eq("_id", "providers|" + consumer),
-                        Updates.addToSet("names", provider), new UpdateOptions().upsert(true))))
+        return integrationCache.writing("consumers|" + provider, Mono.from(integrations.updateOne(
+                        eq("_id", "consumers|" + provider), Updates.addToSet("names", consumer),
+                        new UpdateOptions().upsert(true))))
+                .then(integrationCache.writing("providers|" + consumer, Mono.from(integrations.updateOne(
+                        eq("_id", "providers|" + consumer), Updates.addToSet("names", provider),
+                        new UpdateOptions().upsert(true)))))
                 .retry(1)
                 .then();
     }
@@ -117,9 +132,9 @@ final class PactStore implements IndexDefinitions {
     }
 
     private Flux<String> names(String id) {
-        return Mono.from(integrations.find(eq("_id", id)).first())
-                .flatMapIterable(document -> document.getList("names", String.class, List.of()))
-                .sort();
+        return integrationCache.get(id, () -> Mono.from(integrations.find(eq("_id", id)).first())
+                        .map(document -> document.getList("names", String.class, List.of()).stream().sorted().toList()))
+                .flatMapIterable(names -> names);
     }
 
     /** Publications by one consumer version (one per provider). */

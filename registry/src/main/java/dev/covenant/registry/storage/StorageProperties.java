@@ -1,5 +1,6 @@
 package dev.covenant.registry.storage;
 
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -8,13 +9,21 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param mongodbUri a MongoDB connection string; empty starts the embedded MongoDB-wire server instead
  * @param database   the database name inside MongoDB
  * @param dataDir    the embedded server's data folder (ignored when {@code mongodbUri} is set)
+ * @param readCacheTtl how long an instance may serve a cached head or record written by another instance
+ *                   (its own writes are seen at once): 5 s with a MongoDB URI, 10 min on the embedded store
+ *                   (one instance); zero disables the read caches
  */
 @ConfigurationProperties("covenant.storage")
-public record StorageProperties(String mongodbUri, String database, String dataDir) {
+public record StorageProperties(String mongodbUri, String database, String dataDir, Duration readCacheTtl) {
 
     public StorageProperties {
         database = database == null || database.isBlank() ? "covenant" : database;
         dataDir = dataDir == null || dataDir.isBlank() ? "./data" : dataDir;
+        if (readCacheTtl == null || readCacheTtl.isNegative()) {
+            // The embedded store serves one instance, whose own writes invalidate its caches: nothing to expire.
+            // Instances sharing a MongoDB see each other's writes within this time.
+            readCacheTtl = mongodbUri == null || mongodbUri.isBlank() ? Duration.ofMinutes(10) : Duration.ofSeconds(5);
+        }
     }
 
     boolean embedded() {

@@ -7,6 +7,7 @@ import dev.covenant.registry.pacticipants.Branch;
 import dev.covenant.registry.pacticipants.Pacticipants;
 import dev.covenant.registry.pacts.PactService;
 import dev.covenant.registry.storage.IndexDefinitions;
+import dev.covenant.registry.storage.ReadCaches;
 import dev.covenant.registry.storage.Sequences;
 import dev.covenant.registry.system.NotFoundException;
 import java.nio.charset.StandardCharsets;
@@ -30,8 +31,8 @@ public class VerificationService implements IndexDefinitions {
     private final Clock clock;
 
     VerificationService(MongoDatabase database, PactService pacts, Pacticipants pacticipants, Sequences sequences,
-            Clock clock) {
-        this.store = new VerificationStore(database);
+            Clock clock, ReadCaches caches) {
+        this.store = new VerificationStore(database, caches);
         this.pacts = pacts;
         this.pacticipants = pacticipants;
         this.sequences = sequences;

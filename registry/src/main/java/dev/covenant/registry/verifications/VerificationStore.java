@@ -15,6 +15,8 @@ import com.mongodb.reactivestreams.client.MongoCollection;
 import com.mongodb.reactivestreams.client.MongoDatabase;
 import dev.covenant.registry.storage.IndexDefinitions;
 import dev.covenant.registry.storage.MongoErrors;
+import dev.covenant.registry.storage.ReadCache;
+import dev.covenant.registry.storage.ReadCaches;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -31,10 +33,14 @@ final class VerificationStore implements IndexDefinitions {
 
     private final MongoCollection<Document> verifications;
     private final MongoCollection<Document> heads;
+    private final ReadCache<String, Verification> verificationCache;
+    private final ReadCache<String, Document> headCache;
 
-    VerificationStore(MongoDatabase database) {
+    VerificationStore(MongoDatabase database, ReadCaches caches) {
         this.verifications = database.getCollection("verifications");
         this.heads = database.getCollection("verification_heads");
+        this.verificationCache = caches.create(50_000);
+        this.headCache = caches.create(50_000);
     }
 
     @Override
@@ -44,13 +50,13 @@ final class VerificationStore implements IndexDefinitions {
 
     /** Inserts; emits false when the same verification was already recorded (a retried POST). */
     Mono<Boolean> insert(Verification verification) {
-        return Mono.from(verifications.insertOne(verification.toDocument()))
+        return verificationCache.writing(verification.id(), Mono.from(verifications.insertOne(verification.toDocument())))
                 .thenReturn(true)
                 .onErrorResume(MongoErrors::isDuplicateKey, e -> Mono.just(false));
     }
 
     Mono<Verification> find(String id) {
-        return Mono.from(verifications.find(eq("_id", id)).first()).map(Verification::from);
+        return verificationCache.get(id, () -> Mono.from(verifications.find(eq("_id", id)).first()).map(Verification::from));
     }
 
     Mono<Verification> findByNumber(String sha, long number) {
@@ -63,29 +69,30 @@ final class VerificationStore implements IndexDefinitions {
 
     /** Moves a head to this verification unless a later one holds it. */
     Mono<Void> moveHead(String key, Verification verification) {
-        return Mono.from(heads.updateOne(and(eq("_id", key), or(exists("number", false), lt("number", verification.number()))),
+        return headCache.writing(key, Mono.from(heads.updateOne(and(eq("_id", key), or(exists("number", false),
+                                lt("number", verification.number()))),
                         Updates.combine(Updates.set("verification", verification.id()),
                                 Updates.set("number", verification.number()),
                                 Updates.set("success", verification.success()),
                                 Updates.set("providerVersion", verification.providerVersion()),
                                 Updates.set("createdAt", Date.from(verification.createdAt()))),
-                        new UpdateOptions().upsert(true)))
+                        new UpdateOptions().upsert(true))))
                 .onErrorResume(MongoErrors::isDuplicateKey, e -> Mono.empty())
                 .then();
     }
 
     /** Records a first occurrence only (e.g. first success on a branch); later ones leave it as it is. */
     Mono<Void> recordFirst(String key, Verification verification) {
-        return Mono.from(heads.updateOne(eq("_id", key), Updates.combine(
+        return headCache.writing(key, Mono.from(heads.updateOne(eq("_id", key), Updates.combine(
                         Updates.setOnInsert("verification", verification.id()),
                         Updates.setOnInsert("providerVersion", verification.providerVersion()),
                         Updates.setOnInsert("createdAt", Date.from(verification.createdAt()))),
-                        new UpdateOptions().upsert(true)))
+                        new UpdateOptions().upsert(true))))
                 .onErrorResume(MongoErrors::isDuplicateKey, e -> Mono.empty())
                 .then();
     }
 
     Mono<Document> head(String key) {
-        return Mono.from(heads.find(eq("_id", key)).first());
+        return headCache.get(key, () -> Mono.from(heads.find(eq("_id", key)).first()));
     }
 }
