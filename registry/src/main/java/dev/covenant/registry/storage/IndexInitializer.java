@@ -1,7 +1,10 @@
 package dev.covenant.registry.storage;
 
 import com.mongodb.reactivestreams.client.MongoDatabase;
+import com.mongodb.client.model.IndexModel;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -15,19 +18,28 @@ final class IndexInitializer implements SmartInitializingSingleton {
 
     private final MongoDatabase database;
     private final ObjectProvider<IndexDefinitions> definitions;
+    private final boolean embedded;
 
-    IndexInitializer(MongoDatabase database, ObjectProvider<IndexDefinitions> definitions) {
+    IndexInitializer(MongoDatabase database, ObjectProvider<IndexDefinitions> definitions, boolean embedded) {
         this.database = database;
         this.definitions = definitions;
+        this.embedded = embedded;
     }
 
     @Override
     public void afterSingletonsInstantiated() {
         long count = Flux.fromStream(definitions.orderedStream())
                 .flatMapIterable(definition -> definition.indexes().entrySet())
+                .map(entry -> Map.entry(entry.getKey(), applicable(entry.getValue())))
+                .filter(entry -> !entry.getValue().isEmpty())
                 .concatMap(entry -> Flux.from(database.getCollection(entry.getKey()).createIndexes(entry.getValue())))
                 .count()
                 .block(Duration.ofSeconds(60));
         log.info("Storage ready: {} indexes ensured", count);
+    }
+
+    /** The embedded server ignores non-unique secondary indexes (it scans); asking for them only costs start-up time. */
+    private List<IndexModel> applicable(List<IndexModel> indexes) {
+        return embedded ? indexes.stream().filter(index -> index.getOptions().isUnique()).toList() : indexes;
     }
 }

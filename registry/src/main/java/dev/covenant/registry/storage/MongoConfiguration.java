@@ -56,7 +56,8 @@ class MongoConfiguration {
     }
 
     @Bean
-    IndexInitializer indexInitializer(MongoDatabase database, ObjectProvider<IndexDefinitions> definitions) {
-        return new IndexInitializer(database, definitions);
+    IndexInitializer indexInitializer(MongoDatabase database, ObjectProvider<IndexDefinitions> definitions,
+            StorageProperties properties) {
+        return new IndexInitializer(database, definitions, properties.embedded());
     }
 }
