@@ -88,8 +88,7 @@ class PacticipantController {
                 .thenMany(pacticipants.versions(name))
                 .map(version -> PacticipantViews.version(links, version))
                 .collectList()
-                .map(items -> Hal.ok(Map.of("_embedded", Map.of("versions", items),
-                        "_links", Map.of("self", Links.link(links.href("pacticipants", name, "versions"))))));
+                .map(items -> Hal.collection("versions", items, links.href("pacticipants", name, "versions")));
     }
 
     @GetMapping("/pacticipants/{name}/versions/{version}")
@@ -148,8 +147,7 @@ class PacticipantController {
                 .thenMany(pacticipants.branches(name))
                 .map(branch -> PacticipantViews.branch(links, branch))
                 .collectList()
-                .map(items -> Hal.ok(Map.of("_embedded", Map.of("branches", items),
-                        "_links", Map.of("self", Links.link(links.href("pacticipants", name, "branches"))))));
+                .map(items -> Hal.collection("branches", items, links.href("pacticipants", name, "branches")));
     }
 
     @GetMapping("/pacticipants/{name}/branches/{branch}")

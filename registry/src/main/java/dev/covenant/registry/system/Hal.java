@@ -17,6 +17,12 @@ public final class Hal {
         return ResponseEntity.ok().contentType(HAL_JSON).body(body);
     }
 
+    /** A HAL collection: the items embedded under {@code relation}, and a self link. */
+    public static ResponseEntity<Map<String, Object>> collection(String relation, java.util.List<?> items,
+            String selfHref) {
+        return ok(Map.of("_embedded", Map.of(relation, items), "_links", Map.of("self", Links.link(selfHref))));
+    }
+
     public static ResponseEntity<Map<String, Object>> status(HttpStatus status, Map<String, Object> body) {
         return ResponseEntity.status(status).contentType(HAL_JSON).body(body);
     }

@@ -81,8 +81,8 @@ class VerificationController {
                 .filter(verification -> verification.provider().equals(provider) && verification.consumer().equals(consumer))
                 .map(verification -> view(links, verification))
                 .collectList()
-                .map(items -> Hal.ok(Map.of("_embedded", Map.of("verificationResults", items),
-                        "_links", Map.of("self", link(links.base() + exchange.getRequest().getPath().value())))));
+                .map(items -> Hal.collection("verificationResults", items,
+                        links.base() + exchange.getRequest().getPath().value()));
     }
 
     static String href(Links links, Verification verification) {
