@@ -174,7 +174,18 @@ class ChecksHandler implements EventHandler {
                                 + " failure(s))")
                         .collect(Collectors.joining(", "));
         return new Report(id, event.application(), event.version(), event.attribute("branch"), event.type(),
-                clock.instant(), compatible, summary, List.of(), views, List.of(), null, audience);
+                clock.instant(), compatible, summary, List.of(), views, List.of(), noPolicy(), audience);
+    }
+
+    /** Policies judge documents; a pact's report says so with an empty verdict rather than a missing one. */
+    private static Map<String, Object> noPolicy() {
+        Map<String, Object> policy = new LinkedHashMap<>();
+        policy.put("level", null);
+        policy.put("mode", null);
+        policy.put("baseVersion", null);
+        policy.put("violations", List.of());
+        policy.put("flagged", false);
+        return policy;
     }
 
     /** The event the notifier acts on: exactly who is affected, and how. */
