@@ -138,8 +138,17 @@ class ChecksHandler implements EventHandler {
                         .flatMap(document -> crossChecks.check(document, sha, id, true))
                         .map(check -> Map.entry(base, check)))
                 .collectList()
-                .flatMap(checked -> providerAudience(provider, checked)
+                .flatMap(checked -> (newContent(event) ? providerAudience(provider, checked)
+                                : Mono.just(List.<Map<String, Object>>of()))
                         .map(audience -> pactReport(event, id, provider, checked, audience)));
+    }
+
+    /**
+     * Consumers republish the same pact from every build; the provider hears about a failing content once, when
+     * it is first published, not again for each consumer version that carries it.
+     */
+    private static boolean newContent(Event event) {
+        return !"false".equals(event.attribute("contentChanged"));
     }
 
     private Mono<List<Map<String, Object>>> providerAudience(String provider, List<Map.Entry<Base, CrossCheck>> checked) {
