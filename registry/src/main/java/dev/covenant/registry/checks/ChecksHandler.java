@@ -80,16 +80,26 @@ class ChecksHandler implements EventHandler {
                         + event.application() + " version " + event.version())))
                 .flatMap(contract -> crossChecks.documents().load(contract)
                         .flatMap(revision -> dependents.bases(contract).collectList()
-                                .flatMap(bases -> checks.assess(contract.application(), revision, previous(bases),
-                                        bases, id)))
+                                .flatMap(bases -> checks.assess(contract.application(), revision,
+                                        replaced(contract, bases), bases, id)))
                         .map(assessment -> contractReport(event, id, contract, assessment)));
     }
 
-    private static Base previous(List<Base> bases) {
-        return bases.stream()
-                .filter(base -> base.reasons().stream().anyMatch(reason -> reason.startsWith("previous")))
-                .findFirst()
+    /**
+     * The document this one replaces, against which impact and policy are judged: the previous one on its branch,
+     * else (a branch's first document) the main branch's latest published before it.
+     */
+    private static Base replaced(ProviderContract contract, List<Base> bases) {
+        return withReason(bases, "previous")
+                .or(() -> withReason(bases, "latest on main branch")
+                        .filter(main -> main.contract().order() < contract.order()))
                 .orElse(null);
+    }
+
+    private static Optional<Base> withReason(List<Base> bases, String prefix) {
+        return bases.stream()
+                .filter(base -> base.reasons().stream().anyMatch(reason -> reason.startsWith(prefix)))
+                .findFirst();
     }
 
     private Report contractReport(Event event, String id, ProviderContract contract, Assessment assessment) {

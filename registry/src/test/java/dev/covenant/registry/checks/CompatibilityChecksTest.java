@@ -102,6 +102,25 @@ class CompatibilityChecksTest extends RegistryTest {
     }
 
     @Test
+    void aBranchsFirstDocumentIsJudgedAgainstTheMainBranch() {
+        publishDocument(http, provider, "1.0.0", "main", itemsDocument("1", true)).expectStatus().isCreated();
+        publishPact(http, reader, "1", "main", provider, itemPact(reader, provider, true));
+        awaitReport(http, reader, "1", EventTypes.PACT_PUBLISHED);
+
+        publishDocument(http, provider, "2.1.0", "feat/drop-quantity", itemsDocument("2", false))
+                .expectStatus().isCreated();
+        Map<String, Object> report = awaitReport(http, provider, "2.1.0", EventTypes.CONTRACT_PUBLISHED);
+
+        assertThat(list(report, "comparisons")).singleElement()
+                .satisfies(comparison -> assertThat(comparison.get("reasons")).asList()
+                        .containsExactly("latest on main branch main"));
+        assertThat(list(report, "affectedConsumers")).extracting(affected -> affected.get("consumer"))
+                .containsExactly(reader);
+        assertThat(audience(checkedEvent(report))).extracting(entry -> entry.get("application"))
+                .containsExactly(reader);
+    }
+
+    @Test
     void aPactTheProvidersDocumentDoesNotSatisfyTellsTheProviderAndItsTeam() {
         String team = unique("inventory-team");
         http.put().uri("/teams/{t}", team).contentType(MediaType.APPLICATION_JSON)
