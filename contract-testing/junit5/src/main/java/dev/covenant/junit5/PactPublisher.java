@@ -68,7 +68,8 @@ public final class PactPublisher implements TestExecutionListener {
             return List.of();
         }
         if (!settings.configured()) {
-            err.println("[covenant] pacts not published: no registry URL (set COVENANT_URL or covenant.url)");
+            out.println("[covenant] " + pacts.size() + " pact file(s) written; not published: no registry URL"
+                    + " (set COVENANT_URL or covenant.url)");
             return List.of();
         }
         if (failedTests > 0) {
