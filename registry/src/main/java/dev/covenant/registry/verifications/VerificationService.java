@@ -16,6 +16,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -24,14 +27,18 @@ import reactor.core.publisher.Mono;
 @Service
 public class VerificationService implements IndexDefinitions {
 
+    private static final Logger LOG = LoggerFactory.getLogger(VerificationService.class);
+
     private final VerificationStore store;
     private final PactService pacts;
     private final Pacticipants pacticipants;
     private final Sequences sequences;
     private final Clock clock;
+    private final ObjectProvider<VerificationListener> listeners;
 
     VerificationService(MongoDatabase database, PactService pacts, Pacticipants pacticipants, Sequences sequences,
-            Clock clock, ReadCaches caches) {
+            Clock clock, ReadCaches caches, ObjectProvider<VerificationListener> listeners) {
+        this.listeners = listeners;
         this.store = new VerificationStore(database, caches);
         this.pacts = pacts;
         this.pacticipants = pacticipants;
@@ -76,7 +83,9 @@ public class VerificationService implements IndexDefinitions {
                         clock.instant()))
                 .flatMap(verification -> store.insert(verification)
                         .flatMap(inserted -> inserted
-                                ? moveHeads(verification).thenReturn(new Recorded(verification, true))
+                                ? moveHeads(verification)
+                                        .then(notifyListeners(verification))
+                                        .thenReturn(new Recorded(verification, true))
                                 : store.find(id).map(existing -> new Recorded(existing, false))));
     }
 
@@ -91,6 +100,17 @@ public class VerificationService implements IndexDefinitions {
                 .then(Flux.fromIterable(verification.branches())
                         .concatMap(branch -> store.recordFirst(sha + "|success-branch:" + branch, verification))
                         .then());
+    }
+
+    private Mono<Void> notifyListeners(Verification verification) {
+        return Flux.fromStream(listeners.orderedStream())
+                .concatMap(listener -> listener.onRecorded(verification)
+                        .onErrorResume(e -> {
+                            LOG.warn("Listener {} failed after a verification: {}", listener.getClass().getSimpleName(),
+                                    e.toString());
+                            return Mono.empty();
+                        }))
+                .then();
     }
 
     /** The latest verification of this content by this provider version. */
