@@ -38,10 +38,24 @@ class ActivityReader {
         }
     }
 
+    /** The catalog asks for every report on each render; a few seconds old is fresh enough for a status column. */
+    private static final Duration ALL_REPORTS_TTL = Duration.ofSeconds(5);
+
     private final WebClient client;
+    private volatile Mono<Feed> allReports;
 
     ActivityReader() {
         this.client = WebClient.builder().build();
+    }
+
+    /** Every compatibility report (for the catalog's status column), cached for a few seconds. */
+    Mono<Feed> allReports(ServerWebExchange exchange) {
+        Mono<Feed> cached = allReports;
+        if (cached == null) {
+            cached = reports(exchange, null, null).cache(ALL_REPORTS_TTL);
+            allReports = cached;
+        }
+        return cached;
     }
 
     /** Compatibility reports, newest first when the API orders them; filters may be null. */

@@ -72,7 +72,7 @@ class ApplicationPages {
                 .flatMap(contract -> Mono.zip(tree(contract), consumerPacts(name),
                                 contracts.history(name).map(ProviderContract::version).collectList())
                         .map(parts -> Rendering.view("ui/api")
-                                .modelAttribute("application", name)
+                                .modelAttribute("appName", name)
                                 .modelAttribute("contract", contract)
                                 .modelAttribute("versions", parts.getT3())
                                 .modelAttribute("overlay", ApiOverlay.of(name, parts.getT1(), parts.getT2()))
@@ -87,7 +87,7 @@ class ApplicationPages {
                 .flatMap(versions -> {
                     String revision = blank(to) ? (versions.isEmpty() ? null : versions.get(0)) : to;
                     String base = blank(from) ? (versions.size() < 2 ? null : versions.get(1)) : from;
-                    Rendering.Builder<?> page = Rendering.view("ui/diff").modelAttribute("application", name)
+                    Rendering.Builder<?> page = Rendering.view("ui/diff").modelAttribute("appName", name)
                             .modelAttribute("versions", versions).modelAttribute("from", base)
                             .modelAttribute("to", revision);
                     if (base == null || revision == null) {

@@ -51,7 +51,7 @@ class CatalogPages {
     }
 
     private Mono<Verdicts> latestVerdicts(ServerWebExchange exchange) {
-        return activity.reports(exchange, null, null)
+        return activity.allReports(exchange)
                 .map(feed -> new Verdicts(feed.available(), latestPerApplication(feed.items())));
     }
 

@@ -35,7 +35,7 @@ class MatrixPages {
                 .map(lists -> Rendering.view("ui/matrix")
                         .modelAttribute("applications", lists.getT1())
                         .modelAttribute("environments", lists.getT2())
-                        .modelAttribute("application", application == null ? "" : application)
+                        .modelAttribute("appName", application == null ? "" : application)
                         .modelAttribute("version", version == null ? "" : version)
                         .modelAttribute("environment", environment == null ? "" : environment));
         if (application == null || application.isBlank()) {
@@ -43,11 +43,12 @@ class MatrixPages {
         }
         return form.flatMap(page -> resolveVersion(application, version)
                 .flatMap(number -> canIDeploy.check(application, number, environment)
-                        .map(answer -> page.modelAttribute("answer", answer).modelAttribute("checkedVersion", number)
-                                .build()))
+                        .map(answer -> page.modelAttribute("answer", MatrixView.of(answer))
+                                .modelAttribute("checkedVersion", number).build()))
                 .onErrorResume(InvalidRequestException.class, e -> Mono.just(page.modelAttribute("problem",
                         e.getMessage()).build()))
-                .defaultIfEmpty(page.modelAttribute("problem", application + " has no versions yet").build()));
+                .switchIfEmpty(Mono.fromSupplier(() -> page.modelAttribute("problem", application
+                        + " has no versions yet").build())));
     }
 
     private Mono<String> resolveVersion(String application, String version) {
