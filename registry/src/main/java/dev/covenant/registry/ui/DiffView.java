@@ -8,7 +8,6 @@ import dev.covenant.contract.diff.Finding;
 import dev.covenant.contract.diff.Level;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -70,8 +69,30 @@ public record DiffView(String from, String to, List<Row> findings, int breaking,
         }
     }
 
-    private static List<Line> mark(List<String> side, List<String> other) {
-        Set<String> otherLines = new HashSet<>(other);
-        return side.stream().map(line -> new Line(line, !otherLines.contains(line))).toList();
+    /** Lines of {@code side} outside a longest common subsequence with {@code other} are changed. */
+    static List<Line> mark(List<String> side, List<String> other) {
+        int n = side.size();
+        int m = other.size();
+        int[][] common = new int[n + 1][m + 1];
+        for (int i = n - 1; i >= 0; i--) {
+            for (int j = m - 1; j >= 0; j--) {
+                common[i][j] = side.get(i).equals(other.get(j)) ? common[i + 1][j + 1] + 1
+                        : Math.max(common[i + 1][j], common[i][j + 1]);
+            }
+        }
+        List<Line> lines = new ArrayList<>(n);
+        int i = 0;
+        int j = 0;
+        while (i < n) {
+            if (j < m && side.get(i).equals(other.get(j))) {
+                lines.add(new Line(side.get(i++), false));
+                j++;
+            } else if (j < m && common[i][j + 1] >= common[i + 1][j]) {
+                j++;
+            } else {
+                lines.add(new Line(side.get(i++), true));
+            }
+        }
+        return lines;
     }
 }
