@@ -84,7 +84,8 @@ public record ApplicationView(String name, String displayName, String team, Stri
         providers.sort(Comparator.comparing(Partner::name));
         Edge.Health health = Edge.Health.of(edges);
         List<String> documents = versions.stream().map(Version::number).filter(documentVersions::contains).toList();
-        return new ApplicationView(name, application.displayName(), application.team(), application.repositoryUrl(),
+        return new ApplicationView(name, application.displayName(), application.team(),
+                UiFormat.safeUrl(application.repositoryUrl()),
                 application.mainBranch(), application.latestVersion(), rows, versions.size() > MAX_VERSIONS, branchRows,
                 tags.entrySet().stream().map(tag -> new NamedVersion(tag.getKey(), tag.getValue())).toList(), running,
                 List.copyOf(consumers), List.copyOf(providers), health.label(), health.css(), documents, compatibility);

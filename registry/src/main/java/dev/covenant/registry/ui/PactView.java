@@ -67,7 +67,7 @@ public record PactView(String provider, String consumer, String consumerVersion,
         }
         List<VerificationRow> rows = verifications.stream()
                 .map(v -> new VerificationRow(v.providerVersion(), v.success() ? "passed" : "failed",
-                        v.success() ? "verified" : "failed", UiFormat.time(v.createdAt()), v.buildUrl()))
+                        v.success() ? "verified" : "failed", UiFormat.time(v.createdAt()), UiFormat.safeUrl(v.buildUrl())))
                 .toList();
         String status = verifications.isEmpty() ? "not verified yet"
                 : verifications.get(0).success() ? "verified" : "verification failed";

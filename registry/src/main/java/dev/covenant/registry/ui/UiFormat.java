@@ -13,6 +13,15 @@ final class UiFormat {
     private UiFormat() {
     }
 
+    /** The URL when it is http(s), else null: links from published data must not run script ({@code javascript:}). */
+    static String safeUrl(String url) {
+        if (url == null) {
+            return null;
+        }
+        String lower = url.strip().toLowerCase(java.util.Locale.ROOT);
+        return lower.startsWith("https://") || lower.startsWith("http://") ? url.strip() : null;
+    }
+
     static String time(Instant instant) {
         return instant == null ? "" : MINUTES.format(instant);
     }

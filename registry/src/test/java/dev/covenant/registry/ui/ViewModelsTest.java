@@ -129,6 +129,14 @@ class ViewModelsTest {
     }
 
     @Test
+    void linksFromPublishedDataAreOnlyHttp() {
+        assertThat(UiFormat.safeUrl("https://ci.example.com/build/1")).isEqualTo("https://ci.example.com/build/1");
+        assertThat(UiFormat.safeUrl(" JavaScript:alert(1)")).isNull();
+        assertThat(UiFormat.safeUrl("data:text/html,x")).isNull();
+        assertThat(UiFormat.safeUrl(null)).isNull();
+    }
+
+    @Test
     void svgEscapesNames() {
         assertThat(DependencyGraph.escape("<a href=\"x\">&'")).isEqualTo("&lt;a href=&quot;x&quot;&gt;&amp;&#39;");
     }
