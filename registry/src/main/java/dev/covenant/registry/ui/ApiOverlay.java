@@ -33,6 +33,29 @@ public record ApiOverlay(List<OperationUse> operations, List<Unmatched> unmatche
     public record Unmatched(String consumer, String version, String description, String request) {
     }
 
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+
+    /**
+     * For the rendered reference (ui/assets/api.js): operation name → its consumers with the fields they read, as
+     * JSON; the template puts it in an attribute, which Thymeleaf escapes.
+     */
+    public String usageJson() {
+        Map<String, List<Map<String, Object>>> usage = new LinkedHashMap<>();
+        for (OperationUse operation : operations) {
+            if (!operation.consumers().isEmpty()) {
+                usage.put(operation.name(), operation.consumers().stream()
+                        .map(use -> Map.<String, Object>of("consumer", use.consumer(), "version", use.version(),
+                                "fields", use.fieldsRead(), "href", use.pactHref()))
+                        .toList());
+            }
+        }
+        try {
+            return JSON.writeValueAsString(usage);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            return "{}";
+        }
+    }
+
     static ApiOverlay of(String provider, JsonNode document, List<ConsumerPact> pacts) {
         List<Operation> operations = Operations.of(document);
         OperationMatcher matcher = new OperationMatcher(document, operations);

@@ -87,6 +87,11 @@ class CatalogBrowserTest extends RegistryTest {
         assertThat(driver.findElements(By.cssSelector("#swagger-ui .opblock-summary-path")).stream()
                 .map(WebElement::getText).toList()).contains("/orders/{id}", "/orders");
         assertThat(rendered.isDisplayed()).isTrue();
+        waitForText(By.cssSelector("#swagger-ui .opblock-get .covenant-usage"), "used by " + scenario.consumer);
+        assertThat(driver.findElement(By.cssSelector("#swagger-ui .opblock-get .covenant-usage")).getText())
+                .contains("customerId");
+        assertThat(driver.findElement(By.cssSelector("#swagger-ui .opblock-post .covenant-usage")).getText())
+                .isEqualTo("no consumer");
         browser.screenshot("03-api");
 
         // History and diff: the second version breaks the consumer.
