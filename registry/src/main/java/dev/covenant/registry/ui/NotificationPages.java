@@ -12,16 +12,18 @@ import reactor.core.publisher.Mono;
 
 /**
  * The notification log: webhook deliveries, the parked ones with a replay button, and new events as they
- * happen (the page's script follows {@code /events/stream}). Everything comes from issue 5's API through
+ * happen (the page's script follows {@code /events/stream}, {@link UiProperties#eventStream()}). Everything comes from issue 5's API through
  * {@link ActivityReader}; until it exists the page says nothing has been recorded yet.
  */
 @Controller
 class NotificationPages {
 
     private final ActivityReader activity;
+    private final UiProperties properties;
 
-    NotificationPages(ActivityReader activity) {
+    NotificationPages(ActivityReader activity, UiProperties properties) {
         this.activity = activity;
+        this.properties = properties;
     }
 
     /** A delivery as listed; every field may be absent in what issue 5 returns. */
@@ -58,6 +60,7 @@ class NotificationPages {
         return Mono.zip(activity.deliveries(exchange, null), activity.deliveries(exchange, "parked"))
                 .map(feeds -> Rendering.view("ui/notifications")
                         .modelAttribute("available", feeds.getT1().available())
+                        .modelAttribute("eventStream", properties.eventStream())
                         .modelAttribute("deliveries", feeds.getT1().items().stream().map(DeliveryRow::of).toList())
                         .modelAttribute("parked", feeds.getT2().items().stream().map(DeliveryRow::of).toList())
                         .modelAttribute("replayed", exchange.getRequest().getQueryParams().getFirst("replayed"))
