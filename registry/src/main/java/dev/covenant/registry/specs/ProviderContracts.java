@@ -32,6 +32,8 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Flux;
@@ -48,6 +50,8 @@ import reactor.core.scheduler.Schedulers;
 @Service
 public class ProviderContracts implements IndexDefinitions {
 
+    private static final Logger LOG = LoggerFactory.getLogger(ProviderContracts.class);
+
     private final MongoCollection<Document> contracts;
     private final MongoCollection<Document> heads;
     private final ContentStore contents;
@@ -60,12 +64,14 @@ public class ProviderContracts implements IndexDefinitions {
     private final DistributionSummary sizes;
     private final EventLog events;
     private final ObjectProvider<PublishGuard> guards;
+    private final ObjectProvider<ContractListener> listeners;
 
     ProviderContracts(MongoDatabase database, ContentStore contents, Pacticipants pacticipants,
             SpecsProperties properties, Clock clock, MeterRegistry meters, EventLog events,
-            ObjectProvider<PublishGuard> guards) {
+            ObjectProvider<PublishGuard> guards, ObjectProvider<ContractListener> listeners) {
         this.events = events;
         this.guards = guards;
+        this.listeners = listeners;
         this.contracts = database.getCollection("provider_contracts");
         this.heads = database.getCollection("provider_contract_heads");
         this.contents = contents;
@@ -170,9 +176,22 @@ public class ProviderContracts implements IndexDefinitions {
                 request.selfVerification());
         return Mono.from(contracts.insertOne(contract.toDocument()))
                 .then(moveHeads(contract, version))
+                .then(notifyListeners(contract, document))
                 .then(Mono.fromCallable(() -> recordPublished(contract)))
                 .onErrorResume(MongoErrors::isDuplicateKey, e -> find(contract.application(), contract.version())
                         .map(existing -> sameOrConflict(existing, document)));
+    }
+
+    private Mono<Void> notifyListeners(ProviderContract contract, ParsedDocument document) {
+        return Flux.fromStream(listeners.orderedStream())
+                .concatMap(listener -> listener.onPublished(contract, document.tree())
+                        .onErrorResume(e -> logListenerFailure(listener, e)))
+                .then();
+    }
+
+    private static Mono<Void> logListenerFailure(Object listener, Throwable error) {
+        LOG.warn("Listener {} failed after a publish: {}", listener.getClass().getSimpleName(), error.toString());
+        return Mono.empty();
     }
 
     private PublishOutcome recordPublished(ProviderContract contract) {

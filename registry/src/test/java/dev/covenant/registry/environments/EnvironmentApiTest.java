@@ -12,7 +12,8 @@ class EnvironmentApiTest extends RegistryTest {
 
     @Test
     void createdEnvironmentHasUuidDerivedDisplayNameAndLinks() {
-        String name = unique("pre-prod");
+        // The suffix starts with a digit: a hex suffix starting with a letter would be capitalized too.
+        String name = unique("pre-prod-0").replace("pre-prod-0-", "pre-prod-0");
         Map<?, ?> created = http.post().uri("/environments").contentType(MediaType.APPLICATION_JSON)
                 .bodyValue("{\"name\":\"" + name + "\",\"production\":false,"
                         + "\"contacts\":[{\"name\":\"Ops\",\"details\":{\"emailAddress\":\"ops@example.com\"}}]}")
