@@ -57,7 +57,28 @@ public class WebhookClient {
         return Mono.fromCallable(() -> checked(request))
                 .subscribeOn(Schedulers.boundedElastic())
                 .flatMap(uri -> exchange(uri, request, extraHeaders))
-                .timeout(properties.timeout().multipliedBy(2).plusSeconds(1));
+                .timeout(properties.timeout().multipliedBy(2).plusSeconds(1))
+                .onErrorMap(error -> !(error instanceof TargetPolicy.RefusedTarget), this::describe);
+    }
+
+    /** An error with a message fit for the attempt log ("connection refused", "timed out after 10s"). */
+    private Throwable describe(Throwable error) {
+        Throwable cause = error instanceof java.util.concurrent.CompletionException && error.getCause() != null
+                ? error.getCause() : error;
+        String message;
+        if (cause instanceof java.net.http.HttpConnectTimeoutException) {
+            message = "connect timed out after " + properties.timeout();
+        } else if (cause instanceof java.net.http.HttpTimeoutException
+                || cause instanceof java.util.concurrent.TimeoutException) {
+            message = "no response within " + properties.timeout();
+        } else if (cause instanceof java.net.ConnectException) {
+            message = "connection refused";
+        } else if (cause instanceof IOException) {
+            message = "I/O error: " + (cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage());
+        } else {
+            message = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+        }
+        return new IllegalStateException(message, cause);
     }
 
     private URI checked(OutboundRequest request) {
