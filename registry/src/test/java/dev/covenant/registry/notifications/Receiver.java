@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -40,6 +41,9 @@ public final class Receiver implements AutoCloseable {
     private volatile CountDownLatch hold = new CountDownLatch(0);
     private volatile int holdFirst;
     private volatile int port;
+    private volatile String responseBody;
+    private volatile Duration delay = Duration.ZERO;
+    private volatile Map<String, String> responseHeaders = Map.of();
     private HttpServer server;
 
     private Receiver() {
@@ -74,6 +78,14 @@ public final class Receiver implements AutoCloseable {
 
     public String url(String path) {
         return "http://127.0.0.1:" + port() + path;
+    }
+
+    /** Answers every request with this body, after the delay, with these extra headers. */
+    public Receiver responding(String body, Duration delay, Map<String, String> headers) {
+        this.responseBody = body;
+        this.delay = delay;
+        this.responseHeaders = Map.copyOf(headers);
+        return this;
     }
 
     public Receiver answering(IntUnaryOperator statusForNthRequest) {
@@ -117,8 +129,16 @@ public final class Receiver implements AutoCloseable {
         int status = answer.applyAsInt(n);
         received.add(new Received(exchange.getRequestMethod(), exchange.getRequestURI().toString(),
                 Map.copyOf(exchange.getRequestHeaders()), body, Instant.now(), status));
-        byte[] response = ("{\"received\":" + n + "}").getBytes(StandardCharsets.UTF_8);
+        if (!delay.isZero()) {
+            try {
+                Thread.sleep(delay.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        byte[] response = (responseBody != null ? responseBody : "{\"received\":" + n + "}").getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().add("Content-Type", "application/json");
+        responseHeaders.forEach(exchange.getResponseHeaders()::add);
         exchange.sendResponseHeaders(status, response.length);
         exchange.getResponseBody().write(response);
         exchange.close();
