@@ -81,7 +81,7 @@ class WebhookTemplates {
             return Mono.just(values);
         }
         return pacticipants.version(consumer, event.version())
-                .map(Version::buildUrl)
+                .mapNotNull(Version::buildUrl)
                 .defaultIfEmpty("")
                 .map(buildUrl -> {
                     values.put("buildUrl", buildUrl);
