@@ -32,6 +32,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import org.bson.Document;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -58,10 +59,13 @@ public class ProviderContracts implements IndexDefinitions {
     private final Counter unchanged;
     private final DistributionSummary sizes;
     private final EventLog events;
+    private final ObjectProvider<PublishGuard> guards;
 
     ProviderContracts(MongoDatabase database, ContentStore contents, Pacticipants pacticipants,
-            SpecsProperties properties, Clock clock, MeterRegistry meters, EventLog events) {
+            SpecsProperties properties, Clock clock, MeterRegistry meters, EventLog events,
+            ObjectProvider<PublishGuard> guards) {
         this.events = events;
+        this.guards = guards;
         this.contracts = database.getCollection("provider_contracts");
         this.heads = database.getCollection("provider_contract_heads");
         this.contents = contents;
@@ -83,8 +87,18 @@ public class ProviderContracts implements IndexDefinitions {
         return Map.of("provider_contracts", List.of(new IndexModel(Indexes.ascending("app", "order"))));
     }
 
-    long maxDocumentBytes() {
+    /** The largest document accepted (publishing and pre-merge checks alike). */
+    public long maxDocumentBytes() {
         return properties.maxDocumentBytes();
+    }
+
+    /**
+     * Parses and validates a document with the publishing limits, off the event loop, without storing it
+     * (pre-merge checks). Fails with {@code InvalidDocumentException} like a publish would.
+     */
+    public Mono<ParsedDocument> parseCandidate(byte[] content) {
+        return Mono.fromCallable(() -> OpenApiDocuments.parse(content, properties.limits()))
+                .subscribeOn(parsing);
     }
 
     Mono<PublishOutcome> publish(PublishRequest request) {
@@ -118,7 +132,14 @@ public class ProviderContracts implements IndexDefinitions {
     private Mono<PublishOutcome> publishParsed(PublishRequest request, ParsedDocument document) {
         return find(request.provider(), request.version())
                 .map(existing -> sameOrConflict(existing, document))
-                .switchIfEmpty(Mono.defer(() -> store(request, document)));
+                .switchIfEmpty(Mono.defer(() -> guard(request, document).then(store(request, document))));
+    }
+
+    /** Every guard (e.g. an enforced compatibility policy) may refuse a new document before anything is written. */
+    private Mono<Void> guard(PublishRequest request, ParsedDocument document) {
+        return Flux.fromStream(guards.orderedStream())
+                .concatMap(guard -> guard.beforeStore(request.provider(), request.version(), request.branch(), document))
+                .then();
     }
 
     private PublishOutcome sameOrConflict(ProviderContract existing, ParsedDocument document) {
