@@ -18,9 +18,9 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Every event after a sequence number, then live: this instance's events as they are recorded, and — polled
- * every second — those recorded by other instances sharing the store. Sequence numbers are taken before an
- * event is written, so a poll looks back a little and duplicates are dropped by sequence.
+ * Every event after a sequence number, then live: read again at once when this instance records an event, and
+ * every second for those recorded by other instances sharing the store. Sequence numbers are taken before an
+ * event is written, so a read looks back a little and duplicates are dropped by sequence.
  */
 @Service
 class EventStream {
@@ -42,17 +42,19 @@ class EventStream {
         return events.latest(1).next().map(Event::sequence).defaultIfEmpty(0L);
     }
 
-    /** Events after {@code after}, oldest first, then every new one, each once. */
+    /**
+     * Events after {@code after}, oldest first, then every new one, each once. Everything is read from the log in
+     * sequence order; an event recorded here only triggers the next read at once instead of within a second.
+     */
     Flux<Event> follow(long after) {
         return Flux.defer(() -> {
             Set<Long> seen = Collections.synchronizedSet(Collections.newSetFromMap(new BoundedMap<>(10_000)));
             AtomicLong cursor = new AtomicLong(after);
-            Flux<Event> polled = Flux.interval(Duration.ZERO, POLL)
-                    .onBackpressureDrop()
+            Flux<Long> ticks = Flux.merge(Flux.interval(Duration.ZERO, POLL), events.live().map(Event::sequence));
+            return ticks.onBackpressureLatest()
                     .concatMap(tick -> catchUp(Math.max(after, cursor.get() - LOOKBACK)), 1)
+                    .filter(event -> seen.add(event.sequence()))
                     .doOnNext(event -> cursor.accumulateAndGet(event.sequence(), Math::max));
-            Flux<Event> live = events.live().filter(event -> event.sequence() > after);
-            return Flux.merge(live, polled).filter(event -> seen.add(event.sequence()));
         });
     }
 
