@@ -3,6 +3,7 @@
 # allowed, since the receiver runs on this machine), then publishes pacts at a fixed rate, open loop, each one
 # notifying a team's subscription; reports latency percentiles and notifications lost or duplicated.
 # Usage: docs/benchmarks/notification-load.sh [publishes-per-second] [seconds]   (from the repository root)
+#   MAX_IN_FLIGHT (32) caps outstanding publishes; WARMUP (10) seconds at the same rate are not measured.
 #   SKIP_BUILD=1 reuses the built jar and test classes.
 set -euo pipefail
 RATE=${1:-100}
@@ -28,7 +29,7 @@ until curl -sf "http://localhost:$PORT/actuator/health/readiness" >/dev/null; do
 done
 status=0
 java -cp registry/target/test-classes dev.covenant.registry.bench.NotificationLoad "http://localhost:$PORT" \
-  "$RATE" "$SECONDS_TO_RUN" || status=$?
+  "$RATE" "$SECONDS_TO_RUN" "${MAX_IN_FLIGHT:-32}" "${WARMUP:-10}" || status=$?
 echo "registry peak RSS: $(awk '/VmHWM/ {printf "%.0f MB", $2/1024}' /proc/$PID/status); load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
 curl -s "http://localhost:$PORT/actuator/metrics/covenant.notifications.delivery.latency" | head -c 600; echo
 exit $status

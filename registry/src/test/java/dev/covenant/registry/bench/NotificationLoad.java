@@ -17,7 +17,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
@@ -29,7 +28,10 @@ import java.util.regex.Pattern;
  * time) at a fixed rate, open loop, and measures from the start of each publish request to the arrival of its
  * notification. Run on demand by {@code docs/benchmarks/notification-load.sh}; JDK only, not a test.
  *
- * <p>Arguments: {@code baseUrl publishesPerSecond seconds}.
+ * <p>Arguments: {@code baseUrl publishesPerSecond seconds [maxInFlight] [warmupSeconds]}. At most
+ * {@code maxInFlight} publishes are outstanding: when the registry cannot keep up, the schedule waits (the
+ * achieved rate is reported) instead of piling up requests that all time out. The warm-up publishes at the
+ * same rate first and is not measured.
  */
 public final class NotificationLoad {
 
@@ -39,6 +41,8 @@ public final class NotificationLoad {
         String base = args[0];
         int rate = Integer.parseInt(args[1]);
         int seconds = Integer.parseInt(args[2]);
+        int maxInFlight = args.length > 3 ? Integer.parseInt(args[3]) : 32;
+        int warmup = args.length > 4 ? Integer.parseInt(args[4]) : 10;
         String run = Long.toHexString(System.currentTimeMillis());
         String consumer = "bench-consumer-" + run;
         String provider = "bench-provider-" + run;
@@ -67,33 +71,19 @@ public final class NotificationLoad {
         send(http, "POST", base + "/teams/" + team + "/subscriptions", "{\"url\":\"http://127.0.0.1:"
                 + receiver.getAddress().getPort() + "/hook\",\"format\":\"json\",\"events\":[\"pact.published\"]}");
 
+        if (warmup > 0) {
+            Map<String, Long> ignored = new ConcurrentHashMap<>();
+            drive(http, base, provider, consumer, "0.", rate, rate * warmup, maxInFlight, ignored,
+                    Collections.synchronizedList(new ArrayList<>()), new AtomicInteger());
+            Thread.sleep(5_000);
+            receivedAt.clear();
+            duplicates.set(0);
+        }
         int total = rate * seconds;
         List<Long> publishMillis = Collections.synchronizedList(new ArrayList<>());
         AtomicInteger failedPublishes = new AtomicInteger();
-        AtomicInteger next = new AtomicInteger();
-        ScheduledExecutorService clock = Executors.newSingleThreadScheduledExecutor();
         long started = System.nanoTime();
-        clock.scheduleAtFixedRate(() -> {
-            int n = next.getAndIncrement();
-            if (n >= total) {
-                return;
-            }
-            String version = "1." + n;
-            long t0 = System.nanoTime();
-            sentAt.put(version, t0);
-            http.sendAsync(publish(base, provider, consumer, version, n), HttpResponse.BodyHandlers.discarding())
-                    .whenComplete((response, error) -> {
-                        publishMillis.add((System.nanoTime() - t0) / 1_000_000);
-                        if (error != null || response.statusCode() >= 300) {
-                            failedPublishes.incrementAndGet();
-                            sentAt.remove(version);
-                        }
-                    });
-        }, 0, 1_000_000 / rate, TimeUnit.MICROSECONDS);
-        while (next.get() < total) {
-            Thread.sleep(100);
-        }
-        clock.shutdown();
+        drive(http, base, provider, consumer, "1.", rate, total, maxInFlight, sentAt, publishMillis, failedPublishes);
         double publishSeconds = (System.nanoTime() - started) / 1e9;
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(600);
         while (System.nanoTime() < deadline && (publishMillis.size() < total || !receivedAt.keySet().containsAll(sentAt.keySet()))) {
@@ -111,7 +101,9 @@ public final class NotificationLoad {
         List<Long> publishes = new ArrayList<>(publishMillis);
         Collections.sort(publishes);
         int lost = sentAt.size() - latencies.size();
-        System.out.printf(Locale.ROOT, "publishes: %d requested over %.1f s (%.1f/s), %d failed; publish request p50 %d ms, p99 %d ms%n",
+        System.out.printf(Locale.ROOT, "target %d/s for %d s, at most %d in flight, %d s warm-up%n", rate, seconds,
+                maxInFlight, warmup);
+        System.out.printf(Locale.ROOT, "publishes: %d sent over %.1f s (%.1f/s achieved), %d failed; publish request p50 %d ms, p99 %d ms%n",
                 total, publishSeconds, total / publishSeconds, failedPublishes.get(), pct(publishes, 50), pct(publishes, 99));
         System.out.printf(Locale.ROOT, "notifications: %d of %d received (%d lost, %d duplicates), all in by %.1f s%n",
                 latencies.size(), sentAt.size(), lost, duplicates.get(), drainSeconds);
@@ -119,6 +111,37 @@ public final class NotificationLoad {
                 pct(latencies, 50), pct(latencies, 90), pct(latencies, 99), pct(latencies, 100));
         receiver.stop(0);
         System.exit(lost == 0 && duplicates.get() == 0 ? 0 : 1);
+    }
+
+    /** Publishes {@code total} pacts at {@code rate} per second, at most {@code maxInFlight} at a time. */
+    private static void drive(HttpClient http, String base, String provider, String consumer, String prefix, int rate,
+            int total, int maxInFlight, Map<String, Long> sentAt, List<Long> publishMillis, AtomicInteger failed)
+            throws InterruptedException {
+        java.util.concurrent.Semaphore inFlight = new java.util.concurrent.Semaphore(maxInFlight);
+        long interval = 1_000_000_000L / rate;
+        long start = System.nanoTime();
+        for (int n = 0; n < total; n++) {
+            long due = start + n * interval;
+            long wait = due - System.nanoTime();
+            if (wait > 0) {
+                TimeUnit.NANOSECONDS.sleep(wait);
+            }
+            inFlight.acquire();
+            String version = prefix + n;
+            long t0 = System.nanoTime();
+            sentAt.put(version, t0);
+            http.sendAsync(publish(base, provider, consumer, version, n), HttpResponse.BodyHandlers.discarding())
+                    .whenComplete((response, error) -> {
+                        inFlight.release();
+                        publishMillis.add((System.nanoTime() - t0) / 1_000_000);
+                        if (error != null || response.statusCode() >= 300) {
+                            failed.incrementAndGet();
+                            sentAt.remove(version);
+                        }
+                    });
+        }
+        inFlight.acquire(maxInFlight);
+        inFlight.release(maxInFlight);
     }
 
     private static HttpRequest publish(String base, String provider, String consumer, String version, int n) {
