@@ -21,9 +21,13 @@ public class Deliveries {
         this.jobs = jobs;
     }
 
-    /** Queues a delivery unless the same (subscription, event) pair was queued before; true when added now. */
-    public Mono<Boolean> enqueue(Delivery delivery) {
-        return jobs.enqueue(Job.of(delivery.jobId(), Delivery.JOB_TYPE, delivery.toDocument()));
+    /**
+     * Queues a delivery unless the same (subscription, event) pair was queued before; true when added now. It is
+     * due from the event's time: workers take due jobs oldest first, so under a backlog a notification waits
+     * behind the work of earlier events only, not behind everything queued since its event.
+     */
+    public Mono<Boolean> enqueue(Delivery delivery, java.time.Instant eventTime) {
+        return jobs.enqueue(Job.of(delivery.jobId(), Delivery.JOB_TYPE, delivery.toDocument()), eventTime);
     }
 
     /** Deliveries with a status (pending includes those being sent), optionally of one team, newest first. */

@@ -45,7 +45,7 @@ class NotificationHandler implements EventHandler {
                         .map(affected -> new Delivery(SubscriptionSigner.KIND, subscription.id(), subscription.team(),
                                 event.id(), event.type(), event.application(), event.version(),
                                 messages.render(subscription, event, affected))))
-                .concatMap(deliveries::enqueue)
+                .concatMap(delivery -> deliveries.enqueue(delivery, event.createdAt()))
                 .filter(Boolean::booleanValue)
                 .count()
                 .map(queued -> queued + " notification(s) queued");

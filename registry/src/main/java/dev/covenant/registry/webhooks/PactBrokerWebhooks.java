@@ -48,7 +48,7 @@ class PactBrokerWebhooks implements EventHandler {
                             .map(values -> new Delivery(WebhookSigner.KIND, WebhookSigner.PREFIX + webhook.uuid(), null,
                                     event.id(), event.type(), event.application(), event.version(),
                                     WebhookTemplates.render(webhook, values)))
-                            .flatMap(deliveries::enqueue);
+                            .flatMap(delivery -> deliveries.enqueue(delivery, event.createdAt()));
                 })
                 .filter(Boolean::booleanValue)
                 .count()
