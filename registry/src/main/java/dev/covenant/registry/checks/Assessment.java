@@ -75,7 +75,8 @@ record Assessment(Base base, List<Comparison> comparisons, List<PactResult> pact
             view.put("consumer", consumer);
             view.put("team", team);
             view.put("consumerVersions", consumerVersions);
-            view.put("failures", failures.stream().map(Failure::view).toList());
+            view.put("failureCount", failures.size());
+            view.put("failures", failures.stream().limit(Failure.MAX_LISTED).map(Failure::view).toList());
             return view;
         }
 

@@ -162,7 +162,7 @@ class Checks {
         entry.put("application", application);
         entry.put("team", team);
         entry.put("role", role);
-        entry.put("failures", failures.stream().map(Checks::audienceFailure).toList());
+        entry.put("failures", failures.stream().limit(Failure.MAX_LISTED).map(Checks::audienceFailure).toList());
         return entry;
     }
 

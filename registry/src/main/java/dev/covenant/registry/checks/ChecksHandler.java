@@ -80,16 +80,26 @@ class ChecksHandler implements EventHandler {
                         + event.application() + " version " + event.version())))
                 .flatMap(contract -> crossChecks.documents().load(contract)
                         .flatMap(revision -> dependents.bases(contract).collectList()
-                                .flatMap(bases -> checks.assess(contract.application(), revision, previous(bases),
-                                        bases, id)))
+                                .flatMap(bases -> checks.assess(contract.application(), revision,
+                                        replaced(contract, bases), bases, id)))
                         .map(assessment -> contractReport(event, id, contract, assessment)));
     }
 
-    private static Base previous(List<Base> bases) {
-        return bases.stream()
-                .filter(base -> base.reasons().stream().anyMatch(reason -> reason.startsWith("previous")))
-                .findFirst()
+    /**
+     * The document this one replaces, against which impact and policy are judged: the previous one on its branch,
+     * else (a branch's first document) the main branch's latest published before it.
+     */
+    private static Base replaced(ProviderContract contract, List<Base> bases) {
+        return withReason(bases, "previous")
+                .or(() -> withReason(bases, "latest on main branch")
+                        .filter(main -> main.contract().order() < contract.order()))
                 .orElse(null);
+    }
+
+    private static Optional<Base> withReason(List<Base> bases, String prefix) {
+        return bases.stream()
+                .filter(base -> base.reasons().stream().anyMatch(reason -> reason.startsWith(prefix)))
+                .findFirst();
     }
 
     private Report contractReport(Event event, String id, ProviderContract contract, Assessment assessment) {
@@ -138,8 +148,17 @@ class ChecksHandler implements EventHandler {
                         .flatMap(document -> crossChecks.check(document, sha, id, true))
                         .map(check -> Map.entry(base, check)))
                 .collectList()
-                .flatMap(checked -> providerAudience(provider, checked)
+                .flatMap(checked -> (newContent(event) ? providerAudience(provider, checked)
+                                : Mono.just(List.<Map<String, Object>>of()))
                         .map(audience -> pactReport(event, id, provider, checked, audience)));
+    }
+
+    /**
+     * Consumers republish the same pact from every build; the provider hears about a failing content once, when
+     * it is first published, not again for each consumer version that carries it.
+     */
+    private static boolean newContent(Event event) {
+        return !"false".equals(event.attribute("contentChanged"));
     }
 
     private Mono<List<Map<String, Object>>> providerAudience(String provider, List<Map.Entry<Base, CrossCheck>> checked) {
@@ -174,7 +193,18 @@ class ChecksHandler implements EventHandler {
                                 + " failure(s))")
                         .collect(Collectors.joining(", "));
         return new Report(id, event.application(), event.version(), event.attribute("branch"), event.type(),
-                clock.instant(), compatible, summary, List.of(), views, List.of(), null, audience);
+                clock.instant(), compatible, summary, List.of(), views, List.of(), noPolicy(), audience);
+    }
+
+    /** Policies judge documents; a pact's report says so with an empty verdict rather than a missing one. */
+    private static Map<String, Object> noPolicy() {
+        Map<String, Object> policy = new LinkedHashMap<>();
+        policy.put("level", null);
+        policy.put("mode", null);
+        policy.put("baseVersion", null);
+        policy.put("violations", List.of());
+        policy.put("flagged", false);
+        return policy;
     }
 
     /** The event the notifier acts on: exactly who is affected, and how. */

@@ -48,7 +48,8 @@ public record CrossCheck(String sha, String consumer, String provider, String pr
         view.put("providerVersion", providerVersion);
         view.put("pactSha", sha);
         view.put("success", success);
-        view.put("failures", shown.stream().map(Failure::view).toList());
+        view.put("failureCount", shown.size());
+        view.put("failures", shown.stream().limit(Failure.MAX_LISTED).map(Failure::view).toList());
         return view;
     }
 }

@@ -59,9 +59,16 @@ class Dependents {
                 .next();
     }
 
-    /** What a new document on the branch would replace: the branch's latest, or the latest when no branch. */
+    /**
+     * What a new document on the branch would replace: the branch's latest (else, for a branch's first document,
+     * the main branch's latest), or the application's latest when no branch is given.
+     */
     Mono<ProviderContract> current(String application, String branch) {
-        return latest(application, branch);
+        if (branch == null) {
+            return latest(application, null);
+        }
+        return latest(application, branch)
+                .switchIfEmpty(Mono.defer(() -> mainBranch(application).flatMap(main -> latest(application, main))));
     }
 
     /** What a candidate on the branch is compared with: the branch's latest, else the main branch's, else the latest. */

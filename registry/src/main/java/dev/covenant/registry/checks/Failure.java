@@ -19,6 +19,9 @@ import org.bson.Document;
 public record Failure(String interaction, String operation, String request, String field, String code, String pointer,
         String message, String ruleId) {
 
+    /** Failures listed per pact or consumer in reports and events; the rest are counted, not listed. */
+    static final int MAX_LISTED = 100;
+
     /** Two failures are the same finding whatever the document version (for "new since the base"). */
     String key() {
         return interaction + "\u0000" + code + "\u0000" + pointer + "\u0000" + message;

@@ -39,6 +39,7 @@ class CompatibilityChecksTest extends RegistryTest {
     String bystander = unique("catalog-ui");
 
     @Test
+    @SuppressWarnings("unchecked")
     void documentOnlyProviderIsDeployableOnCrossChecksAndABreakingChangeNamesOnlyTheConsumerThatUsesIt() {
         publishDocument(http, provider, "1.0.0", "main", itemsDocument("1", true)).expectStatus().isCreated();
         publishPact(http, reader, "1", "main", provider, itemPact(reader, provider, true));
@@ -66,6 +67,8 @@ class CompatibilityChecksTest extends RegistryTest {
         assertThat(report.get("compatible")).isEqualTo(false);
         Map<String, Object> comparison = list(report, "comparisons").get(0);
         assertThat((Map<String, Object>) comparison.get("base")).containsEntry("version", "1.0.0");
+        assertThat((List<String>) comparison.get("reasons"))
+                .containsExactly("previous on branch main", "deployed in " + environment);
         assertThat(list(comparison, "findings")).extracting(finding -> finding.get("ruleId"))
                 .contains("response-required-property-removed");
         assertThat(list(report, "affectedConsumers")).singleElement().satisfies(affected -> {
@@ -99,6 +102,25 @@ class CompatibilityChecksTest extends RegistryTest {
     }
 
     @Test
+    void aBranchsFirstDocumentIsJudgedAgainstTheMainBranch() {
+        publishDocument(http, provider, "1.0.0", "main", itemsDocument("1", true)).expectStatus().isCreated();
+        publishPact(http, reader, "1", "main", provider, itemPact(reader, provider, true));
+        awaitReport(http, reader, "1", EventTypes.PACT_PUBLISHED);
+
+        publishDocument(http, provider, "2.1.0", "feat/drop-quantity", itemsDocument("2", false))
+                .expectStatus().isCreated();
+        Map<String, Object> report = awaitReport(http, provider, "2.1.0", EventTypes.CONTRACT_PUBLISHED);
+
+        assertThat(list(report, "comparisons")).singleElement()
+                .satisfies(comparison -> assertThat(comparison.get("reasons")).asList()
+                        .containsExactly("latest on main branch main"));
+        assertThat(list(report, "affectedConsumers")).extracting(affected -> affected.get("consumer"))
+                .containsExactly(reader);
+        assertThat(audience(checkedEvent(report))).extracting(entry -> entry.get("application"))
+                .containsExactly(reader);
+    }
+
+    @Test
     void aPactTheProvidersDocumentDoesNotSatisfyTellsTheProviderAndItsTeam() {
         String team = unique("inventory-team");
         http.put().uri("/teams/{t}", team).contentType(MediaType.APPLICATION_JSON)
@@ -117,6 +139,12 @@ class CompatibilityChecksTest extends RegistryTest {
             assertThat(list(entry, "failures")).extracting(failure -> failure.get("code"))
                     .containsExactly("request.path-or-method.unknown");
         });
+
+        publishPact(http, reader, "8", "main", provider,
+                Contracts.pact(reader, provider, "GET", "/orders/1", "{\"id\": \"1\"}"));
+        Map<String, Object> again = awaitReport(http, reader, "8", EventTypes.PACT_PUBLISHED);
+        assertThat(again.get("compatible")).isEqualTo(false);
+        assertThat(audience(checkedEvent(again))).as("the same content again does not tell the provider twice").isEmpty();
     }
 
     @Test
