@@ -67,6 +67,11 @@ class IndexController {
                 "Publish provider contracts (OpenAPI documents)");
         relations.put("pf:publish-provider-contract", publishContract);
         relations.put("pb:publish-provider-contract", publishContract);
+        relations.put("pb:webhooks", link(links.raw("/webhooks"), "Webhooks", null));
+        relations.put("pb:webhook", templated(links.raw("/webhooks/{uuid}"), "Webhook"));
+        relations.put("covenant:teams", link(links.raw("/teams"), "Teams", null));
+        relations.put("covenant:deliveries", link(links.raw("/notifications/deliveries"), "Webhook deliveries", null));
+        relations.put("covenant:events", link(links.raw("/events"), "Events (and /events/stream, Server-Sent Events)", null));
         relations.put("covenant:applications", link(links.raw("/applications"), "Applications", null));
         relations.put("covenant:openapi-document", templated(
                 links.raw("/applications/{application}/versions/{version}/openapi"),

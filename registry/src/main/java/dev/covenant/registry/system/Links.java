@@ -29,6 +29,11 @@ public final class Links {
         return new Links(base.append(contextPath).toString());
     }
 
+    /** Links under a fixed base URL (e.g. the registry's public URL, for messages sent outside a request). */
+    public static Links ofBase(String base) {
+        return new Links(base.endsWith("/") ? base.substring(0, base.length() - 1) : base);
+    }
+
     private static boolean isDefaultPort(String scheme, int port) {
         return ("http".equals(scheme) && port == 80) || ("https".equals(scheme) && port == 443);
     }

@@ -1,0 +1,58 @@
+package dev.covenant.registry.notifications;
+
+import dev.covenant.registry.events.Job;
+import dev.covenant.registry.events.JobQueue;
+import dev.covenant.registry.system.NotFoundException;
+import java.util.List;
+import java.util.Objects;
+import org.springframework.stereotype.Service;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/** The delivery log: queued, delivered and parked notifications, each a {@code webhook.delivery} job. */
+@Service
+public class Deliveries {
+
+    static final int MAX_LISTED = 500;
+
+    private final JobQueue jobs;
+
+    Deliveries(JobQueue jobs) {
+        this.jobs = jobs;
+    }
+
+    /**
+     * Queues a delivery unless the same (subscription, event) pair was queued before; true when added now. It is
+     * due from the event's time: workers take due jobs oldest first, so under a backlog a notification waits
+     * behind the work of earlier events only, not behind everything queued since its event.
+     */
+    public Mono<Boolean> enqueue(Delivery delivery, java.time.Instant eventTime) {
+        return jobs.enqueue(Job.of(delivery.jobId(), Delivery.JOB_TYPE, delivery.toDocument()), eventTime);
+    }
+
+    /** Deliveries with a status (pending includes those being sent), optionally of one team, newest first. */
+    Flux<Job> list(String status, String team, int limit) {
+        List<Job.Status> statuses = switch (status == null ? "" : status) {
+            case "parked" -> List.of(Job.Status.PARKED);
+            case "delivered" -> List.of(Job.Status.DONE);
+            case "pending" -> List.of(Job.Status.PENDING, Job.Status.RUNNING);
+            case "" -> List.of(Job.Status.PENDING, Job.Status.RUNNING, Job.Status.PARKED, Job.Status.DONE);
+            default -> throw new dev.covenant.registry.system.InvalidRequestException("status",
+                    "status must be one of parked, delivered, pending");
+        };
+        return Flux.fromIterable(statuses)
+                .concatMap(one -> jobs.list(Delivery.JOB_TYPE, one, MAX_LISTED))
+                .filter(job -> team == null || Objects.equals(team, job.payload().getString("team")))
+                .take(limit);
+    }
+
+    Mono<Job> find(String id) {
+        return jobs.find(id)
+                .filter(job -> Delivery.JOB_TYPE.equals(job.type()))
+                .switchIfEmpty(Mono.error(() -> new NotFoundException("No delivery '" + id + "'")));
+    }
+
+    Mono<Job> replay(String id) {
+        return find(id).then(jobs.replay(id));
+    }
+}
