@@ -51,7 +51,12 @@ public class JobQueue implements IndexDefinitions {
     private final MongoCollection<Document> done;
     private final Clock clock;
     private final JobsProperties properties;
-    private final LinkedBlockingQueue<Boolean> wakeups = new LinkedBlockingQueue<>();
+    /**
+     * Ids of jobs this instance enqueued (or replayed), for its own workers to claim by {@code _id} — a point
+     * lookup — instead of scanning for due work. Work from other instances, retries and anything missed here
+     * is found by the periodic scan in {@link #claim}.
+     */
+    private final LinkedBlockingQueue<String> ready = new LinkedBlockingQueue<>();
 
     JobQueue(MongoDatabase database, Clock clock, JobsProperties properties) {
         this.jobs = database.getCollection("jobs");
@@ -86,23 +91,37 @@ public class JobQueue implements IndexDefinitions {
                 .map(finished -> false)
                 .switchIfEmpty(Mono.defer(() -> Mono.from(jobs.insertOne(document))
                         .map(inserted -> {
-                            wakeups.offer(Boolean.TRUE);
+                            if (notBefore == null || !notBefore.isAfter(now.toInstant())) {
+                                ready.offer(job.id());
+                            }
                             return true;
                         })
                         .onErrorResume(MongoErrors::isDuplicateKey, e -> Mono.just(false))));
     }
 
-    /** Claims the next due job of one of {@code types} for {@code owner}, or completes empty. */
+    /** Claims the next due job of one of {@code types} for {@code owner}, or completes empty (a scan). */
     Mono<Job> claim(String owner, Collection<String> types, Duration lease) {
         Date now = Date.from(clock.instant());
         Bson due = or(and(eq("status", Job.Status.PENDING.stored()), lte("runAt", now)),
                 and(eq("status", Job.Status.RUNNING.stored()), lt("leaseUntil", now)));
-        return Mono.from(jobs.findOneAndUpdate(and(in("type", types), due),
+        return lease(and(in("type", types), due), owner, now, lease, Sorts.ascending("runAt"));
+    }
+
+    /** Claims the job with this id if it is due and of one of {@code types} (a point lookup), or completes empty. */
+    Mono<Job> claim(String id, String owner, Collection<String> types, Duration lease) {
+        Date now = Date.from(clock.instant());
+        return lease(and(eq("_id", id), in("type", types), eq("status", Job.Status.PENDING.stored()), lte("runAt", now)),
+                owner, now, lease, null);
+    }
+
+    private Mono<Job> lease(Bson filter, String owner, Date now, Duration lease, Bson sort) {
+        FindOneAndUpdateOptions options = new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER);
+        return Mono.from(jobs.findOneAndUpdate(filter,
                         Updates.combine(Updates.set("status", Job.Status.RUNNING.stored()),
                                 Updates.set("leaseOwner", owner),
                                 Updates.set("leaseUntil", Date.from(now.toInstant().plus(lease))),
                                 Updates.inc("attempts", 1)),
-                        new FindOneAndUpdateOptions().sort(Sorts.ascending("runAt")).returnDocument(ReturnDocument.AFTER)))
+                        sort == null ? options : options.sort(sort)))
                 .map(Job::from);
     }
 
@@ -144,7 +163,7 @@ public class JobQueue implements IndexDefinitions {
                                 Updates.set("runAt", Date.from(clock.instant()))),
                         new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER)))
                 .map(Job::from)
-                .doOnNext(replayed -> wakeups.offer(Boolean.TRUE))
+                .doOnNext(replayed -> ready.offer(replayed.id()))
                 .switchIfEmpty(Mono.defer(() -> find(id)
                         .switchIfEmpty(Mono.error(() -> new NotFoundException("No job '" + id + "'")))
                         .flatMap(other -> Mono.error(new ConflictException("status",
@@ -171,15 +190,9 @@ public class JobQueue implements IndexDefinitions {
         return Mono.from(done.deleteMany(lt("finishedAt", cutoff))).map(result -> result.getDeletedCount());
     }
 
-    /** Blocks the calling worker until work may be available or the interval passes. */
-    void awaitWork(Duration interval) throws InterruptedException {
-        wakeups.poll(interval.toMillis(), TimeUnit.MILLISECONDS);
-    }
-
-    void wakeAll(int workers) {
-        for (int i = 0; i < workers; i++) {
-            wakeups.offer(Boolean.TRUE);
-        }
+    /** The id of a job this instance queued, waiting up to {@code interval}; null when none arrived. */
+    String nextReady(Duration interval) throws InterruptedException {
+        return ready.poll(interval.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     private static List<Document> history(Job job, Job.Attempt attempt) {

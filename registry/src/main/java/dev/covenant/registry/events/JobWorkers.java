@@ -38,6 +38,7 @@ class JobWorkers implements SmartLifecycle {
     private final MeterRegistry meters;
     private final List<Thread> threads = new ArrayList<>();
     private final AtomicLong lastPrune = new AtomicLong();
+    private final AtomicLong lastScan = new AtomicLong();
     private volatile boolean running;
 
     JobWorkers(JobQueue queue, JobsProperties properties, Clock clock, List<JobHandler> jobHandlers,
@@ -69,7 +70,6 @@ class JobWorkers implements SmartLifecycle {
     @Override
     public synchronized void stop() {
         running = false;
-        queue.wakeAll(threads.size());
         for (Thread thread : threads) {
             try {
                 thread.join(TimeUnit.SECONDS.toMillis(10));
@@ -94,15 +94,30 @@ class JobWorkers implements SmartLifecycle {
         return Integer.MAX_VALUE - 2048;
     }
 
+    /**
+     * Each worker takes the ids its own instance queued (claimed by {@code _id}, cheap) and, once per poll
+     * interval across this instance's workers, scans for other due work: retries, other instances' jobs, expired
+     * leases. A scan that finds work scans again at once, so a backlog drains.
+     */
     private void work() {
         while (running) {
             try {
-                Job job = queue.claim(owner, handlers.keySet(), properties.lease()).block(Duration.ofSeconds(30));
-                if (job == null) {
-                    pruneNowAndThen();
-                    queue.awaitWork(properties.pollInterval());
-                } else {
+                Job job = scanDue() ? queue.claim(owner, handlers.keySet(), properties.lease()).block(Duration.ofSeconds(30))
+                        : null;
+                if (job != null) {
+                    lastScan.set(0);
                     runOne(job);
+                    continue;
+                }
+                String id = queue.nextReady(properties.pollInterval());
+                if (id != null) {
+                    Job claimed = queue.claim(id, owner, handlers.keySet(), properties.lease())
+                            .block(Duration.ofSeconds(30));
+                    if (claimed != null) {
+                        runOne(claimed);
+                    }
+                } else {
+                    pruneNowAndThen();
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -147,6 +162,13 @@ class JobWorkers implements SmartLifecycle {
             log.info("Job {} ({}) attempt {} of {} failed: {}; will retry", job.id(), job.type(), job.attempts(),
                     policy.maxAttempts(), detail);
         }
+    }
+
+    /** True for one worker per poll interval (or at once after a scan that found work). */
+    private boolean scanDue() {
+        long now = clock.millis();
+        long last = lastScan.get();
+        return now - last >= properties.pollInterval().toMillis() && lastScan.compareAndSet(last, now);
     }
 
     private void count(String type, String outcome) {
