@@ -54,6 +54,17 @@ public class Pacticipants {
                 .map(Application::from);
     }
 
+    /**
+     * The application, created if missing, with {@code team} as its team unless it already has one: the first
+     * team to publish for an application without a team owns it. Emits the application as stored afterwards.
+     */
+    public Mono<Application> claimApplication(String name, String team) {
+        return ensureApplication(name)
+                .filter(application -> application.team() == null)
+                .flatMap(unowned -> store.setTeamIfMissing(name, team))
+                .then(requireApplication(name));
+    }
+
     public Mono<Application> application(String name) {
         return store.findApplication(name).map(Application::from);
     }
