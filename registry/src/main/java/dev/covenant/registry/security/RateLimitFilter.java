@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
@@ -18,10 +17,10 @@ import reactor.core.publisher.Mono;
 /**
  * A token bucket per caller: per token name once authenticated, per client address otherwise. Over the limit a
  * request gets 429 with {@code Retry-After} (whole seconds until a request would be accepted). Runs inside the
- * security chain, right after authentication (see {@link SecurityConfiguration}).
+ * security chain, right after authentication (see {@link SecurityConfiguration}); deliberately not a bean, which
+ * would also put it in the application's own filter chain, before the caller is known.
  */
-@Component
-class RateLimitFilter implements WebFilter {
+final class RateLimitFilter implements WebFilter {
 
     /** Buckets are forgotten all at once past this many callers; a full bucket costs nothing to recreate. */
     private static final int MAX_BUCKETS = 100_000;

@@ -59,7 +59,7 @@ class SecurityConfiguration {
 
     @Bean
     SecurityWebFilterChain securityFilterChain(ServerHttpSecurity http, SecurityProperties properties, Tokens tokens,
-            Ownership ownership, RateLimitFilter rateLimit) {
+            Ownership ownership) {
         ExchangeSecurityContextRepository contexts = new ExchangeSecurityContextRepository();
         ServerAuthenticationEntryPoint challenge = SecurityConfiguration::challenge;
         http.securityContextRepository(contexts)
@@ -81,7 +81,7 @@ class SecurityConfiguration {
             http.cors(cors -> cors.configurationSource(corsSource(properties.cors())));
         }
         if (properties.rateLimit().enabled()) {
-            http.addFilterAfter(rateLimit, SecurityWebFiltersOrder.AUTHENTICATION);
+            http.addFilterAfter(new RateLimitFilter(properties), SecurityWebFiltersOrder.AUTHENTICATION);
         }
         if (!properties.secured()) {
             return http.authorizeExchange(exchanges -> exchanges.anyExchange().permitAll()).build();
