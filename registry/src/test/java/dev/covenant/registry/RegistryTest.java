@@ -19,8 +19,6 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, classes = CovenantRegistry.class)
 public abstract class RegistryTest {
 
-    static final Path DATA_DIR = temporaryDataDir();
-
     @LocalServerPort
     protected int port;
 
@@ -28,7 +26,10 @@ public abstract class RegistryTest {
 
     @DynamicPropertySource
     static void storage(DynamicPropertyRegistry registry) {
-        registry.add("covenant.storage.data-dir", DATA_DIR::toString);
+        // Called once per application context: each context (test classes with their own configuration get
+        // their own) opens its own embedded store, as the store's file can only be opened once.
+        Path dataDir = temporaryDataDir();
+        registry.add("covenant.storage.data-dir", dataDir::toString);
         registry.add("covenant.storage.mongodb-uri", () -> "");
     }
 

@@ -1,5 +1,8 @@
 package dev.covenant.registry.environments;
 
+import dev.covenant.registry.events.Event;
+import dev.covenant.registry.events.EventLog;
+import dev.covenant.registry.events.EventTypes;
 import dev.covenant.registry.pacticipants.Pacticipants;
 import dev.covenant.registry.pacticipants.Version;
 import dev.covenant.registry.system.ConflictException;
@@ -29,8 +32,10 @@ class Deployments {
     private final Pacticipants pacticipants;
     private final DeploymentStore store;
     private final Clock clock;
+    private final EventLog events;
 
-    Deployments(Environments environments, Pacticipants pacticipants, Clock clock) {
+    Deployments(Environments environments, Pacticipants pacticipants, Clock clock, EventLog events) {
+        this.events = events;
         this.environments = environments;
         this.pacticipants = pacticipants;
         this.store = environments.deployments();
@@ -46,7 +51,19 @@ class Deployments {
         return environments.require(environmentUuid)
                 .zipWith(pacticipants.requireVersion(application, number))
                 .flatMap(found -> Mono.defer(() -> deploy(found.getT1(), found.getT2(), instance))
-                        .retryWhen(staleStateRetry()));
+                        .retryWhen(staleStateRetry()))
+                .flatMap(deployment -> events.record(Event.of(EventTypes.DEPLOYMENT_RECORDED, application, number,
+                                environmentAttributes(deployment.environmentUuid(), deployment.environmentName(), instance),
+                                deployment.uuid()))
+                        .thenReturn(deployment));
+    }
+
+    private static java.util.Map<String, Object> environmentAttributes(String uuid, String name, String instance) {
+        java.util.Map<String, Object> attributes = new java.util.LinkedHashMap<>();
+        attributes.put("environment", name);
+        attributes.put("environmentUuid", uuid);
+        attributes.put("instance", instance);
+        return attributes;
     }
 
     private Mono<Deployment> deploy(Environment environment, Version version, String instance) {
@@ -117,7 +134,11 @@ class Deployments {
         return environments.require(environmentUuid)
                 .zipWith(pacticipants.requireVersion(application, number))
                 .flatMap(found -> Mono.defer(() -> release(found.getT1(), found.getT2()))
-                        .retryWhen(staleStateRetry()));
+                        .retryWhen(staleStateRetry())
+                        .flatMap(recorded -> events.record(Event.of(EventTypes.RELEASE_RECORDED, application, number,
+                                        environmentAttributes(found.getT1().uuid(), found.getT1().name(), null),
+                                        found.getT1().uuid()))
+                                .thenReturn(recorded)));
     }
 
     private Mono<Recorded<Release>> release(Environment environment, Version version) {

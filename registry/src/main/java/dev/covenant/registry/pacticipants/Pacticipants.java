@@ -65,6 +65,14 @@ public class Pacticipants {
                 .then(requireApplication(name));
     }
 
+    /** Assigns an application (created if missing) to a team, or to no team when {@code team} is null. */
+    public Mono<Application> assignTeam(String application, String team) {
+        return Mono.fromCallable(() -> requireName("application", application))
+                .flatMap(valid -> store.upsertApplication(valid,
+                        team == null ? Updates.unset("team") : Updates.set("team", team)))
+                .map(Application::from);
+    }
+
     public Mono<Application> application(String name) {
         return store.findApplication(name).map(Application::from);
     }

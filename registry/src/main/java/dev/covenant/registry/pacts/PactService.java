@@ -1,5 +1,8 @@
 package dev.covenant.registry.pacts;
 
+import dev.covenant.registry.events.Event;
+import dev.covenant.registry.events.EventLog;
+import dev.covenant.registry.events.EventTypes;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.mongodb.client.model.IndexModel;
 import com.mongodb.reactivestreams.client.MongoDatabase;
@@ -37,8 +40,11 @@ public class PactService implements IndexDefinitions, VersionListener {
     private final PactsProperties properties;
     private final Clock clock;
 
+    private final EventLog events;
+
     PactService(MongoDatabase database, ContentStore contents, Pacticipants pacticipants, PactsProperties properties,
-            Clock clock, ReadCaches caches) {
+            Clock clock, ReadCaches caches, EventLog events) {
+        this.events = events;
         this.store = new PactStore(database, caches);
         this.contents = contents;
         this.pacticipants = pacticipants;
@@ -60,8 +66,28 @@ public class PactService implements IndexDefinitions, VersionListener {
                 .then(pacticipants.ensureVersion(request.consumer(), request.version(), request.branch(),
                         request.tags(), request.buildUrl()))
                 .flatMap(version -> Flux.fromIterable(request.contracts())
-                        .concatMap(contract -> publishOne(version, contract))
+                        .concatMap(contract -> contentSeenBefore(contract)
+                                .flatMap(seen -> publishOne(version, contract)
+                                        .flatMap(published -> events.record(published(request, published, !seen))
+                                                .thenReturn(published))))
                         .collectList());
+    }
+
+    private Mono<Boolean> contentSeenBefore(ContractToPublish contract) {
+        return store.head(contract.provider(), contract.consumer(), "sha:" + contract.content().sha()).hasElement();
+    }
+
+    /** The event of a pact publication; publishing the same content for a version again is the same event. */
+    private static Event published(PublishContracts request, PublishedPact published, boolean contentChanged) {
+        PactPublication publication = published.publication();
+        Map<String, Object> attributes = new java.util.LinkedHashMap<>();
+        attributes.put("provider", publication.provider());
+        attributes.put("sha", publication.sha());
+        attributes.put("branch", request.branch());
+        attributes.put("tags", request.tags());
+        attributes.put("contentChanged", contentChanged);
+        return Event.of(EventTypes.PACT_PUBLISHED, publication.consumer(), publication.consumerVersion(), attributes,
+                publication.provider(), publication.sha());
     }
 
     private Mono<Void> refuseConflicts(PublishContracts request) {

@@ -3,6 +3,7 @@ package dev.covenant.registry.security;
 import dev.covenant.registry.pacticipants.Application;
 import dev.covenant.registry.pacticipants.Pacticipants;
 import dev.covenant.registry.system.ForbiddenException;
+import dev.covenant.registry.teams.Teams;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.ReactiveSecurityContextHolder;
 import org.springframework.security.core.context.SecurityContext;
@@ -19,10 +20,12 @@ public class Ownership {
 
     private final SecurityProperties properties;
     private final Pacticipants pacticipants;
+    private final Teams teams;
 
-    Ownership(SecurityProperties properties, Pacticipants pacticipants) {
+    Ownership(SecurityProperties properties, Pacticipants pacticipants, Teams teams) {
         this.properties = properties;
         this.pacticipants = pacticipants;
+        this.teams = teams;
     }
 
     /**
@@ -66,8 +69,8 @@ public class Ownership {
         if (caller.role() != Role.PUBLISH) {
             return Mono.just(false);
         }
-        return pacticipants.application(application)
-                .map(found -> found.team() == null || found.team().equals(caller.team()))
+        return teams.teamOf(application)
+                .map(team -> team.equals(caller.team()))
                 .defaultIfEmpty(true);
     }
 
@@ -78,8 +81,8 @@ public class Ownership {
         if (caller.role() != Role.PUBLISH) {
             return Mono.error(new ForbiddenException("Token '" + caller.name() + "' may only read"));
         }
-        return pacticipants.application(application)
-                .map(found -> found.team() == null || found.team().equals(caller.team()))
+        return teams.teamOf(application)
+                .map(team -> team.equals(caller.team()))
                 .defaultIfEmpty(true)
                 .flatMap(allowed -> allowed ? pacticipants.claimApplication(application, caller.team())
                         : Mono.error(denied(caller, application)))

@@ -15,6 +15,9 @@ import com.mongodb.reactivestreams.client.MongoCollection;
 import com.mongodb.reactivestreams.client.MongoDatabase;
 import dev.covenant.contract.openapi.OpenApiDocuments;
 import dev.covenant.contract.openapi.ParsedDocument;
+import dev.covenant.registry.events.Event;
+import dev.covenant.registry.events.EventLog;
+import dev.covenant.registry.events.EventTypes;
 import dev.covenant.registry.pacticipants.Pacticipants;
 import dev.covenant.registry.pacticipants.Version;
 import dev.covenant.registry.storage.ContentStore;
@@ -54,9 +57,11 @@ public class ProviderContracts implements IndexDefinitions {
     private final Counter published;
     private final Counter unchanged;
     private final DistributionSummary sizes;
+    private final EventLog events;
 
     ProviderContracts(MongoDatabase database, ContentStore contents, Pacticipants pacticipants,
-            SpecsProperties properties, Clock clock, MeterRegistry meters) {
+            SpecsProperties properties, Clock clock, MeterRegistry meters, EventLog events) {
+        this.events = events;
         this.contracts = database.getCollection("provider_contracts");
         this.heads = database.getCollection("provider_contract_heads");
         this.contents = contents;
@@ -85,7 +90,18 @@ public class ProviderContracts implements IndexDefinitions {
     Mono<PublishOutcome> publish(PublishRequest request) {
         return Mono.fromCallable(() -> validate(request))
                 .flatMap(valid -> parse(request))
-                .flatMap(document -> publishParsed(request, document));
+                .flatMap(document -> publishParsed(request, document))
+                .flatMap(outcome -> events.record(published(outcome.contract())).thenReturn(outcome));
+    }
+
+    /** The event of a publish; a republish of the same content is the same event. */
+    private static Event published(ProviderContract contract) {
+        Map<String, Object> attributes = new java.util.LinkedHashMap<>();
+        attributes.put("sha", contract.sha256());
+        attributes.put("branch", contract.branch());
+        attributes.put("tags", contract.tags());
+        return Event.of(EventTypes.CONTRACT_PUBLISHED, contract.application(), contract.version(), attributes,
+                contract.sha256());
     }
 
     private PublishRequest validate(PublishRequest request) {

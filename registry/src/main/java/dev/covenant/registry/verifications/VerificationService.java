@@ -3,6 +3,9 @@ package dev.covenant.registry.verifications;
 import com.mongodb.client.model.IndexModel;
 import com.mongodb.reactivestreams.client.MongoDatabase;
 import dev.covenant.contract.openapi.OpenApiDocuments;
+import dev.covenant.registry.events.Event;
+import dev.covenant.registry.events.EventLog;
+import dev.covenant.registry.events.EventTypes;
 import dev.covenant.registry.pacticipants.Branch;
 import dev.covenant.registry.pacticipants.Pacticipants;
 import dev.covenant.registry.pacts.PactService;
@@ -29,9 +32,11 @@ public class VerificationService implements IndexDefinitions {
     private final Pacticipants pacticipants;
     private final Sequences sequences;
     private final Clock clock;
+    private final EventLog events;
 
     VerificationService(MongoDatabase database, PactService pacts, Pacticipants pacticipants, Sequences sequences,
-            Clock clock, ReadCaches caches) {
+            Clock clock, ReadCaches caches, EventLog events) {
+        this.events = events;
         this.store = new VerificationStore(database, caches);
         this.pacts = pacts;
         this.pacticipants = pacticipants;
@@ -55,7 +60,21 @@ public class VerificationService implements IndexDefinitions {
         return requireContent(provider, consumer, sha)
                 .then(store.find(id))
                 .map(existing -> new Recorded(existing, false))
-                .switchIfEmpty(Mono.defer(() -> record(id, provider, consumer, sha, request, context)));
+                .switchIfEmpty(Mono.defer(() -> record(id, provider, consumer, sha, request, context)))
+                .flatMap(recorded -> events.record(published(recorded.verification())).thenReturn(recorded));
+    }
+
+    /** The event of a verification; a retried POST is the same verification and the same event. */
+    private static Event published(Verification verification) {
+        Map<String, Object> attributes = new java.util.LinkedHashMap<>();
+        attributes.put("consumer", verification.consumer());
+        attributes.put("pactSha", verification.sha());
+        attributes.put("success", verification.success());
+        attributes.put("verificationNumber", verification.number());
+        attributes.put("branches", verification.branches());
+        attributes.put("buildUrl", verification.buildUrl());
+        return Event.of(EventTypes.VERIFICATION_PUBLISHED, verification.provider(), verification.providerVersion(),
+                attributes, verification.id());
     }
 
     private Mono<Void> requireContent(String provider, String consumer, String sha) {

@@ -1,0 +1,181 @@
+package dev.covenant.registry.events;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.lang.management.ManagementFactory;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+/**
+ * The workers of this instance: each claims a due job with a lease, runs its handler, and records the
+ * attempt. A worker that stops (shutdown, crash, kill) simply leaves its lease to expire; another worker, here
+ * or on another instance, then claims the job again.
+ */
+@Component
+class JobWorkers implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(JobWorkers.class);
+    private static final Duration PRUNE_EVERY = Duration.ofHours(1);
+
+    private final JobQueue queue;
+    private final JobsProperties properties;
+    private final Clock clock;
+    private final Map<String, JobHandler> handlers = new LinkedHashMap<>();
+    private final String owner;
+    private final MeterRegistry meters;
+    private final List<Thread> threads = new ArrayList<>();
+    private final AtomicLong lastPrune = new AtomicLong();
+    private volatile boolean running;
+
+    JobWorkers(JobQueue queue, JobsProperties properties, Clock clock, List<JobHandler> jobHandlers,
+            EventLog events, MeterRegistry meters) {
+        this.queue = queue;
+        this.properties = properties;
+        this.clock = clock;
+        this.meters = meters;
+        jobHandlers.forEach(handler -> handlers.put(handler.type(), handler));
+        events.jobHandlers().forEach(handler -> handlers.put(handler.type(), handler));
+        this.owner = ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    @Override
+    public synchronized void start() {
+        if (running || properties.workers() == 0 || handlers.isEmpty()) {
+            return;
+        }
+        running = true;
+        for (int i = 0; i < properties.workers(); i++) {
+            Thread thread = new Thread(this::work, "covenant-worker-" + i);
+            thread.setDaemon(true);
+            threads.add(thread);
+            thread.start();
+        }
+        log.info("{} background workers started as {} for job types {}", threads.size(), owner, handlers.keySet());
+    }
+
+    @Override
+    public synchronized void stop() {
+        running = false;
+        queue.wakeAll(threads.size());
+        for (Thread thread : threads) {
+            try {
+                thread.join(TimeUnit.SECONDS.toMillis(10));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            if (thread.isAlive()) {
+                thread.interrupt();
+            }
+        }
+        threads.clear();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** Stops before the web server and the store go away, starts after them. */
+    @Override
+    public int getPhase() {
+        return Integer.MAX_VALUE - 2048;
+    }
+
+    private void work() {
+        while (running) {
+            try {
+                Job job = queue.claim(owner, handlers.keySet(), properties.lease()).block(Duration.ofSeconds(30));
+                if (job == null) {
+                    pruneNowAndThen();
+                    queue.awaitWork(properties.pollInterval());
+                } else {
+                    runOne(job);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                if (running) {
+                    log.warn("Background worker could not reach the store ({}); retrying in {}. Check the MongoDB "
+                            + "connection if this repeats.", e.getMessage(), properties.pollInterval());
+                    sleepQuietly(properties.pollInterval());
+                }
+            }
+        }
+    }
+
+    private void runOne(Job job) {
+        JobHandler handler = handlers.get(job.type());
+        RetryPolicy policy = handler.retryPolicy() != null ? handler.retryPolicy() : properties.retryPolicy();
+        Instant started = clock.instant();
+        String detail;
+        Throwable failure = null;
+        try {
+            detail = handler.run(job).block(properties.lease().minusSeconds(1));
+        } catch (RuntimeException e) {
+            failure = e;
+            detail = describe(e);
+        }
+        long millis = Duration.between(started, clock.instant()).toMillis();
+        if (failure == null) {
+            queue.succeeded(job, owner, new Job.Attempt(job.attempts(), started, millis, "ok", detail))
+                    .block(Duration.ofSeconds(30));
+            count(job.type(), "ok");
+            return;
+        }
+        boolean permanent = failure instanceof PermanentJobFailure;
+        Job.Status next = queue.failed(job, owner, new Job.Attempt(job.attempts(), started, millis, "error", detail),
+                policy, permanent, ThreadLocalRandom.current()).block(Duration.ofSeconds(30));
+        count(job.type(), next == Job.Status.PARKED ? "parked" : "retry");
+        if (next == Job.Status.PARKED) {
+            log.warn("Job {} ({}) parked after {} attempt(s): {}. Fix the cause, then replay it.", job.id(),
+                    job.type(), job.attempts(), detail);
+        } else {
+            log.info("Job {} ({}) attempt {} of {} failed: {}; will retry", job.id(), job.type(), job.attempts(),
+                    policy.maxAttempts(), detail);
+        }
+    }
+
+    private void count(String type, String outcome) {
+        Counter.builder("covenant.jobs.attempts").description("Background job attempts by outcome")
+                .tag("type", type).tag("outcome", outcome).register(meters).increment();
+    }
+
+    private void pruneNowAndThen() {
+        long now = clock.millis();
+        long last = lastPrune.get();
+        if (now - last > PRUNE_EVERY.toMillis() && lastPrune.compareAndSet(last, now)) {
+            queue.prune().block(Duration.ofSeconds(30));
+        }
+    }
+
+    private static String describe(Throwable error) {
+        Throwable cause = error;
+        if (error.getCause() != null && error.getClass() == RuntimeException.class) {
+            cause = error.getCause(); // Reactor's block() wraps checked exceptions
+        }
+        String message = cause.getMessage();
+        return message == null ? cause.getClass().getSimpleName() : message;
+    }
+
+    private static void sleepQuietly(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,37 @@
+package dev.covenant.registry.events;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Background work: how many workers each instance runs and how failed jobs are retried.
+ *
+ * @param workers        concurrent workers per instance (0 turns processing off on this instance)
+ * @param pollInterval   how often idle workers look for work written by other instances
+ * @param lease          how long a claimed job is reserved for its worker; a worker that dies loses it after this
+ * @param maxAttempts    attempts in all before a job is parked (at least 1)
+ * @param initialBackoff the delay before the second attempt; doubled for each further attempt
+ * @param maxBackoff     the longest delay between attempts
+ * @param jitter         the random share (0–1) by which each delay is spread, so retries don't arrive in waves
+ * @param doneRetention  how long finished jobs stay readable (delivery logs) before they are pruned
+ */
+@ConfigurationProperties("covenant.jobs")
+public record JobsProperties(Integer workers, Duration pollInterval, Duration lease, Integer maxAttempts,
+        Duration initialBackoff, Duration maxBackoff, Double jitter, Duration doneRetention) {
+
+    public JobsProperties {
+        workers = workers == null ? 4 : Math.max(0, workers);
+        pollInterval = pollInterval == null ? Duration.ofMillis(500) : pollInterval;
+        lease = lease == null ? Duration.ofSeconds(60) : lease;
+        maxAttempts = maxAttempts == null ? 5 : Math.max(1, maxAttempts);
+        initialBackoff = initialBackoff == null ? Duration.ofSeconds(2) : initialBackoff;
+        maxBackoff = maxBackoff == null ? Duration.ofMinutes(10) : maxBackoff;
+        jitter = jitter == null ? 0.2 : Math.min(1.0, Math.max(0.0, jitter));
+        doneRetention = doneRetention == null ? Duration.ofDays(7) : doneRetention;
+    }
+
+    /** The default retry policy of jobs whose handler does not choose its own. */
+    public RetryPolicy retryPolicy() {
+        return new RetryPolicy(maxAttempts, initialBackoff, maxBackoff, jitter);
+    }
+}

@@ -1,0 +1,225 @@
+package dev.covenant.registry.events;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.mongodb.reactivestreams.client.MongoDatabase;
+import dev.covenant.registry.RegistryTest;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.TestPropertySource;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * The durable queue on the embedded store: retries with back-off, parking and replay, lease expiry after a
+ * worker dies, exactly-once completion under concurrent workers, and events recorded by the write paths.
+ */
+@Import(JobQueueTest.Handlers.class)
+@TestPropertySource(properties = {"covenant.jobs.workers=4", "covenant.jobs.poll-interval=50ms",
+        "covenant.jobs.initial-backoff=100ms", "covenant.jobs.max-backoff=400ms", "covenant.jobs.max-attempts=3",
+        "covenant.jobs.lease=5s"})
+class JobQueueTest extends RegistryTest {
+
+    @Autowired
+    JobQueue queue;
+    @Autowired
+    EventLog events;
+    @Autowired
+    MongoDatabase database;
+    @Autowired
+    Handlers handlers;
+
+    @Test
+    void failingJobIsRetriedWithGrowingDelaysUntilItSucceeds() {
+        String id = unique("flaky");
+        handlers.failuresBeforeSuccess.put(id, 2);
+        assertThat(queue.enqueue(Job.of(id, "test.flaky", new Document())).block()).isTrue();
+        assertThat(queue.enqueue(Job.of(id, "test.flaky", new Document())).block()).isFalse();
+
+        Job done = await().atMost(Duration.ofSeconds(20)).until(() -> queue.find(id).block(),
+                job -> job.status() == Job.Status.DONE);
+        assertThat(done.attempts()).isEqualTo(3);
+        assertThat(done.history()).extracting(Job.Attempt::outcome).containsExactly("error", "error", "ok");
+        List<Instant> starts = done.history().stream().map(Job.Attempt::startedAt).toList();
+        // back-off 100 ms then 200 ms, each ± 20 %
+        assertThat(Duration.between(starts.get(0), starts.get(1))).isGreaterThanOrEqualTo(Duration.ofMillis(80));
+        assertThat(Duration.between(starts.get(1), starts.get(2))).isGreaterThanOrEqualTo(Duration.ofMillis(160));
+        assertThat(queue.enqueue(Job.of(id, "test.flaky", new Document())).block())
+                .as("a finished job's id stays taken").isFalse();
+    }
+
+    @Test
+    void jobOutOfAttemptsIsParkedAndReplayRunsItAgain() {
+        String id = unique("doomed");
+        handlers.failuresBeforeSuccess.put(id, 3);
+        queue.enqueue(Job.of(id, "test.flaky", new Document())).block();
+
+        Job parked = await().atMost(Duration.ofSeconds(20)).until(() -> queue.find(id).block(),
+                job -> job.status() == Job.Status.PARKED);
+        assertThat(parked.attempts()).isEqualTo(3);
+        assertThat(parked.lastError()).contains("planned failure 3");
+        assertThat(queue.list("test.flaky", Job.Status.PARKED, 100).map(Job::id).collectList().block()).contains(id);
+
+        queue.replay(id).block();
+        Job done = await().atMost(Duration.ofSeconds(20)).until(() -> queue.find(id).block(),
+                job -> job.status() == Job.Status.DONE);
+        assertThat(done.history()).hasSize(4);
+        assertThat(handlers.runs.get(id)).hasValue(4);
+    }
+
+    @Test
+    void permanentFailureParksAtOnce() {
+        String id = unique("refused");
+        queue.enqueue(Job.of(id, "test.permanent", new Document())).block();
+        Job parked = await().atMost(Duration.ofSeconds(20)).until(() -> queue.find(id).block(),
+                job -> job.status() == Job.Status.PARKED);
+        assertThat(parked.attempts()).isEqualTo(1);
+        assertThat(parked.lastError()).isEqualTo("target refused");
+    }
+
+    @Test
+    void jobOfADeadWorkerIsRunAgainAfterItsLeaseExpires() {
+        String id = unique("orphan");
+        // enqueue for later so this instance's workers don't take it first, then claim it as a worker that dies
+        queue.enqueue(Job.of(id, "test.count", new Document()), Instant.now().minusSeconds(1)).block();
+        Job claimed = null;
+        for (int i = 0; i < 50 && claimed == null; i++) {
+            claimed = queue.claim("dead-worker", List.of("test.count"), Duration.ofMillis(300))
+                    .filter(job -> job.id().equals(id)).block();
+        }
+        if (claimed == null) { // a live worker got it first: it ran normally, which the other tests cover
+            await().atMost(Duration.ofSeconds(10)).until(() -> queue.find(id).block().status() == Job.Status.DONE);
+            return;
+        }
+        assertThat(queue.find(id).block().status()).isEqualTo(Job.Status.RUNNING);
+        Job done = await().atMost(Duration.ofSeconds(20)).until(() -> queue.find(id).block(),
+                job -> job.status() == Job.Status.DONE);
+        assertThat(done.attempts()).isEqualTo(2);
+        assertThat(handlers.runs.get(id)).hasValue(1);
+    }
+
+    @Test
+    void manyJobsUnderConcurrentWorkersEachRunOnce() {
+        String prefix = unique("bulk");
+        Flux.range(0, 200).concatMap(i -> queue.enqueue(Job.of(prefix + "-" + i, "test.count", new Document())))
+                .then().block();
+        await().atMost(Duration.ofSeconds(60)).until(() -> Flux.range(0, 200)
+                .concatMap(i -> queue.find(prefix + "-" + i)).filter(job -> job.status() == Job.Status.DONE)
+                .count().block() == 200);
+        for (int i = 0; i < 200; i++) {
+            assertThat(handlers.runs.get(prefix + "-" + i)).as("runs of job %d", i).hasValue(1);
+        }
+    }
+
+    @Test
+    void publishingRecordsOneEventAndHandlersSeeItOnce() {
+        String app = unique("inventory");
+        String document = "{\"openapi\":\"3.0.3\",\"info\":{\"title\":\"Inventory\",\"version\":\"1\"},\"paths\":{}}";
+        for (int i = 0; i < 2; i++) {
+            http.put().uri("/applications/{a}/versions/1.0.0/openapi?branch=main", app)
+                    .contentType(MediaType.APPLICATION_JSON).bodyValue(document).exchange().expectStatus().is2xxSuccessful();
+        }
+        await().atMost(Duration.ofSeconds(20)).until(() -> handlers.seen.containsKey(app));
+        Event event = handlers.seen.get(app).get(0);
+        assertThat(event.type()).isEqualTo(EventTypes.CONTRACT_PUBLISHED);
+        assertThat(event.version()).isEqualTo("1.0.0");
+        assertThat(event.attribute("branch")).isEqualTo("main");
+        assertThat(event.attribute("sha")).hasSize(64);
+        assertThat(event.sequence()).isPositive();
+        // the republish is the same fact: no second event, no second handling
+        await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(5))
+                .until(() -> handlers.seen.get(app).size() == 1);
+    }
+
+    @Test
+    void recordingInterruptedAfterTheOutboxIsCompletedByRecovery() {
+        String app = unique("crashed");
+        Event event = Event.of(EventTypes.DEPLOYMENT_RECORDED, app, "1.0.0", Map.of("environment", "production"), "x");
+        // what a write that died right after its first step leaves behind: only the outbox entry
+        Mono.from(database.getCollection("event_outbox").insertOne(event.toDocument(1L,
+                Instant.now().minus(EventLog.OUTBOX_GRACE).minusSeconds(1)))).block();
+        assertThat(events.find(event.id()).block()).isNull();
+
+        events.recoverOutbox();
+
+        assertThat(events.find(event.id()).block()).isNotNull();
+        await().atMost(Duration.ofSeconds(20)).until(() -> handlers.seen.containsKey(app));
+        assertThat(Mono.from(database.getCollection("event_outbox").find(new Document("_id", event.id())).first())
+                .block()).isNull();
+    }
+
+    @TestConfiguration
+    static class Handlers {
+
+        final Map<String, Integer> failuresBeforeSuccess = new ConcurrentHashMap<>();
+        final Map<String, AtomicInteger> runs = new ConcurrentHashMap<>();
+        final Map<String, List<Event>> seen = new ConcurrentHashMap<>();
+
+        @Bean
+        JobHandler flaky() {
+            return handler("test.flaky", job -> {
+                int run = runs.computeIfAbsent(job.id(), id -> new AtomicInteger()).incrementAndGet();
+                if (run <= failuresBeforeSuccess.getOrDefault(job.id(), 0)) {
+                    return Mono.error(new IllegalStateException("planned failure " + run));
+                }
+                return Mono.just("ok after " + run);
+            });
+        }
+
+        @Bean
+        JobHandler permanent() {
+            return handler("test.permanent", job -> Mono.error(new PermanentJobFailure("target refused")));
+        }
+
+        @Bean
+        JobHandler counting() {
+            return handler("test.count", job -> Mono.fromCallable(() -> {
+                runs.computeIfAbsent(job.id(), id -> new AtomicInteger()).incrementAndGet();
+                return "counted";
+            }));
+        }
+
+        @Bean
+        EventHandler recorder() {
+            return new EventHandler() {
+                @Override
+                public String name() {
+                    return "test-recorder";
+                }
+
+                @Override
+                public Mono<String> handle(Event event) {
+                    seen.computeIfAbsent(event.application(), key -> new java.util.concurrent.CopyOnWriteArrayList<>())
+                            .add(event);
+                    return Mono.just("seen");
+                }
+            };
+        }
+
+        private static JobHandler handler(String type, java.util.function.Function<Job, Mono<String>> body) {
+            return new JobHandler() {
+                @Override
+                public String type() {
+                    return type;
+                }
+
+                @Override
+                public Mono<String> run(Job job) {
+                    return body.apply(job);
+                }
+            };
+        }
+    }
+}
