@@ -122,7 +122,7 @@ class SecurityConfiguration {
     }
 
     @Bean
-    ServerExchangeRejectedHandler rejectedRequests() {
+    ServerExchangeRejectedHandler rejectedRequestHandler() {
         return (exchange, rejected) -> Problems.write(exchange, HttpStatus.BAD_REQUEST, "malformed-request",
                 "Malformed request", "The request was refused: " + rejected.getMessage(), "request");
     }
