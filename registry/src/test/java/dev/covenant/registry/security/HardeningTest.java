@@ -2,6 +2,9 @@ package dev.covenant.registry.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.covenant.contract.openapi.DocumentLimits;
+import dev.covenant.contract.openapi.OpenApiDocuments;
+import dev.covenant.contract.openapi.ParsedDocument;
 import dev.covenant.registry.RegistryTest;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
@@ -93,6 +96,18 @@ class HardeningTest extends RegistryTest {
             assertThat(body).isNotNull().doesNotContain("Exception").doesNotContain("\tat ")
                     .doesNotContain("dev.covenant").doesNotContain("trace");
         }
+    }
+
+    @Test
+    void theRegistrysOwnApiDescriptionDocumentsTheAdminEndpointsAndCredentials() {
+        byte[] yaml = http.get().uri("/openapi.yaml").exchange()
+                .expectStatus().isOk()
+                .expectBody(byte[].class).returnResult().getResponseBody();
+        ParsedDocument document = OpenApiDocuments.parse(yaml, DocumentLimits.DEFAULTS);
+        assertThat(document.tree().path("paths").has("/admin/tokens")).isTrue();
+        assertThat(document.tree().path("paths").has("/admin/tokens/{name}")).isTrue();
+        assertThat(document.tree().path("paths").has("/admin/audit")).isTrue();
+        assertThat(document.tree().at("/components/securitySchemes/basic/scheme").asText()).isEqualTo("basic");
     }
 
     @Test
