@@ -89,7 +89,7 @@ class PactsFuzzTest {
 
     @Provide
     Arbitrary<JsonNode> pactTrees() {
-        return Arbitraries.lazyOf(() -> node(4));
+        return Arbitraries.lazyOf(() -> node(3));
     }
 
     /** Random JSON, biased towards the members a pact has, so the generated trees get deep into the parser. */
@@ -109,13 +109,13 @@ class PactsFuzzTest {
         }
         Arbitrary<JsonNode> child = Arbitraries.lazy(() -> node(depth - 1));
         Arbitrary<JsonNode> objects = Arbitraries.maps(Arbitraries.oneOf(Arbitraries.of(KEYS),
-                        Arbitraries.strings().ofMaxLength(8)), child).ofMaxSize(6)
+                        Arbitraries.strings().ofMaxLength(8)), child).ofMaxSize(5)
                 .map(members -> {
                     ObjectNode object = nodes.objectNode();
                     members.forEach(object::set);
                     return object;
                 });
-        Arbitrary<JsonNode> arrays = child.list().ofMaxSize(4).map(items -> {
+        Arbitrary<JsonNode> arrays = child.list().ofMaxSize(3).map(items -> {
             ArrayNode array = nodes.arrayNode();
             items.forEach(array::add);
             return array;
