@@ -7,6 +7,10 @@ final class CliException extends RuntimeException {
     static final int USAGE = 2;
     static final int INVALID_INPUT = 3;
     static final int IO = 4;
+    /** The registry could not be reached, timed out, or failed (5xx, 429) through every attempt. */
+    static final int REGISTRY = 5;
+    /** The registry refused: credentials (401/403), unknown names (404), conflicting content (409). */
+    static final int REFUSED = 6;
 
     private final int exitCode;
 

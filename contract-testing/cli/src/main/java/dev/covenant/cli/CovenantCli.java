@@ -1,16 +1,21 @@
 package dev.covenant.cli;
 
+import dev.covenant.client.RegistryException;
 import dev.covenant.contract.openapi.InvalidDocumentException;
 import dev.covenant.contract.pact.InvalidPactException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** Covenant's command line: compatibility checks for CI jobs, without a registry. Exit codes: see README. */
+/** Covenant's command line for CI jobs: local checks, and publishing and gating against the registry. Exit codes: see README. */
 @Command(name = "covenant", mixinStandardHelpOptions = true, version = "covenant 0.1.0",
-        description = "API contract checks: diff OpenAPI documents, check consumer pacts against a document.",
-        subcommands = {DiffCommand.class, CheckPactCommand.class, CommandLine.HelpCommand.class})
+        description = "API contract checks: diff OpenAPI documents, check pacts against a document, publish to the"
+                + " registry, pre-merge check, can-i-deploy, record deployments.",
+        subcommands = {DiffCommand.class, CheckPactCommand.class, PublishOpenApiCommand.class,
+                PublishPactsCommand.class, CheckCommand.class, CanIDeployCommand.class, RecordDeploymentCommand.class,
+                CreateEnvironmentCommand.class, CommandLine.HelpCommand.class})
 public final class CovenantCli implements Runnable {
 
     @CommandLine.Spec
@@ -19,11 +24,23 @@ public final class CovenantCli implements Runnable {
     public static void main(String[] args) {
         // the JSON Schema validator logs through SLF4J; a CLI without a logger must not print SLF4J's notice
         System.setProperty("slf4j.internal.verbosity", "ERROR");
-        System.exit(commandLine(DiffRunner.installed()).execute(args));
+        System.exit(commandLine(DiffRunner.installed(), System.getenv()).execute(args));
     }
 
     /** The configured command line; tests pass their own diff runner and writers. */
     static CommandLine commandLine(DiffRunner diffRunner) {
+        return commandLine(diffRunner, Map.of());
+    }
+
+    /**
+     * The command line with the environment its registry commands read ({@code COVENANT_URL}, CI variables); for
+     * tests and embedding, with {@link CommandLine#setOut}/{@link CommandLine#setErr} for the output.
+     */
+    public static CommandLine commandLine(Map<String, String> env) {
+        return commandLine(DiffRunner.installed(), env);
+    }
+
+    static CommandLine commandLine(DiffRunner diffRunner, Map<String, String> env) {
         CommandLine.IFactory defaults = CommandLine.defaultFactory();
         CommandLine commandLine = new CommandLine(new CovenantCli(), new CommandLine.IFactory() {
             @Override
@@ -31,7 +48,11 @@ public final class CovenantCli implements Runnable {
                 if (type == DiffCommand.class) {
                     return type.cast(new DiffCommand(diffRunner));
                 }
-                return defaults.create(type);
+                K created = defaults.create(type);
+                if (created instanceof RegistryCommand command) {
+                    command.env = Map.copyOf(env);
+                }
+                return created;
             }
         });
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
@@ -42,7 +63,7 @@ public final class CovenantCli implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: diff or check-pact");
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: diff, check-pact, publish-openapi, publish-pacts, check, can-i-deploy, record-deployment or create-environment");
     }
 
     private static int usageError(CommandLine.ParameterException e, String[] args) {
@@ -60,6 +81,9 @@ public final class CovenantCli implements Runnable {
         if (e instanceof CliException cli) {
             code = cli.exitCode();
             message = cli.getMessage();
+        } else if (e instanceof RegistryException registry) {
+            code = exitCode(registry);
+            message = registry.getMessage();
         } else if (e instanceof InvalidDocumentException || e instanceof InvalidPactException) {
             code = CliException.INVALID_INPUT;
             message = e.getMessage();
@@ -74,5 +98,13 @@ public final class CovenantCli implements Runnable {
         err.println("covenant: " + Inputs.oneLine(message));
         err.flush();
         return code;
+    }
+
+    private static int exitCode(RegistryException e) {
+        return switch (e.kind()) {
+            case INVALID -> CliException.INVALID_INPUT;
+            case UNAUTHORIZED, NOT_FOUND, CONFLICT -> CliException.REFUSED;
+            case UNREACHABLE, UNEXPECTED -> CliException.REGISTRY;
+        };
     }
 }

@@ -13,7 +13,10 @@ public final class EventTypes {
     public static final String DEPLOYMENT_RECORDED = "deployment.recorded";
     /** A version was recorded as released. Attributes: environment. */
     public static final String RELEASE_RECORDED = "release.recorded";
-    /** The checks finished for a change. Attributes: reportId, compatible, affectedConsumers. */
+    /**
+     * The checks finished for a change. Attributes: reportId, compatible, trigger, summary, reportPath, audience
+     * (who is affected: application, team, role, failures).
+     */
     public static final String COMPATIBILITY_CHECKED = "compatibility.checked";
 
     private EventTypes() {

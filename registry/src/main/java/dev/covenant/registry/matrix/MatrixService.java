@@ -1,5 +1,6 @@
 package dev.covenant.registry.matrix;
 
+import dev.covenant.registry.checks.CrossChecks;
 import dev.covenant.registry.environments.EnvironmentVersion;
 import dev.covenant.registry.environments.Environments;
 import dev.covenant.registry.matrix.MatrixQuery.Target;
@@ -10,6 +11,7 @@ import dev.covenant.registry.pacticipants.Version;
 import dev.covenant.registry.pacts.PactPublication;
 import dev.covenant.registry.pacts.PactService;
 import dev.covenant.registry.system.InvalidRequestException;
+import dev.covenant.registry.verifications.Verification;
 import dev.covenant.registry.verifications.VerificationService;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,9 +32,11 @@ class MatrixService {
     private final PactService pacts;
     private final VerificationService verifications;
     private final Environments environments;
+    private final CrossChecks crossChecks;
 
     MatrixService(Pacticipants pacticipants, PactService pacts, VerificationService verifications,
-            Environments environments) {
+            Environments environments, CrossChecks crossChecks) {
+        this.crossChecks = crossChecks;
         this.pacticipants = pacticipants;
         this.pacts = pacts;
         this.verifications = verifications;
@@ -190,10 +194,20 @@ class MatrixService {
                     providerDescription, ignored));
         }
         return verifications.latestBy(pact.sha(), providerVersion.number())
+                .switchIfEmpty(Mono.defer(() -> crossCheck(pact, providerVersion)))
                 .map(Optional::of)
                 .defaultIfEmpty(Optional.empty())
                 .map(verification -> new MatrixRow(consumerVersion, providerVersion, provider, pact,
                         verification.orElse(null), consumerDescription, providerDescription, ignored));
+    }
+
+    /**
+     * A provider that only publishes documents has no verifications; its cross-contract check result (one point
+     * lookup) stands in for one. A real verification always takes precedence.
+     */
+    private Mono<Verification> crossCheck(PactPublication pact, Version providerVersion) {
+        return crossChecks.find(pact.sha(), providerVersion.number())
+                .map(check -> CrossCheckVerifications.asVerification(check, pact, providerVersion));
     }
 
     /** The collected rows become a decision with the Pact Broker's reasons. */
@@ -227,7 +241,9 @@ class MatrixService {
                     case SUCCESS -> success += row.ignored() ? 0 : 1;
                     case FAILED -> {
                         failed += row.ignored() ? 0 : 1;
-                        reasons.add(prefix + "The verification for the pact between " + row.consumerDescription() + " and "
+                        reasons.add(prefix + (CrossCheckVerifications.is(row.verification())
+                                ? "The cross-contract check (pact against the provider's OpenAPI document) of the pact between "
+                                : "The verification for the pact between ") + row.consumerDescription() + " and "
                                 + row.providerDescription() + " failed");
                     }
                     case UNKNOWN -> {

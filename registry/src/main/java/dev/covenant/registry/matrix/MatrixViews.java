@@ -80,6 +80,12 @@ final class MatrixViews {
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("success", verification.success());
         view.put("verifiedAt", verification.createdAt().toString());
+        if (CrossCheckVerifications.is(verification)) {
+            view.put("verifiedBy", verification.verifiedBy());
+            view.put("_links", Map.of("self", link(links.href("compatibility-reports",
+                    CrossCheckVerifications.reportId(verification)))));
+            return view;
+        }
         view.put("_links", Map.of("self", link(PactLinks.verificationResults(links, verification.provider(),
                 verification.consumer(), verification.sha(), null) + "/" + verification.number())));
         return view;

@@ -20,6 +20,9 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -33,18 +36,21 @@ import reactor.core.publisher.Mono;
 public class PactService implements IndexDefinitions, VersionListener {
 
     static final String LATEST = "latest";
+    private static final Logger LOG = LoggerFactory.getLogger(PactService.class);
 
     private final PactStore store;
     private final ContentStore contents;
     private final Pacticipants pacticipants;
     private final PactsProperties properties;
     private final Clock clock;
+    private final ObjectProvider<PactListener> listeners;
 
     private final EventLog events;
 
     PactService(MongoDatabase database, ContentStore contents, Pacticipants pacticipants, PactsProperties properties,
-            Clock clock, ReadCaches caches, EventLog events) {
+            Clock clock, ReadCaches caches, EventLog events, ObjectProvider<PactListener> listeners) {
         this.events = events;
+        this.listeners = listeners;
         this.store = new PactStore(database, caches);
         this.contents = contents;
         this.pacticipants = pacticipants;
@@ -125,7 +131,9 @@ public class PactService implements IndexDefinitions, VersionListener {
     private Mono<PublishedPact> write(Version version, ContractToPublish contract, PactContent content,
             PactPublication existing) {
         if (existing != null && existing.sha().equals(content.sha())) {
-            return moveHeads(existing, version).thenReturn(new PublishedPact(existing, existing, contract.merge()));
+            return moveHeads(existing, version)
+                    .then(notifyListeners(existing, content.tree()))
+                    .thenReturn(new PublishedPact(existing, existing, contract.merge()));
         }
         Instant now = clock.instant();
         PactPublication publication = new PactPublication(contract.provider(), contract.consumer(), version.number(),
@@ -138,7 +146,19 @@ public class PactService implements IndexDefinitions, VersionListener {
                 .flatMap(saved -> saved ? Mono.just(publication) : raced(publication))
                 .flatMap(stored -> moveHeads(stored, version)
                         .then(store.link(contract.provider(), contract.consumer()))
+                        .then(notifyListeners(stored, content.tree()))
                         .thenReturn(new PublishedPact(stored, existing, contract.merge() && existing != null)));
+    }
+
+    private Mono<Void> notifyListeners(PactPublication publication, JsonNode content) {
+        return Flux.fromStream(listeners.orderedStream())
+                .concatMap(listener -> listener.onPublished(publication, content)
+                        .onErrorResume(e -> {
+                            LOG.warn("Listener {} failed after a pact publish: {}", listener.getClass().getSimpleName(),
+                                    e.toString());
+                            return Mono.empty();
+                        }))
+                .then();
     }
 
     /** A concurrent publish of the same version won: identical content is fine, different is a conflict. */

@@ -3,6 +3,7 @@ package dev.covenant.registry.security;
 import dev.covenant.registry.system.RequestIds;
 import java.net.InetSocketAddress;
 import java.time.Clock;
+import java.util.List;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,8 +20,9 @@ import org.springframework.web.util.pattern.PathPatternParser;
 import reactor.core.publisher.Mono;
 
 /**
- * Records every write request (every method but GET, HEAD, OPTIONS and TRACE; asking for the pacts to verify is a
- * read) in the {@link AuditLog}, refused ones included, just before the response is committed.
+ * Records every write request (every method but GET, HEAD, OPTIONS and TRACE; asking for the pacts to verify and
+ * the pre-merge check are reads) in the {@link AuditLog}, refused ones included, just before the response is
+ * committed.
  */
 @Component
 @Order(SecurityFilterOrder.AUDIT)
@@ -29,8 +31,9 @@ class AuditFilter implements WebFilter {
     private static final Logger log = LoggerFactory.getLogger(AuditFilter.class);
     private static final Set<HttpMethod> READS = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS,
             HttpMethod.TRACE);
-    private static final PathPattern FOR_VERIFICATION =
-            PathPatternParser.defaultInstance.parse("/pacts/provider/{provider}/for-verification");
+    private static final List<PathPattern> QUERIES = List.of(
+            PathPatternParser.defaultInstance.parse("/pacts/provider/{provider}/for-verification"),
+            PathPatternParser.defaultInstance.parse("/applications/{application}/pre-merge-check"));
 
     private final AuditLog audit;
     private final Clock clock;
@@ -52,8 +55,8 @@ class AuditFilter implements WebFilter {
 
     private static boolean isWrite(ServerHttpRequest request) {
         return !READS.contains(request.getMethod())
-                && !(HttpMethod.POST.equals(request.getMethod())
-                        && FOR_VERIFICATION.matches(request.getPath().pathWithinApplication()));
+                && !(HttpMethod.POST.equals(request.getMethod()) && QUERIES.stream()
+                        .anyMatch(query -> query.matches(request.getPath().pathWithinApplication())));
     }
 
     private Mono<Void> record(ServerWebExchange exchange) {

@@ -97,7 +97,8 @@ class SecurityConfiguration {
                         .pathMatchers(HttpMethod.GET, "/**").hasAuthority(READ)
                         .pathMatchers(HttpMethod.HEAD, "/**").hasAuthority(READ)
                         .pathMatchers(HttpMethod.OPTIONS, "/**").hasAuthority(READ)
-                        .pathMatchers(HttpMethod.POST, "/pacts/provider/{provider}/for-verification").hasAuthority(READ)
+                        .pathMatchers(HttpMethod.POST, "/pacts/provider/{provider}/for-verification",
+                                "/applications/{application}/pre-merge-check").hasAuthority(READ)
                         .pathMatchers(HttpMethod.DELETE, "/**").hasAuthority(ADMIN)
                         .pathMatchers("/teams/{team}/subscriptions", "/teams/{team}/subscriptions/**")
                         .access(teamMember())

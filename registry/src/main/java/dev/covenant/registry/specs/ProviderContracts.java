@@ -32,6 +32,9 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -47,6 +50,8 @@ import reactor.core.scheduler.Schedulers;
 @Service
 public class ProviderContracts implements IndexDefinitions {
 
+    private static final Logger LOG = LoggerFactory.getLogger(ProviderContracts.class);
+
     private final MongoCollection<Document> contracts;
     private final MongoCollection<Document> heads;
     private final ContentStore contents;
@@ -58,10 +63,15 @@ public class ProviderContracts implements IndexDefinitions {
     private final Counter unchanged;
     private final DistributionSummary sizes;
     private final EventLog events;
+    private final ObjectProvider<PublishGuard> guards;
+    private final ObjectProvider<ContractListener> listeners;
 
     ProviderContracts(MongoDatabase database, ContentStore contents, Pacticipants pacticipants,
-            SpecsProperties properties, Clock clock, MeterRegistry meters, EventLog events) {
+            SpecsProperties properties, Clock clock, MeterRegistry meters, EventLog events,
+            ObjectProvider<PublishGuard> guards, ObjectProvider<ContractListener> listeners) {
         this.events = events;
+        this.guards = guards;
+        this.listeners = listeners;
         this.contracts = database.getCollection("provider_contracts");
         this.heads = database.getCollection("provider_contract_heads");
         this.contents = contents;
@@ -83,8 +93,18 @@ public class ProviderContracts implements IndexDefinitions {
         return Map.of("provider_contracts", List.of(new IndexModel(Indexes.ascending("app", "order"))));
     }
 
-    long maxDocumentBytes() {
+    /** The largest document accepted (publishing and pre-merge checks alike). */
+    public long maxDocumentBytes() {
         return properties.maxDocumentBytes();
+    }
+
+    /**
+     * Parses and validates a document with the publishing limits, off the event loop, without storing it
+     * (pre-merge checks). Fails with {@code InvalidDocumentException} like a publish would.
+     */
+    public Mono<ParsedDocument> parseCandidate(byte[] content) {
+        return Mono.fromCallable(() -> OpenApiDocuments.parse(content, properties.limits()))
+                .subscribeOn(parsing);
     }
 
     Mono<PublishOutcome> publish(PublishRequest request) {
@@ -118,7 +138,14 @@ public class ProviderContracts implements IndexDefinitions {
     private Mono<PublishOutcome> publishParsed(PublishRequest request, ParsedDocument document) {
         return find(request.provider(), request.version())
                 .map(existing -> sameOrConflict(existing, document))
-                .switchIfEmpty(Mono.defer(() -> store(request, document)));
+                .switchIfEmpty(Mono.defer(() -> guard(request, document).then(store(request, document))));
+    }
+
+    /** Every guard (e.g. an enforced compatibility policy) may refuse a new document before anything is written. */
+    private Mono<Void> guard(PublishRequest request, ParsedDocument document) {
+        return Flux.fromStream(guards.orderedStream())
+                .concatMap(guard -> guard.beforeStore(request.provider(), request.version(), request.branch(), document))
+                .then();
     }
 
     private PublishOutcome sameOrConflict(ProviderContract existing, ParsedDocument document) {
@@ -149,9 +176,22 @@ public class ProviderContracts implements IndexDefinitions {
                 request.selfVerification());
         return Mono.from(contracts.insertOne(contract.toDocument()))
                 .then(moveHeads(contract, version))
+                .then(notifyListeners(contract, document))
                 .then(Mono.fromCallable(() -> recordPublished(contract)))
                 .onErrorResume(MongoErrors::isDuplicateKey, e -> find(contract.application(), contract.version())
                         .map(existing -> sameOrConflict(existing, document)));
+    }
+
+    private Mono<Void> notifyListeners(ProviderContract contract, ParsedDocument document) {
+        return Flux.fromStream(listeners.orderedStream())
+                .concatMap(listener -> listener.onPublished(contract, document.tree())
+                        .onErrorResume(e -> logListenerFailure(listener, e)))
+                .then();
+    }
+
+    private static Mono<Void> logListenerFailure(Object listener, Throwable error) {
+        LOG.warn("Listener {} failed after a publish: {}", listener.getClass().getSimpleName(), error.toString());
+        return Mono.empty();
     }
 
     private PublishOutcome recordPublished(ProviderContract contract) {

@@ -37,9 +37,11 @@ class ApiErrors {
 
     @ExceptionHandler
     ResponseEntity<Map<String, Object>> conflict(ConflictException e, ServerWebExchange exchange) {
-        return respond(exchange, HttpStatus.CONFLICT, "conflict", "Conflict", e.getMessage(),
-                Map.of(e.field(), List.of(e.getMessage())),
-                Map.of("notices", List.of(Map.of("type", "error", "text", e.getMessage()))));
+        Map<String, Object> extensions = new LinkedHashMap<>();
+        extensions.put("notices", List.of(Map.of("type", "error", "text", e.getMessage())));
+        extensions.putAll(e.extensions());
+        return respond(exchange, HttpStatus.CONFLICT, e.problemType(), "Conflict", e.getMessage(),
+                Map.of(e.field(), List.of(e.getMessage())), extensions);
     }
 
     @ExceptionHandler

@@ -19,6 +19,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -27,16 +30,20 @@ import reactor.core.publisher.Mono;
 @Service
 public class VerificationService implements IndexDefinitions {
 
+    private static final Logger LOG = LoggerFactory.getLogger(VerificationService.class);
+
     private final VerificationStore store;
     private final PactService pacts;
     private final Pacticipants pacticipants;
     private final Sequences sequences;
     private final Clock clock;
     private final EventLog events;
+    private final ObjectProvider<VerificationListener> listeners;
 
     VerificationService(MongoDatabase database, PactService pacts, Pacticipants pacticipants, Sequences sequences,
-            Clock clock, ReadCaches caches, EventLog events) {
+            Clock clock, ReadCaches caches, EventLog events, ObjectProvider<VerificationListener> listeners) {
         this.events = events;
+        this.listeners = listeners;
         this.store = new VerificationStore(database, caches);
         this.pacts = pacts;
         this.pacticipants = pacticipants;
@@ -95,7 +102,9 @@ public class VerificationService implements IndexDefinitions {
                         clock.instant()))
                 .flatMap(verification -> store.insert(verification)
                         .flatMap(inserted -> inserted
-                                ? moveHeads(verification).thenReturn(new Recorded(verification, true))
+                                ? moveHeads(verification)
+                                        .then(notifyListeners(verification))
+                                        .thenReturn(new Recorded(verification, true))
                                 : store.find(id).map(existing -> new Recorded(existing, false))));
     }
 
@@ -110,6 +119,17 @@ public class VerificationService implements IndexDefinitions {
                 .then(Flux.fromIterable(verification.branches())
                         .concatMap(branch -> store.recordFirst(sha + "|success-branch:" + branch, verification))
                         .then());
+    }
+
+    private Mono<Void> notifyListeners(Verification verification) {
+        return Flux.fromStream(listeners.orderedStream())
+                .concatMap(listener -> listener.onRecorded(verification)
+                        .onErrorResume(e -> {
+                            LOG.warn("Listener {} failed after a verification: {}", listener.getClass().getSimpleName(),
+                                    e.toString());
+                            return Mono.empty();
+                        }))
+                .then();
     }
 
     /** The latest verification of this content by this provider version. */

@@ -12,7 +12,8 @@ class EnvironmentApiTest extends RegistryTest {
 
     @Test
     void createdEnvironmentHasUuidDerivedDisplayNameAndLinks() {
-        String name = unique("pre-prod");
+        // The suffix starts with a digit: a hex suffix starting with a letter would be capitalized too.
+        String name = unique("pre-prod-0").replace("pre-prod-0-", "pre-prod-0");
         Map<?, ?> created = http.post().uri("/environments").contentType(MediaType.APPLICATION_JSON)
                 .bodyValue("{\"name\":\"" + name + "\",\"production\":false,"
                         + "\"contacts\":[{\"name\":\"Ops\",\"details\":{\"emailAddress\":\"ops@example.com\"}}]}")
@@ -27,7 +28,7 @@ class EnvironmentApiTest extends RegistryTest {
                 .expectStatus().isOk()
                 .expectBody()
                 .jsonPath("$.name").isEqualTo(name)
-                .jsonPath("$.displayName").isEqualTo("Pre Prod " + name.substring("pre-prod-".length()))
+                .jsonPath("$.displayName").isEqualTo("Pre Prod " + capitalized(name.substring("pre-prod-".length())))
                 .jsonPath("$.production").isEqualTo(false)
                 .jsonPath("$.contacts[0].details.emailAddress").isEqualTo("ops@example.com")
                 .jsonPath("$._links.self.href").isEqualTo(baseUrl() + "/environments/" + uuid)
@@ -138,5 +139,10 @@ class EnvironmentApiTest extends RegistryTest {
                 .jsonPath("$._links['pb:environments'].href").isEqualTo(baseUrl() + "/environments")
                 .jsonPath("$._links['pb:environment'].href").isEqualTo(baseUrl() + "/environments/{uuid}")
                 .jsonPath("$._links['pb:environment'].templated").isEqualTo(true);
+    }
+
+    /** The display name capitalises each word, including the unique suffix when it starts with a letter. */
+    private static String capitalized(String word) {
+        return Character.toUpperCase(word.charAt(0)) + word.substring(1);
     }
 }

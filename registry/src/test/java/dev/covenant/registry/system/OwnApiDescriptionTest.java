@@ -24,6 +24,8 @@ class OwnApiDescriptionTest extends RegistryTest {
         List<String> paths = new ArrayList<>();
         document.tree().path("paths").fieldNames().forEachRemaining(paths::add);
         assertThat(paths).contains("/applications/{application}/versions/{version}/openapi",
-                "/applications/{application}/openapi/latest", "/provider-contracts/provider/{provider}/publish");
+                "/applications/{application}/openapi/latest", "/provider-contracts/provider/{provider}/publish",
+                "/applications/{application}/policy", "/applications/{application}/pre-merge-check",
+                "/compatibility-reports", "/compatibility-reports/{id}");
     }
 }

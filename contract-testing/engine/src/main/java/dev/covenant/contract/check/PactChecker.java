@@ -47,6 +47,17 @@ public final class PactChecker {
         return forDocument(document, options).check(pact);
     }
 
+    /**
+     * The operation a request routes to in this document, named as diff findings name it ({@code GET /pets/{id}});
+     * null when no operation matches.
+     */
+    public synchronized String operation(String method, String path) {
+        Router.Match match = router.route(method == null ? "" : method.toUpperCase(java.util.Locale.ROOT),
+                path == null ? "/" : path);
+        return match == null ? null
+                : match.operation().method().toUpperCase(java.util.Locale.ROOT) + " " + match.operation().pathTemplate();
+    }
+
     public synchronized CheckReport check(Pact pact) {
         List<PactFinding> findings = new ArrayList<>();
         for (Interaction interaction : pact.interactions()) {

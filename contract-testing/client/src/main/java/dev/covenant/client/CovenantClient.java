@@ -1,0 +1,272 @@
+package dev.covenant.client;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.covenant.client.Results.CanIDeploy;
+import dev.covenant.client.Results.Environment;
+import dev.covenant.client.Results.MatrixRow;
+import dev.covenant.client.Results.Notice;
+import dev.covenant.client.Results.PreMergeReport;
+import dev.covenant.client.Results.PublishedDocument;
+import dev.covenant.client.Results.PublishedPacts;
+import dev.covenant.client.Results.RecordedDeployment;
+import dev.covenant.client.Results.RecordedVerification;
+import dev.covenant.client.Results.Subscription;
+import java.io.IOException;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.random.RandomGenerator;
+
+/**
+ * The registry's client for CI jobs, the CLI and the JUnit 5 support. Every call is retried on connection errors,
+ * 408, 429 (honouring {@code Retry-After}) and 5xx with exponential back-off and jitter ({@link RetryPolicy}), has
+ * a connect and a response timeout, and fails with a {@link RegistryException} that says what to do.
+ */
+public final class CovenantClient {
+
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+
+    private final Transport transport;
+
+    private CovenantClient(Transport transport) {
+        this.transport = transport;
+    }
+
+    public static CovenantClient create(ClientConfig config) {
+        return create(config, Sleeper.THREAD);
+    }
+
+    /** As {@link #create(ClientConfig)}, waiting between attempts with the given sleeper. */
+    public static CovenantClient create(ClientConfig config, Sleeper sleeper) {
+        return new CovenantClient(new Transport(config, sleeper, RandomGenerator.getDefault()));
+    }
+
+    /** Publishes an OpenAPI document (YAML or JSON) as {@code application} {@code version}; republishing is a no-op. */
+    public PublishedDocument publishOpenApi(String application, String version, String branch, List<String> tags,
+            String buildUrl, byte[] document, String contentType) {
+        Query query = new Query().add("branch", branch).add("buildUrl", buildUrl);
+        tags.forEach(tag -> query.add("tag", tag));
+        String path = Paths.of("applications", application, "versions", version, "openapi") + query;
+        Transport.Response response = transport.send("PUT", transport.uri(path), contentType, document);
+        JsonNode body = expect("publish " + application + " " + version, response, 200, 201);
+        return new PublishedDocument(application, version, response.status() == 201, body.path("sha256").asText(null));
+    }
+
+    /** Publishes pacts as {@code consumerVersion} of their consumer (one request per consumer), idempotently. */
+    public List<PublishedPacts> publishPacts(String consumerVersion, String branch, List<String> tags, String buildUrl,
+            List<PactFile> pacts) {
+        Map<String, List<PactFile>> byConsumer = new LinkedHashMap<>();
+        pacts.forEach(pact -> byConsumer.computeIfAbsent(pact.consumer(), c -> new ArrayList<>()).add(pact));
+        List<PublishedPacts> published = new ArrayList<>();
+        byConsumer.forEach((consumer, files) -> published.add(publishPactsOf(consumer, consumerVersion, branch, tags,
+                buildUrl, files)));
+        return published;
+    }
+
+    private PublishedPacts publishPactsOf(String consumer, String version, String branch, List<String> tags,
+            String buildUrl, List<PactFile> files) {
+        ObjectNode request = JSON.createObjectNode()
+                .put("pacticipantName", consumer)
+                .put("pacticipantVersionNumber", version);
+        putIfPresent(request, "branch", branch);
+        putIfPresent(request, "buildUrl", buildUrl);
+        tags.forEach(request.putArray("tags")::add);
+        for (PactFile file : files) {
+            request.withArray("contracts").addObject()
+                    .put("consumerName", consumer)
+                    .put("providerName", file.provider())
+                    .put("specification", "pact")
+                    .put("contentType", "application/json")
+                    .put("content", Base64.getEncoder().encodeToString(file.content()));
+        }
+        JsonNode body = postJson("publish the pacts of " + consumer + " " + version, "/contracts/publish", request, 200, 201);
+        return new PublishedPacts(consumer, version, files.stream().map(PactFile::provider).distinct().toList(),
+                notices(body));
+    }
+
+    /**
+     * Records that {@code provider} {@code providerVersion} verified the pact {@code consumer} {@code consumerVersion}
+     * published, for verifiers other than pact-jvm (which publishes its own results).
+     */
+    public RecordedVerification recordVerification(String provider, String providerVersion, String providerBranch,
+            String consumer, String consumerVersion, boolean success, String buildUrl) {
+        String action = "record the verification of " + consumer + " " + consumerVersion + " by " + provider;
+        JsonNode pact = getJson(action, Paths.of("pacts", "provider", provider, "consumer", consumer, "version",
+                consumerVersion));
+        String publishHref = pact.path("_links").path("pb:publish-verification-results").path("href").asText("");
+        if (publishHref.isBlank()) {
+            throw new RegistryException(RegistryException.Kind.UNEXPECTED, 200, action
+                    + ": the pact has no pb:publish-verification-results link; is this a Covenant or Pact Broker URL?", null);
+        }
+        if (providerBranch != null && !providerBranch.isBlank()) {
+            Transport.Response branch = transport.send("PUT", transport.uri(Paths.of("pacticipants", provider, "branches",
+                    providerBranch, "versions", providerVersion)), "application/json", bytes(JSON.createObjectNode()));
+            expect(action, branch, 200, 201);
+        }
+        ObjectNode result = JSON.createObjectNode()
+                .put("success", success)
+                .put("providerApplicationVersion", providerVersion);
+        result.putObject("verifiedBy").put("implementation", "covenant-client").put("version", "0.1.0");
+        putIfPresent(result, "buildUrl", buildUrl);
+        Transport.Response response = transport.send("POST", URI.create(publishHref), "application/json", bytes(result));
+        expect(action, response, 200, 201);
+        return new RecordedVerification(provider, providerVersion, consumer, success);
+    }
+
+    /** The environment called {@code name}; NOT_FOUND when there is none. */
+    public Environment environment(String name) {
+        JsonNode list = getJson("list environments", "/environments");
+        for (JsonNode env : list.path("_embedded").path("environments")) {
+            if (name.equals(env.path("name").asText())) {
+                return new Environment(env.path("uuid").asText(), name, env.path("production").asBoolean(false));
+            }
+        }
+        throw new RegistryException(RegistryException.Kind.NOT_FOUND, 404, "there is no environment '" + name
+                + "': create it first (covenant create-environment --name " + name + ")", null);
+    }
+
+    /** The environment called {@code name}, created when missing. */
+    public Environment ensureEnvironment(String name, boolean production) {
+        try {
+            return environment(name);
+        } catch (RegistryException e) {
+            if (e.kind() != RegistryException.Kind.NOT_FOUND) {
+                throw e;
+            }
+        }
+        ObjectNode request = JSON.createObjectNode().put("name", name).put("production", production);
+        Transport.Response response = transport.send("POST", transport.uri("/environments"), "application/json",
+                bytes(request));
+        if (response.status() == 409) {
+            return environment(name); // created concurrently (or by an earlier attempt of this call)
+        }
+        JsonNode body = expect("create environment " + name, response, 200, 201);
+        return new Environment(body.path("uuid").asText(), name, production);
+    }
+
+    /** Records that {@code version} of {@code application} now runs in {@code environment} (replacing the previous one). */
+    public RecordedDeployment recordDeployment(String application, String version, String environment,
+            String applicationInstance) {
+        Environment env = environment(environment);
+        ObjectNode request = JSON.createObjectNode();
+        putIfPresent(request, "applicationInstance", applicationInstance);
+        JsonNode body = postJson("record the deployment of " + application + " " + version + " to " + environment,
+                Paths.of("pacticipants", application, "versions", version, "deployed-versions", "environment", env.uuid()),
+                request, 200, 201);
+        return new RecordedDeployment(application, version, environment, body.path("uuid").asText(null));
+    }
+
+    /** Whether {@code version} of {@code application} can be deployed to {@code environment}, with the reasons. */
+    public CanIDeploy canIDeploy(String application, String version, String environment) {
+        String path = "/can-i-deploy" + new Query().add("pacticipant", application).add("version", version)
+                .add("environment", environment);
+        JsonNode body = getJson("can-i-deploy " + application + " " + version + " to " + environment, path);
+        JsonNode summary = body.path("summary");
+        Boolean deployable = summary.path("deployable").isBoolean() ? summary.path("deployable").asBoolean() : null;
+        List<MatrixRow> rows = new ArrayList<>();
+        for (JsonNode row : body.path("matrix")) {
+            JsonNode result = row.path("verificationResult");
+            rows.add(new MatrixRow(row.path("consumer").path("name").asText(),
+                    row.path("consumer").path("version").path("number").asText(null),
+                    row.path("provider").path("name").asText(),
+                    row.path("provider").path("version").path("number").asText(null),
+                    result.path("success").isBoolean() ? result.path("success").asBoolean() : null));
+        }
+        return new CanIDeploy(deployable, summary.path("reason").asText(""), rows, notices(body));
+    }
+
+    /**
+     * Asks whether a candidate document would break a consumer or the policy, before merging it (nothing is stored).
+     */
+    public PreMergeReport preMergeCheck(String application, String branch, byte[] document, String contentType) {
+        String path = Paths.of("applications", application, "pre-merge-check") + new Query().add("branch", branch);
+        Transport.Response response = transport.send("POST", transport.uri(path), contentType, document);
+        JsonNode body = expect("pre-merge check of " + application, response, 200);
+        return convert(body, PreMergeReport.class);
+    }
+
+    /** Creates or replaces a team owning the given applications (issue 5's teams API). */
+    public void putTeam(String team, List<String> applications) {
+        ObjectNode request = JSON.createObjectNode();
+        applications.forEach(request.putArray("applications")::add);
+        Transport.Response response = transport.send("PUT", transport.uri(Paths.of("teams", team)), "application/json",
+                bytes(request));
+        expect("create team " + team, response, 200, 201);
+    }
+
+    /** Subscribes a team to notifications delivered to {@code url} (issue 5's subscriptions API). */
+    public Subscription subscribe(String team, String url, String format, String secret, List<String> events) {
+        ObjectNode request = JSON.createObjectNode().put("url", url).put("format", format);
+        putIfPresent(request, "secret", secret);
+        if (events != null && !events.isEmpty()) {
+            events.forEach(request.putArray("events")::add);
+        }
+        JsonNode body = postJson("subscribe team " + team, Paths.of("teams", team, "subscriptions"), request, 200, 201);
+        return new Subscription(body.path("id").asText(null), url, format);
+    }
+
+    private JsonNode getJson(String action, String path) {
+        return expect(action, transport.send("GET", transport.uri(path), null, null), 200);
+    }
+
+    private JsonNode postJson(String action, String path, JsonNode request, int... ok) {
+        return expect(action, transport.send("POST", transport.uri(path), "application/json", bytes(request)), ok);
+    }
+
+    private static JsonNode expect(String action, Transport.Response response, int... ok) {
+        for (int status : ok) {
+            if (response.status() == status) {
+                return parse(action, response);
+            }
+        }
+        throw ErrorBodies.toException(action, response);
+    }
+
+    private static JsonNode parse(String action, Transport.Response response) {
+        if (response.body() == null || response.body().length == 0) {
+            return JSON.createObjectNode();
+        }
+        try {
+            return JSON.readTree(response.body());
+        } catch (IOException e) {
+            throw new RegistryException(RegistryException.Kind.UNEXPECTED, response.status(), action
+                    + ": the answer is not JSON; is the URL a Covenant registry?", response.requestId());
+        }
+    }
+
+    private static <T> T convert(JsonNode body, Class<T> type) {
+        try {
+            return JSON.treeToValue(body, type);
+        } catch (IOException e) {
+            throw new RegistryException(RegistryException.Kind.UNEXPECTED, 200, "unreadable " + type.getSimpleName()
+                    + " from the registry: " + e.getMessage(), null);
+        }
+    }
+
+    private static List<Notice> notices(JsonNode body) {
+        List<Notice> notices = new ArrayList<>();
+        body.path("notices").forEach(n -> notices.add(new Notice(n.path("type").asText(""), n.path("text").asText(""))));
+        return notices;
+    }
+
+    private static void putIfPresent(ObjectNode node, String field, String value) {
+        if (value != null && !value.isBlank()) {
+            node.put(field, value);
+        }
+    }
+
+    private static byte[] bytes(JsonNode node) {
+        try {
+            return JSON.writeValueAsBytes(node);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

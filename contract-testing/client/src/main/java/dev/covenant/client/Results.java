@@ -1,0 +1,104 @@
+package dev.covenant.client;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+
+/** What the registry answered, as values. */
+public final class Results {
+
+    private Results() {
+    }
+
+    /** A line of text the registry addressed to the user ({@code success}, {@code warning}, {@code error}, …). */
+    public record Notice(String type, String text) {
+    }
+
+    /** An OpenAPI document as stored; {@code created} is false when the same content was already there. */
+    public record PublishedDocument(String application, String version, boolean created, String sha256) {
+    }
+
+    /** The pacts of one consumer version, published. */
+    public record PublishedPacts(String consumer, String version, List<String> providers, List<Notice> notices) {
+    }
+
+    /** One recorded verification result. */
+    public record RecordedVerification(String provider, String providerVersion, String consumer, boolean success) {
+    }
+
+    /** A version recorded as deployed to an environment. */
+    public record RecordedDeployment(String application, String version, String environment, String uuid) {
+    }
+
+    /** An environment versions are deployed to. */
+    public record Environment(String uuid, String name, boolean production) {
+    }
+
+    /** A team subscription to notifications (issue 5). */
+    public record Subscription(String id, String url, String format) {
+    }
+
+    /** can-i-deploy's answer: {@code deployable} is null when a required verification is missing. */
+    public record CanIDeploy(Boolean deployable, String reason, List<MatrixRow> matrix, List<Notice> notices) {
+
+        public boolean yes() {
+            return Boolean.TRUE.equals(deployable);
+        }
+    }
+
+    /** One consumer version and provider version pair the answer considered; {@code success} null when unverified. */
+    public record MatrixRow(String consumer, String consumerVersion, String provider, String providerVersion,
+            Boolean success) {
+    }
+
+    /**
+     * The pre-merge check's report (issue 5, shape fixed in docs/design/contracts-between-parts.md): would this
+     * document break a consumer or the application's policy?
+     */
+    public record PreMergeReport(String application, boolean compatible, List<Comparison> comparisons,
+            List<CrossCheck> crossChecks, List<AffectedConsumer> affectedConsumers, JsonNode policy) {
+
+        public PreMergeReport {
+            comparisons = comparisons == null ? List.of() : comparisons;
+            crossChecks = crossChecks == null ? List.of() : crossChecks;
+            affectedConsumers = affectedConsumers == null ? List.of() : affectedConsumers;
+        }
+    }
+
+    /** A document-to-document comparison (against the branch head or what is deployed). */
+    public record Comparison(String kind, VersionRef base, List<Finding> findings) {
+
+        public Comparison {
+            findings = findings == null ? List.of() : findings;
+        }
+    }
+
+    /** An application version. */
+    public record VersionRef(String application, String version) {
+    }
+
+    /** An oasdiff-style change: rule id, level (ERR, WARN, INFO), operation, message, pointers. */
+    public record Finding(String ruleId, String level, String operation, String message, String basePointer,
+            String revisionPointer) {
+    }
+
+    /** A pact checked against the document. */
+    public record CrossCheck(String consumer, String consumerVersion, String provider, String providerVersion,
+            boolean success, List<Failure> failures) {
+
+        public CrossCheck {
+            failures = failures == null ? List.of() : failures;
+        }
+    }
+
+    /** A consumer the change would break, with its team and what breaks. */
+    public record AffectedConsumer(String consumer, String team, List<Failure> failures) {
+
+        public AffectedConsumer {
+            failures = failures == null ? List.of() : failures;
+        }
+    }
+
+    /** One interaction of a consumer's pact that the document no longer satisfies (openapi-pact-comparator code). */
+    public record Failure(String interaction, String operation, String code, String pointer, String message) {
+    }
+}

@@ -1,0 +1,222 @@
+package dev.covenant.registry.checks;
+
+import dev.covenant.contract.openapi.OpenApiDocuments;
+import dev.covenant.registry.checks.Dependents.Base;
+import dev.covenant.registry.events.Event;
+import dev.covenant.registry.events.EventHandler;
+import dev.covenant.registry.events.EventLog;
+import dev.covenant.registry.events.EventTypes;
+import dev.covenant.registry.events.PermanentJobFailure;
+import dev.covenant.registry.specs.ProviderContract;
+import dev.covenant.registry.specs.ProviderContracts;
+import dev.covenant.registry.teams.Teams;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+
+/**
+ * Runs the checks for every published document and pact, stores the report, and records
+ * {@code compatibility.checked} naming who is affected. Idempotent: the report's id derives from the event's, a
+ * report already stored is not made again, and recording the same outcome twice is one event.
+ */
+@Component
+class ChecksHandler implements EventHandler {
+
+    private final Checks checks;
+    private final CrossChecks crossChecks;
+    private final Dependents dependents;
+    private final ProviderContracts contracts;
+    private final ReportStore reports;
+    private final EventLog events;
+    private final Teams teams;
+    private final Clock clock;
+
+    ChecksHandler(Checks checks, CrossChecks crossChecks, Dependents dependents, ProviderContracts contracts,
+            ReportStore reports, EventLog events, Teams teams, Clock clock) {
+        this.checks = checks;
+        this.crossChecks = crossChecks;
+        this.dependents = dependents;
+        this.contracts = contracts;
+        this.reports = reports;
+        this.events = events;
+        this.teams = teams;
+        this.clock = clock;
+    }
+
+    @Override
+    public String name() {
+        return "checks";
+    }
+
+    @Override
+    public Mono<String> handle(Event event) {
+        if (!event.type().equals(EventTypes.CONTRACT_PUBLISHED) && !event.type().equals(EventTypes.PACT_PUBLISHED)) {
+            return Mono.just("not a change to check");
+        }
+        String id = reportId(event);
+        return reports.find(id)
+                .switchIfEmpty(Mono.defer(() -> report(event, id).flatMap(reports::insert)))
+                .flatMap(report -> events.record(checked(report)).thenReturn(report.summary()));
+    }
+
+    /** The report id of an event: the same event always makes the same report. */
+    static String reportId(Event event) {
+        return OpenApiDocuments.sha256(("checks|" + event.id()).getBytes(StandardCharsets.UTF_8)).substring(0, 32);
+    }
+
+    private Mono<Report> report(Event event, String id) {
+        return event.type().equals(EventTypes.CONTRACT_PUBLISHED) ? contractReport(event, id) : pactReport(event, id);
+    }
+
+    private Mono<Report> contractReport(Event event, String id) {
+        return contracts.find(event.application(), event.version())
+                .switchIfEmpty(Mono.error(() -> new PermanentJobFailure("No document stored for "
+                        + event.application() + " version " + event.version())))
+                .flatMap(contract -> crossChecks.documents().load(contract)
+                        .flatMap(revision -> dependents.bases(contract).collectList()
+                                .flatMap(bases -> checks.assess(contract.application(), revision,
+                                        replaced(contract, bases), bases, id)))
+                        .map(assessment -> contractReport(event, id, contract, assessment)));
+    }
+
+    /**
+     * The document this one replaces, against which impact and policy are judged: the previous one on its branch,
+     * else (a branch's first document) the main branch's latest published before it.
+     */
+    private static Base replaced(ProviderContract contract, List<Base> bases) {
+        return withReason(bases, "previous")
+                .or(() -> withReason(bases, "latest on main branch")
+                        .filter(main -> main.contract().order() < contract.order()))
+                .orElse(null);
+    }
+
+    private static Optional<Base> withReason(List<Base> bases, String prefix) {
+        return bases.stream()
+                .filter(base -> base.reasons().stream().anyMatch(reason -> reason.startsWith(prefix)))
+                .findFirst();
+    }
+
+    private Report contractReport(Event event, String id, ProviderContract contract, Assessment assessment) {
+        return new Report(id, contract.application(), contract.version(), contract.branch(), event.type(),
+                clock.instant(), assessment.compatible(), summary(contract, assessment),
+                assessment.comparisons().stream().map(Assessment.Comparison::view).toList(),
+                assessment.pacts().stream().map(Assessment.PactResult::view).toList(),
+                assessment.affected().stream().map(Assessment.Affected::view).toList(),
+                assessment.policyView(), assessment.audience());
+    }
+
+    static String summary(ProviderContract contract, Assessment assessment) {
+        String subject = contract.application() + " " + contract.version();
+        return subject + ": " + describe(assessment);
+    }
+
+    static String describe(Assessment assessment) {
+        StringBuilder text = new StringBuilder();
+        if (assessment.base() == null) {
+            text.append("first document");
+        } else {
+            text.append(assessment.breakingChanges()).append(" breaking change(s) since ")
+                    .append(assessment.base().contract().version());
+        }
+        if (assessment.affected().isEmpty()) {
+            long failing = assessment.pacts().stream().filter(result -> !result.check().success()).count();
+            text.append(", no consumer affected (").append(assessment.pacts().size()).append(" pact(s) checked")
+                    .append(failing > 0 ? ", " + failing + " failing as before" : "").append(")");
+        } else {
+            text.append(", ").append(assessment.affected().size()).append(" consumer(s) affected: ")
+                    .append(assessment.affected().stream().map(Assessment.Affected::consumer)
+                            .collect(Collectors.joining(", ")));
+        }
+        if (!assessment.violations().isEmpty()) {
+            text.append("; violates the ").append(assessment.policy().level()).append(" policy (")
+                    .append(assessment.violations().size()).append(" violation(s))");
+        }
+        return text.toString();
+    }
+
+    private Mono<Report> pactReport(Event event, String id) {
+        String provider = event.attribute("provider");
+        String sha = event.attribute("sha");
+        return dependents.providerDocuments(provider)
+                .concatMap(base -> crossChecks.documents().load(base.contract())
+                        .flatMap(document -> crossChecks.check(document, sha, id, true))
+                        .map(check -> Map.entry(base, check)))
+                .collectList()
+                .flatMap(checked -> (newContent(event) ? providerAudience(provider, checked)
+                                : Mono.just(List.<Map<String, Object>>of()))
+                        .map(audience -> pactReport(event, id, provider, checked, audience)));
+    }
+
+    /**
+     * Consumers republish the same pact from every build; the provider hears about a failing content once, when
+     * it is first published, not again for each consumer version that carries it.
+     */
+    private static boolean newContent(Event event) {
+        return !"false".equals(event.attribute("contentChanged"));
+    }
+
+    private Mono<List<Map<String, Object>>> providerAudience(String provider, List<Map.Entry<Base, CrossCheck>> checked) {
+        List<Failure> failures = PactFailures.distinct(checked.stream()
+                .flatMap(entry -> entry.getValue().failures().stream())
+                .toList());
+        if (failures.isEmpty()) {
+            return Mono.just(List.of());
+        }
+        return teams.teamOf(provider)
+                .map(Optional::of)
+                .defaultIfEmpty(Optional.empty())
+                .map(team -> List.of(Checks.audience(provider, team.orElse(null), "provider", failures)));
+    }
+
+    private Report pactReport(Event event, String id, String provider, List<Map.Entry<Base, CrossCheck>> checked,
+            List<Map<String, Object>> audience) {
+        boolean compatible = checked.stream().allMatch(entry -> entry.getValue().success());
+        List<Map<String, Object>> views = checked.stream().map(entry -> {
+            Map<String, Object> view = entry.getValue().view(event.version(), entry.getValue().failures());
+            view.put("reasons", entry.getKey().reasons());
+            return view;
+        }).toList();
+        String subject = "Pact of " + event.application() + " " + event.version() + " with " + provider;
+        String versions = checked.stream().map(entry -> entry.getKey().contract().version())
+                .collect(Collectors.joining(", "));
+        String summary = checked.isEmpty() ? subject + ": no document of " + provider + " to check it against"
+                : compatible ? subject + ": satisfied by " + provider + " " + versions
+                : subject + ": not satisfied by " + provider + " " + checked.stream()
+                        .filter(entry -> !entry.getValue().success())
+                        .map(entry -> entry.getKey().contract().version() + " (" + entry.getValue().failures().size()
+                                + " failure(s))")
+                        .collect(Collectors.joining(", "));
+        return new Report(id, event.application(), event.version(), event.attribute("branch"), event.type(),
+                clock.instant(), compatible, summary, List.of(), views, List.of(), noPolicy(), audience);
+    }
+
+    /** Policies judge documents; a pact's report says so with an empty verdict rather than a missing one. */
+    private static Map<String, Object> noPolicy() {
+        Map<String, Object> policy = new LinkedHashMap<>();
+        policy.put("level", null);
+        policy.put("mode", null);
+        policy.put("baseVersion", null);
+        policy.put("violations", List.of());
+        policy.put("flagged", false);
+        return policy;
+    }
+
+    /** The event the notifier acts on: exactly who is affected, and how. */
+    static Event checked(Report report) {
+        Map<String, Object> attributes = new LinkedHashMap<>();
+        attributes.put("reportId", report.id());
+        attributes.put("compatible", report.compatible());
+        attributes.put("trigger", report.trigger());
+        attributes.put("summary", report.summary());
+        attributes.put("reportPath", Report.path(report.id()));
+        attributes.put("audience", report.audience());
+        return Event.of(EventTypes.COMPATIBILITY_CHECKED, report.application(), report.version(), attributes,
+                report.id());
+    }
+}

@@ -1,0 +1,20 @@
+package dev.covenant.registry.checks;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Compatibility checks run on every published document and pact.
+ *
+ * @param documentCacheBytes normalized bytes of parsed documents kept in memory between checks (default 64 MB)
+ * @param concurrency        checks (diffs, pact checks) running at once per instance (default: one per core)
+ * @param maxPacts           most consumer pacts cross-checked for one document (the rest are left out and said so)
+ */
+@ConfigurationProperties("covenant.checks")
+public record ChecksProperties(Long documentCacheBytes, Integer concurrency, Integer maxPacts) {
+
+    public ChecksProperties {
+        documentCacheBytes = documentCacheBytes == null ? 64L * 1024 * 1024 : Math.max(0, documentCacheBytes);
+        concurrency = concurrency == null ? Runtime.getRuntime().availableProcessors() : Math.max(1, concurrency);
+        maxPacts = maxPacts == null ? 500 : Math.max(1, maxPacts);
+    }
+}

@@ -1,0 +1,55 @@
+package dev.covenant.registry.checks;
+
+import java.time.Instant;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.bson.Document;
+
+/**
+ * The result of checking one pact content against the document of one provider version. Both are immutable
+ * (content-addressed pact, one document per version), so the result is a fact, computed once and looked up by
+ * {@code _id} = {@code sha|providerVersion}.
+ *
+ * @param sha         the pact's content hash (it names consumer and provider)
+ * @param documentSha the document's content hash
+ * @param reportId    the report whose check computed it
+ */
+public record CrossCheck(String sha, String consumer, String provider, String providerVersion, String documentSha,
+        boolean success, List<Failure> failures, String reportId, Instant checkedAt) {
+
+    static String id(String sha, String providerVersion) {
+        return sha + "|" + providerVersion;
+    }
+
+    Document toDocument() {
+        return new Document("_id", id(sha, providerVersion)).append("sha", sha).append("consumer", consumer)
+                .append("provider", provider).append("providerVersion", providerVersion)
+                .append("documentSha", documentSha).append("success", success)
+                .append("failures", failures.stream().map(Failure::toDocument).toList())
+                .append("reportId", reportId).append("checkedAt", Date.from(checkedAt));
+    }
+
+    static CrossCheck from(Document document) {
+        return new CrossCheck(document.getString("sha"), document.getString("consumer"),
+                document.getString("provider"), document.getString("providerVersion"),
+                document.getString("documentSha"), Boolean.TRUE.equals(document.getBoolean("success")),
+                document.getList("failures", Document.class, List.of()).stream().map(Failure::from).toList(),
+                document.getString("reportId"), document.getDate("checkedAt").toInstant());
+    }
+
+    /** As a report lists it, for the consumer version it was checked for. */
+    Map<String, Object> view(String consumerVersion, List<Failure> shown) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("consumer", consumer);
+        view.put("consumerVersion", consumerVersion);
+        view.put("provider", provider);
+        view.put("providerVersion", providerVersion);
+        view.put("pactSha", sha);
+        view.put("success", success);
+        view.put("failureCount", shown.size());
+        view.put("failures", shown.stream().limit(Failure.MAX_LISTED).map(Failure::view).toList());
+        return view;
+    }
+}

@@ -1,0 +1,68 @@
+package dev.covenant.registry.checks;
+
+import static com.mongodb.client.model.Filters.eq;
+
+import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.reactivestreams.client.MongoCollection;
+import com.mongodb.reactivestreams.client.MongoDatabase;
+import dev.covenant.contract.diff.CompatibilityCheck;
+import dev.covenant.contract.diff.DiffOptions;
+import dev.covenant.contract.diff.Violation;
+import java.time.Clock;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.bson.Document;
+import org.springframework.stereotype.Service;
+import reactor.core.publisher.Mono;
+
+/** Compatibility policies per application ({@code policies}, {@code _id} = application) and their evaluation. */
+@Service
+class Policies {
+
+    private final MongoCollection<Document> policies;
+    private final Clock clock;
+
+    Policies(MongoDatabase database, Clock clock) {
+        this.policies = database.getCollection("policies");
+        this.clock = clock;
+    }
+
+    /** The application's policy, or the default (BACKWARD, warn) when none was set. */
+    Mono<Policy> of(String application) {
+        return Mono.from(policies.find(eq("_id", application)).first())
+                .map(document -> Policy.parse(document.getString("level"), document.getString("mode")))
+                .defaultIfEmpty(Policy.DEFAULT);
+    }
+
+    Mono<Policy> save(String application, Policy policy) {
+        Document document = new Document("_id", application).append("level", policy.level().name())
+                .append("mode", policy.mode().stored()).append("updatedAt", Date.from(clock.instant()));
+        return Mono.from(policies.replaceOne(eq("_id", application), document, new ReplaceOptions().upsert(true)))
+                .thenReturn(policy);
+    }
+
+    /** The changes from the base to the candidate that the policy forbids (level ERR); CPU work, call off the event loop. */
+    static List<Map<String, Object>> violations(Policy policy, LoadedDocument base, LoadedDocument candidate) {
+        if (base == null || policy.level() == Policy.Level.NONE) {
+            return List.of();
+        }
+        return CompatibilityCheck.check(policy.level().engine(), List.of(base.tree()), candidate.tree(),
+                        DiffOptions.defaults())
+                .stream()
+                .map(violation -> view(violation, base))
+                .toList();
+    }
+
+    private static Map<String, Object> view(Violation violation, LoadedDocument base) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("ruleId", violation.finding().ruleId());
+        view.put("level", violation.finding().level().name());
+        view.put("operation", violation.finding().operation());
+        view.put("message", violation.finding().message());
+        view.put("direction", violation.direction().name());
+        view.put("baseVersion", base.version());
+        return view;
+    }
+}

@@ -1,0 +1,55 @@
+package dev.covenant.registry.matrix;
+
+import dev.covenant.registry.matrix.MatrixQuery.Target;
+import dev.covenant.registry.matrix.MatrixQuery.VersionSelector;
+import java.time.Instant;
+import java.util.List;
+import org.springframework.stereotype.Service;
+import reactor.core.publisher.Mono;
+
+/** The can-i-deploy question for other features (the UI), answered exactly as {@code GET /can-i-deploy} answers it. */
+@Service
+public class CanIDeploy {
+
+    /** One integration considered: a consumer version's pact with a provider version, and its verification. */
+    public record Row(String consumer, String consumerVersion, String provider, String providerVersion,
+            String pactSha, String status, Instant verifiedAt, String buildUrl) {
+    }
+
+    /**
+     * The decision.
+     *
+     * @param deployable true, false, or null when a required verification is missing
+     */
+    public record Answer(Boolean deployable, List<String> reasons, List<Row> rows) {
+    }
+
+    private final MatrixService matrix;
+
+    CanIDeploy(MatrixService matrix) {
+        this.matrix = matrix;
+    }
+
+    /**
+     * Whether the version can be deployed to the environment; without an environment, whether it works with the
+     * latest versions of the applications it integrates with.
+     */
+    public Mono<Answer> check(String application, String version, String environment) {
+        Target target = environment == null || environment.isBlank() ? Target.latest()
+                : new Target(environment, null, false);
+        MatrixQuery query = new MatrixQuery(List.of(new VersionSelector(application, version, false, null, null, false)),
+                List.of(), target, "cvp", MatrixQueryParser.DEFAULT_LIMIT);
+        return matrix.query(query).map(CanIDeploy::answer);
+    }
+
+    private static Answer answer(MatrixResult result) {
+        return new Answer(result.deployable(), result.reasons(), result.rows().stream().map(CanIDeploy::row).toList());
+    }
+
+    private static Row row(MatrixRow row) {
+        return new Row(row.consumer(), row.consumerVersion().number(), row.provider(),
+                row.providerVersion() == null ? null : row.providerVersion().number(), row.pact().sha(),
+                row.status().name(), row.verification() == null ? null : row.verification().createdAt(),
+                row.verification() == null ? null : row.verification().buildUrl());
+    }
+}

@@ -1,0 +1,110 @@
+package dev.covenant.registry.ui;
+
+import dev.covenant.registry.environments.Deployment;
+import dev.covenant.registry.environments.EnvironmentVersion;
+import dev.covenant.registry.pacticipants.Application;
+import dev.covenant.registry.pacticipants.Branch;
+import dev.covenant.registry.pacticipants.Version;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The application page: versions (newest first) with branches and tags, what runs in each environment, the
+ * contracts with its consumers and providers, and its latest status.
+ */
+public record ApplicationView(String name, String displayName, String team, String repositoryUrl, String mainBranch,
+        String latestVersion, List<VersionRow> versions, boolean moreVersions, List<NamedVersion> branches,
+        List<NamedVersion> tags, List<EnvironmentRow> environments, List<Partner> consumers, List<Partner> providers,
+        String status, String statusCss, List<String> documentVersions, Compatibility compatibility) {
+
+    static final int MAX_VERSIONS = 100;
+
+    /** One version. */
+    public record VersionRow(String number, List<String> branches, List<String> tags, String createdAt,
+            boolean hasDocument) {
+    }
+
+    /** A branch or tag and the latest version on it. */
+    public record NamedVersion(String name, String version) {
+    }
+
+    /** A version in an environment. */
+    public record EnvironmentRow(String environment, String version, String kind, String instance, String since) {
+    }
+
+    /** An application on the other end of a contract. */
+    public record Partner(String name, String status, String css, String consumerVersion, String pactHref) {
+    }
+
+    /**
+     * The latest compatibility check recorded for the latest version (issue 5's reports).
+     *
+     * @param available false while nothing records checks
+     * @param result    "compatible", "breaking", or null when none was recorded for that version
+     */
+    public record Compatibility(boolean available, String result, String createdAt) {
+    }
+
+    static ApplicationView of(Application application, List<Version> versions, List<Branch> branches,
+            List<EnvironmentVersion> environments, List<Edge> edges, Set<String> documentVersions,
+            Compatibility compatibility) {
+        String name = application.name();
+        List<VersionRow> rows = versions.stream().limit(MAX_VERSIONS)
+                .map(v -> new VersionRow(v.number(), v.branches(), v.tags(), UiFormat.time(v.createdAt()),
+                        documentVersions.contains(v.number())))
+                .toList();
+        Map<String, String> tags = new LinkedHashMap<>();
+        for (Version version : versions) {
+            version.tags().forEach(tag -> tags.putIfAbsent(tag, version.number()));
+        }
+        List<NamedVersion> branchRows = branches.stream()
+                .sorted(Comparator.comparing((Branch b) -> !b.name().equals(application.mainBranch()))
+                        .thenComparing(Branch::name))
+                .map(branch -> new NamedVersion(branch.name(), branch.latestVersion()))
+                .toList();
+        List<EnvironmentRow> running = environments.stream()
+                .map(e -> new EnvironmentRow(e.environmentName(), e.version(),
+                        e instanceof Deployment ? "deployed" : "released", e.applicationInstance(), UiFormat.time(e.createdAt())))
+                .toList();
+        List<Partner> consumers = new ArrayList<>();
+        List<Partner> providers = new ArrayList<>();
+        for (Edge edge : edges) {
+            if (edge.provider().equals(name)) {
+                consumers.add(partner(edge.consumer(), edge));
+            }
+            if (edge.consumer().equals(name)) {
+                providers.add(partner(edge.provider(), edge));
+            }
+        }
+        consumers.sort(Comparator.comparing(Partner::name));
+        providers.sort(Comparator.comparing(Partner::name));
+        Edge.Health health = Edge.Health.of(edges);
+        List<String> documents = versions.stream().map(Version::number).filter(documentVersions::contains).toList();
+        return new ApplicationView(name, application.displayName(), application.team(),
+                UiFormat.safeUrl(application.repositoryUrl()),
+                application.mainBranch(), application.latestVersion(), rows, versions.size() > MAX_VERSIONS, branchRows,
+                tags.entrySet().stream().map(tag -> new NamedVersion(tag.getKey(), tag.getValue())).toList(), running,
+                List.copyOf(consumers), List.copyOf(providers), health.label(), health.css(), documents, compatibility);
+    }
+
+    private static Partner partner(String other, Edge edge) {
+        return new Partner(other, edge.status().label(), edge.status().css(), edge.consumerVersion(),
+                Paths.pact(edge.provider(), edge.consumer(), edge.consumerVersion()));
+    }
+
+    /** The latest report's verdict from issue 5's report list; reports are matched by their createdAt. */
+    static Compatibility compatibility(ActivityReader.Feed reports) {
+        if (!reports.available()) {
+            return new Compatibility(false, null, null);
+        }
+        return reports.items().stream()
+                .max(Comparator.comparing(report -> String.valueOf(report.get("createdAt"))))
+                .map(report -> new Compatibility(true, Boolean.TRUE.equals(report.get("compatible")) ? "compatible"
+                        : "breaking", String.valueOf(report.get("createdAt"))))
+                .orElse(new Compatibility(true, null, null));
+    }
+}

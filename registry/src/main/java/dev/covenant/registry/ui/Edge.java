@@ -1,0 +1,88 @@
+package dev.covenant.registry.ui;
+
+import java.util.Collection;
+
+/**
+ * A contract between two applications as the UI shows it: the consumer's latest pact with the provider and
+ * what the latest verification of that content said.
+ *
+ * @param order              the consumer version's creation order (a later publication replaces the edge)
+ * @param providerVersion    the provider version that verified it last, or null
+ * @param verificationNumber that verification's sequence number, or 0
+ */
+record Edge(String provider, String consumer, String consumerVersion, long order, String sha, Status status,
+        String providerVersion, long verificationNumber) {
+
+    /** What the latest verification of the latest pact says. */
+    enum Status {
+        FAILED("verification failed", "failed", "#cf222e"),
+        UNVERIFIED("not verified yet", "unverified", "#6e7781"),
+        VERIFIED("verified", "verified", "#1a7f37");
+
+        private final String label;
+        private final String css;
+        private final String colour;
+
+        Status(String label, String css, String colour) {
+            this.label = label;
+            this.css = css;
+            this.colour = colour;
+        }
+
+        String label() {
+            return label;
+        }
+
+        String css() {
+            return css;
+        }
+
+        String colour() {
+            return colour;
+        }
+    }
+
+    /** An application's status in the catalog: the worst of its contracts, as consumer and as provider. */
+    enum Health {
+        FAILING("failing", "failed"), UNVERIFIED("unverified", "unverified"), VERIFIED("verified", "verified"),
+        NO_CONTRACTS("no contracts", "none");
+
+        private final String label;
+        private final String css;
+
+        Health(String label, String css) {
+            this.label = label;
+            this.css = css;
+        }
+
+        String label() {
+            return label;
+        }
+
+        String css() {
+            return css;
+        }
+
+        static Health of(Collection<Edge> edges) {
+            if (edges.isEmpty()) {
+                return NO_CONTRACTS;
+            }
+            if (edges.stream().anyMatch(edge -> edge.status() == Status.FAILED)) {
+                return FAILING;
+            }
+            if (edges.stream().anyMatch(edge -> edge.status() == Status.UNVERIFIED)) {
+                return UNVERIFIED;
+            }
+            return VERIFIED;
+        }
+    }
+
+    String key() {
+        return provider + "|" + consumer;
+    }
+
+    Edge verified(String providerVersion, boolean success, long number) {
+        return new Edge(provider, consumer, consumerVersion, order, sha, success ? Status.VERIFIED : Status.FAILED,
+                providerVersion, number);
+    }
+}

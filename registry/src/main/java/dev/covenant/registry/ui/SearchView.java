@@ -1,0 +1,47 @@
+package dev.covenant.registry.ui;
+
+import dev.covenant.registry.ui.SearchIndex.Entry;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+
+/** Search results: matching application names, then every place a name occurs, in the index's order. */
+public record SearchView(String query, List<Hit> hits, boolean truncated, boolean indexReady) {
+
+    static final int LIMIT = 200;
+
+    /**
+     * One occurrence.
+     *
+     * @param href where to look at it: the API reference, or the pact for consumer fields
+     */
+    public record Hit(String kind, String name, String application, String version, String location, String href) {
+    }
+
+    static SearchView of(String query, Collection<String> applications, List<Entry> entries, boolean indexReady) {
+        String wanted = query == null ? "" : query.strip().toLowerCase(Locale.ROOT);
+        List<Hit> hits = new ArrayList<>();
+        if (!wanted.isEmpty()) {
+            applications.stream()
+                    .filter(name -> name.toLowerCase(Locale.ROOT).contains(wanted))
+                    .sorted(String.CASE_INSENSITIVE_ORDER)
+                    .forEach(name -> hits.add(new Hit(SearchIndex.Kind.APPLICATION.label(), name, name, null,
+                            "application", Paths.application(name))));
+            for (Entry entry : entries) {
+                hits.add(new Hit(entry.kind().label(), entry.name(), entry.application(), entry.version(),
+                        entry.location(), href(entry)));
+            }
+        }
+        boolean truncated = hits.size() > LIMIT;
+        return new SearchView(query == null ? "" : query.strip(), truncated ? hits.subList(0, LIMIT) : hits,
+                truncated, indexReady);
+    }
+
+    private static String href(Entry entry) {
+        if (entry.kind() == SearchIndex.Kind.PACT_FIELD) {
+            return Paths.pact(entry.provider(), entry.application(), entry.version());
+        }
+        return Paths.api(entry.application(), entry.version());
+    }
+}
