@@ -1,5 +1,6 @@
 package dev.covenant.registry.pacticipants;
 
+import dev.covenant.registry.security.Ownership;
 import dev.covenant.registry.system.Bodies;
 import dev.covenant.registry.system.Hal;
 import dev.covenant.registry.system.JsonBodies;
@@ -33,11 +34,13 @@ class PacticipantController {
     private final Pacticipants pacticipants;
     private final JsonMapper json;
     private final List<VersionLinkContributor> linkContributors;
+    private final Ownership ownership;
 
     PacticipantController(Pacticipants pacticipants, JsonMapper json,
-            ObjectProvider<VersionLinkContributor> linkContributors) {
+            ObjectProvider<VersionLinkContributor> linkContributors, Ownership ownership) {
         this.pacticipants = pacticipants;
         this.json = json;
+        this.ownership = ownership;
         this.linkContributors = linkContributors.orderedStream().toList();
     }
 
@@ -63,7 +66,8 @@ class PacticipantController {
     Mono<ResponseEntity<Map<String, Object>>> create(ServerWebExchange exchange) {
         return Bodies.read(exchange.getRequest(), MAX_BODY)
                 .map(body -> JsonBodies.nonEmptyObject(json, body, "at least a name"))
-                .flatMap(body -> pacticipants.saveApplication(JsonBodies.text(body, "name"), update(body)))
+                .flatMap(body -> mayWrite(Pacticipants.requireName("name", JsonBodies.text(body, "name")), body)
+                        .then(pacticipants.saveApplication(JsonBodies.text(body, "name"), update(body))))
                 .map(application -> Hal.status(HttpStatus.CREATED,
                         PacticipantViews.pacticipant(Links.of(exchange), application, null)));
     }
@@ -77,7 +81,7 @@ class PacticipantController {
     Mono<ResponseEntity<Map<String, Object>>> save(@PathVariable String name, ServerWebExchange exchange) {
         return Bodies.read(exchange.getRequest(), MAX_BODY)
                 .map(body -> JsonBodies.object(json, body))
-                .flatMap(body -> pacticipants.saveApplication(name, update(body)))
+                .flatMap(body -> mayWrite(name, body).then(pacticipants.saveApplication(name, update(body))))
                 .map(application -> Hal.ok(PacticipantViews.pacticipant(Links.of(exchange), application, null)));
     }
 
@@ -104,6 +108,7 @@ class PacticipantController {
             ServerWebExchange exchange) {
         return Bodies.read(exchange.getRequest(), MAX_BODY)
                 .map(body -> JsonBodies.object(json, body))
+                .flatMap(body -> ownership.requirePublisher(name).thenReturn(body))
                 .flatMap(body -> pacticipants.version(name, version).hasElement()
                         .flatMap(existed -> pacticipants.ensureVersion(name, version, JsonBodies.text(body, "branch"), null,
                                         JsonBodies.text(body, "buildUrl"))
@@ -124,7 +129,9 @@ class PacticipantController {
     @PutMapping("/pacticipants/{name}/versions/{version}/tags/{tag}")
     Mono<ResponseEntity<Map<String, Object>>> tag(@PathVariable String name, @PathVariable String version,
             @PathVariable String tag, ServerWebExchange exchange) {
-        return pacticipants.version(name, version).flatMap(found -> Mono.just(found.tags().contains(tag)))
+        return ownership.requirePublisher(name)
+                .then(pacticipants.version(name, version))
+                .flatMap(found -> Mono.just(found.tags().contains(tag)))
                 .defaultIfEmpty(false)
                 .flatMap(existed -> pacticipants.addTag(name, version, tag)
                         .map(saved -> Hal.status(existed ? HttpStatus.OK : HttpStatus.CREATED,
@@ -166,7 +173,8 @@ class PacticipantController {
     @PutMapping("/pacticipants/{name}/branches/{branch}/versions/{version}")
     Mono<ResponseEntity<Map<String, Object>>> branchVersion(@PathVariable String name, @PathVariable String branch,
             @PathVariable String version, ServerWebExchange exchange) {
-        return pacticipants.addBranchVersion(name, branch, version)
+        return ownership.requirePublisher(name)
+                .then(pacticipants.addBranchVersion(name, branch, version))
                 .map(saved -> Hal.ok(PacticipantViews.branchVersion(Links.of(exchange), saved, branch)));
     }
 
@@ -209,6 +217,12 @@ class PacticipantController {
     }
 
 
+
+    /** A publisher may write its team's (or an unowned) application, and assign it to its own team only. */
+    private Mono<Void> mayWrite(String name, JsonNode body) {
+        return ownership.requireTeamMember(JsonBodies.text(body, "team"))
+                .then(ownership.requirePublisher(name));
+    }
 
     private static ApplicationUpdate update(JsonNode body) {
         return new ApplicationUpdate(JsonBodies.text(body, "displayName"), JsonBodies.text(body, "team"), JsonBodies.text(body, "repositoryUrl"),

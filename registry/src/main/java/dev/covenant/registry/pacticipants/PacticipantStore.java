@@ -92,6 +92,13 @@ final class PacticipantStore implements IndexDefinitions {
         return Flux.from(applications.find().sort(Sorts.ascending("_id")));
     }
 
+    /** Sets the team of an application that has none (a missing field or null); a team already set stays. */
+    Mono<Void> setTeamIfMissing(String application, String team) {
+        return applicationCache.writing(application, Mono.from(applications.updateOne(and(eq("_id", application),
+                        or(exists("team", false), eq("team", null))), Updates.set("team", team))))
+                .then();
+    }
+
     Mono<Void> setMainBranchIfMissing(String application, String branch) {
         return applicationCache.writing(application, Mono.from(applications.updateOne(and(eq("_id", application),
                         or(exists("mainBranch", false), eq("mainBranch", null))), Updates.set("mainBranch", branch))))

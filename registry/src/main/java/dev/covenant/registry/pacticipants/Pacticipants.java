@@ -54,6 +54,17 @@ public class Pacticipants {
                 .map(Application::from);
     }
 
+    /**
+     * The application, created if missing, with {@code team} as its team unless it already has one: the first
+     * team to publish for an application without a team owns it. Emits the application as stored afterwards.
+     */
+    public Mono<Application> claimApplication(String name, String team) {
+        return ensureApplication(name)
+                .filter(application -> application.team() == null)
+                .flatMap(unowned -> store.setTeamIfMissing(name, team))
+                .then(requireApplication(name));
+    }
+
     /** Assigns an application (created if missing) to a team, or to no team when {@code team} is null. */
     public Mono<Application> assignTeam(String application, String team) {
         return Mono.fromCallable(() -> requireName("application", application))

@@ -2,6 +2,7 @@ package dev.covenant.registry.pacts;
 
 import static dev.covenant.registry.system.Links.link;
 
+import dev.covenant.registry.security.Ownership;
 import dev.covenant.registry.system.Bodies;
 import dev.covenant.registry.system.Hal;
 import dev.covenant.registry.system.InvalidRequestException;
@@ -27,10 +28,12 @@ class ContractsPublishController {
 
     private final PactService pacts;
     private final JsonMapper json;
+    private final Ownership ownership;
 
-    ContractsPublishController(PactService pacts, JsonMapper json) {
+    ContractsPublishController(PactService pacts, JsonMapper json, Ownership ownership) {
         this.pacts = pacts;
         this.json = json;
+        this.ownership = ownership;
     }
 
     @PostMapping("/contracts/publish")
@@ -39,6 +42,7 @@ class ContractsPublishController {
         return Bodies.read(exchange.getRequest(), maxBody)
                 .publishOn(Schedulers.boundedElastic()) // decoding and hashing pacts is CPU work: off the event loop
                 .map(this::request)
+                .flatMap(request -> ownership.requirePublisher(request.consumer()).thenReturn(request))
                 .flatMap(request -> pacts.publish(request)
                         .map(published -> Hal.ok(response(Links.of(exchange), request, published))));
     }

@@ -1,5 +1,6 @@
 package dev.covenant.registry.specs;
 
+import dev.covenant.registry.security.Ownership;
 import dev.covenant.registry.system.Bodies;
 import dev.covenant.registry.system.Hal;
 import dev.covenant.registry.system.InvalidRequestException;
@@ -30,10 +31,12 @@ class PactflowContractController {
 
     private final ProviderContracts contracts;
     private final JsonMapper json;
+    private final Ownership ownership;
 
-    PactflowContractController(ProviderContracts contracts, JsonMapper json) {
+    PactflowContractController(ProviderContracts contracts, JsonMapper json, Ownership ownership) {
         this.contracts = contracts;
         this.json = json;
+        this.ownership = ownership;
     }
 
     @PostMapping("/provider-contracts/provider/{provider}/publish")
@@ -43,6 +46,7 @@ class PactflowContractController {
         return Bodies.read(exchange.getRequest(), maxBody)
                 .publishOn(Schedulers.boundedElastic()) // JSON and base64 of up to 33 MB: off the event loop
                 .map(body -> request(provider, body))
+                .flatMap(request -> ownership.requirePublisher(provider).thenReturn(request))
                 .flatMap(contracts::publish)
                 .map(outcome -> Hal.ok(ContractViews.publishResponse(Links.of(exchange), outcome)));
     }

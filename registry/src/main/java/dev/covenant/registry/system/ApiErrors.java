@@ -2,7 +2,6 @@ package dev.covenant.registry.system;
 
 import dev.covenant.contract.openapi.DocumentProblem;
 import dev.covenant.contract.openapi.InvalidDocumentException;
-import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,8 +11,6 @@ import org.springframework.core.annotation.Order;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -31,8 +28,6 @@ import org.springframework.web.server.ServerWebInputException;
 class ApiErrors {
 
     private static final Logger log = LoggerFactory.getLogger(ApiErrors.class);
-    static final String TYPE_BASE = "https://covenant.dev/problems/";
-    static final MediaType HAL_JSON = MediaType.parseMediaType("application/hal+json;charset=utf-8");
 
     @ExceptionHandler
     ResponseEntity<Map<String, Object>> notFound(NotFoundException e, ServerWebExchange exchange) {
@@ -47,6 +42,12 @@ class ApiErrors {
         extensions.putAll(e.extensions());
         return respond(exchange, HttpStatus.CONFLICT, e.problemType(), "Conflict", e.getMessage(),
                 Map.of(e.field(), List.of(e.getMessage())), extensions);
+    }
+
+    @ExceptionHandler
+    ResponseEntity<Map<String, Object>> forbidden(ForbiddenException e, ServerWebExchange exchange) {
+        return respond(exchange, HttpStatus.FORBIDDEN, "forbidden", "Forbidden", e.getMessage(),
+                Map.of("authorization", List.of(e.getMessage())), Map.of());
     }
 
     @ExceptionHandler
@@ -121,21 +122,8 @@ class ApiErrors {
 
     static ResponseEntity<Map<String, Object>> respond(ServerWebExchange exchange, HttpStatusCode status, String slug,
             String title, String detail, Map<String, List<String>> errors, Map<String, Object> extensions) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("type", URI.create(TYPE_BASE + slug).toString());
-        body.put("title", title);
-        body.put("status", problem.getStatus());
-        body.put("detail", detail);
-        body.put("instance", exchange.getRequest().getPath().value());
-        body.put("requestId", RequestIds.of(exchange));
-        body.putAll(extensions);
-        boolean broker = PactBrokerPaths.matches(exchange.getRequest().getPath().value());
-        if (broker) {
-            body.put("errors", errors);
-        }
         return ResponseEntity.status(status)
-                .contentType(broker ? HAL_JSON : MediaType.APPLICATION_PROBLEM_JSON)
-                .body(body);
+                .contentType(Problems.contentType(exchange))
+                .body(Problems.body(exchange, status, slug, title, detail, errors, extensions));
     }
 }

@@ -5,6 +5,7 @@ import static dev.covenant.registry.system.Links.link;
 import dev.covenant.contract.openapi.OpenApiDocuments;
 import dev.covenant.registry.pacts.PactLinks;
 import dev.covenant.registry.pacts.PactMetadata;
+import dev.covenant.registry.security.Ownership;
 import dev.covenant.registry.system.Bodies;
 import dev.covenant.registry.system.Hal;
 import dev.covenant.registry.system.InvalidRequestException;
@@ -35,10 +36,12 @@ class VerificationController {
 
     private final VerificationService verifications;
     private final JsonMapper json;
+    private final Ownership ownership;
 
-    VerificationController(VerificationService verifications, JsonMapper json) {
+    VerificationController(VerificationService verifications, JsonMapper json, Ownership ownership) {
         this.verifications = verifications;
         this.json = json;
+        this.ownership = ownership;
     }
 
     @PostMapping({BASE + "/verification-results", BASE + "/metadata/{metadata}/verification-results"})
@@ -46,6 +49,7 @@ class VerificationController {
             @PathVariable String sha, @PathVariable(required = false) String metadata, ServerWebExchange exchange) {
         return Bodies.read(exchange.getRequest(), MAX_BODY)
                 .map(this::request)
+                .flatMap(request -> ownership.requirePublisher(provider).thenReturn(request))
                 .flatMap(request -> verifications.publish(provider, consumer, sha, request, PactMetadata.decode(metadata)))
                 .map(recorded -> {
                     Links links = Links.of(exchange);

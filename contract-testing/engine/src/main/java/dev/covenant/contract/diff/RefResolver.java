@@ -67,7 +67,11 @@ final class RefResolver {
         }
         String pointer = ref.substring(1);
         if (pointer.indexOf('%') >= 0) {
-            pointer = URLDecoder.decode(pointer.replace("+", "%2B"), StandardCharsets.UTF_8);
+            try {
+                pointer = URLDecoder.decode(pointer.replace("+", "%2B"), StandardCharsets.UTF_8);
+            } catch (IllegalArgumentException badEscape) {
+                return new Located(MissingNode.getInstance(), null); // refused when the document was parsed
+            }
         }
         return new Located(pointer.isEmpty() ? root : root.at(pointer), pointer);
     }

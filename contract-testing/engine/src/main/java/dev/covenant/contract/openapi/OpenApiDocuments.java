@@ -291,7 +291,14 @@ public final class OpenApiDocuments {
                     + "' is not allowed: documents must be self-contained (bundle them first); it was not fetched"));
             return;
         }
-        String pointer = java.net.URLDecoder.decode(ref.substring(1).replace("+", "%2B"), StandardCharsets.UTF_8);
+        String pointer;
+        try {
+            pointer = java.net.URLDecoder.decode(ref.substring(1).replace("+", "%2B"), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException badEscape) {
+            problems.add(new DocumentProblem(at, null, "reference '" + abbreviate(ref)
+                    + "' is not a valid URI fragment (a '%' must start an escape such as %25)"));
+            return;
+        }
         if (!pointer.isEmpty() && (!pointer.startsWith("/") || tree.at(pointer).isMissingNode())) {
             problems.add(new DocumentProblem(at, null, "reference '" + abbreviate(ref) + "' does not resolve"));
         }
