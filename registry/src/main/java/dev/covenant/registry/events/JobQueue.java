@@ -46,9 +46,12 @@ import reactor.core.publisher.Mono;
 public class JobQueue implements IndexDefinitions {
 
     static final int MAX_HISTORY = 50;
+    /** Due jobs a scan looks at; it takes the first one it can claim. */
+    static final int SCAN_BATCH = 16;
 
     private final MongoCollection<Document> jobs;
     private final MongoCollection<Document> done;
+    private final MongoCollection<Document> claims;
     private final Clock clock;
     private final JobsProperties properties;
     /**
@@ -61,6 +64,7 @@ public class JobQueue implements IndexDefinitions {
     JobQueue(MongoDatabase database, Clock clock, JobsProperties properties) {
         this.jobs = database.getCollection("jobs");
         this.done = database.getCollection("jobs_done");
+        this.claims = database.getCollection("job_claims");
         this.clock = clock;
         this.properties = properties;
     }
@@ -99,30 +103,62 @@ public class JobQueue implements IndexDefinitions {
                         .onErrorResume(MongoErrors::isDuplicateKey, e -> Mono.just(false))));
     }
 
-    /** Claims the next due job of one of {@code types} for {@code owner}, or completes empty (a scan). */
+    /**
+     * Claims the next due job of one of {@code types} for {@code owner}, or completes empty. This scans for due
+     * work (retries, other instances' jobs, expired leases), so workers call it once per poll interval.
+     */
     Mono<Job> claim(String owner, Collection<String> types, Duration lease) {
         Date now = Date.from(clock.instant());
         Bson due = or(and(eq("status", Job.Status.PENDING.stored()), lte("runAt", now)),
                 and(eq("status", Job.Status.RUNNING.stored()), lt("leaseUntil", now)));
-        return lease(and(in("type", types), due), owner, now, lease, Sorts.ascending("runAt"));
+        // The embedded server matches first and reads the documents afterwards, so a document may have changed
+        // (been claimed) between the two: check again what was read.
+        return Flux.from(jobs.find(and(in("type", types), due)).sort(Sorts.ascending("runAt")).limit(SCAN_BATCH))
+                .filter(candidate -> due(candidate, clock.instant()))
+                .concatMap(candidate -> tryClaim(candidate, owner, lease))
+                .next();
     }
 
-    /** Claims the job with this id if it is due and of one of {@code types} (a point lookup), or completes empty. */
+    /** Claims the job with this id if it is due and of one of {@code types}, or completes empty. */
     Mono<Job> claim(String id, String owner, Collection<String> types, Duration lease) {
-        Date now = Date.from(clock.instant());
-        return lease(and(eq("_id", id), in("type", types), eq("status", Job.Status.PENDING.stored()), lte("runAt", now)),
-                owner, now, lease, null);
+        return Mono.from(jobs.find(eq("_id", id)).first())
+                .filter(candidate -> types.contains(candidate.getString("type")) && due(candidate, clock.instant()))
+                .flatMap(candidate -> tryClaim(candidate, owner, lease));
     }
 
-    private Mono<Job> lease(Bson filter, String owner, Date now, Duration lease, Bson sort) {
-        FindOneAndUpdateOptions options = new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER);
-        return Mono.from(jobs.findOneAndUpdate(filter,
-                        Updates.combine(Updates.set("status", Job.Status.RUNNING.stored()),
-                                Updates.set("leaseOwner", owner),
-                                Updates.set("leaseUntil", Date.from(now.toInstant().plus(lease))),
-                                Updates.inc("attempts", 1)),
-                        sort == null ? options : options.sort(sort)))
-                .map(Job::from);
+    private static boolean due(Document job, Instant now) {
+        String status = job.getString("status");
+        Date runAt = job.getDate("runAt");
+        Date leaseUntil = job.getDate("leaseUntil");
+        return (Job.Status.PENDING.stored().equals(status) && runAt != null && !runAt.toInstant().isAfter(now))
+                || (Job.Status.RUNNING.stored().equals(status) && leaseUntil != null && leaseUntil.toInstant().isBefore(now));
+    }
+
+    /**
+     * Takes a candidate for {@code owner}: the claim is the insert of {@code job_claims/<id>#<generation>#<attempt>},
+     * which only one worker can win for a given attempt — an {@code _id} insert, where a conditional update would
+     * scan the collection on the embedded store. The winner then writes the lease with a plain {@code _id} update.
+     */
+    private Mono<Job> tryClaim(Document candidate, String owner, Duration lease) {
+        String id = candidate.getString("_id");
+        int attempt = candidate.getInteger("attempts", 0) + 1;
+        int generation = candidate.getInteger("generation", 0);
+        Date now = Date.from(clock.instant());
+        Date until = Date.from(now.toInstant().plus(lease));
+        return Mono.from(claims.insertOne(new Document("_id", id + "#" + generation + "#" + attempt).append("owner", owner)
+                        .append("createdAt", now)))
+                .then(Mono.from(jobs.updateOne(eq("_id", id), Updates.combine(
+                        Updates.set("status", Job.Status.RUNNING.stored()), Updates.set("leaseOwner", owner),
+                        Updates.set("leaseUntil", until), Updates.set("attempts", attempt)))))
+                .map(updated -> {
+                    Document leased = new Document(candidate);
+                    leased.put("status", Job.Status.RUNNING.stored());
+                    leased.put("leaseOwner", owner);
+                    leased.put("leaseUntil", until);
+                    leased.put("attempts", attempt);
+                    return Job.from(leased);
+                })
+                .onErrorResume(MongoErrors::isDuplicateKey, e -> Mono.empty());
     }
 
     /** Records a successful attempt: the job moves to {@code jobs_done}. */
@@ -132,15 +168,17 @@ public class JobQueue implements IndexDefinitions {
                 .append("status", Job.Status.DONE.stored()).append("attempts", job.attempts())
                 .append("createdAt", job.createdAt() == null ? now : Date.from(job.createdAt()))
                 .append("finishedAt", now).append("history", history(job, attempt));
+        // The job is done whoever holds its lease now: a worker that took over an expired lease finds it gone.
         return Mono.from(done.insertOne(finished))
                 .onErrorResume(MongoErrors::isDuplicateKey, e -> Mono.empty())
-                .then(Mono.from(jobs.deleteOne(and(eq("_id", job.id()), eq("leaseOwner", owner)))))
+                .then(Mono.from(jobs.deleteOne(eq("_id", job.id()))))
                 .then();
     }
 
     /**
      * Records a failed attempt: the job waits for its next attempt with back-off, or is parked when its
-     * attempts are used up or the failure is permanent. Completes with the job's new status.
+     * attempts are used up or the failure is permanent. Completes with the job's new status; a worker that lost
+     * its lease meanwhile changes nothing.
      */
     Mono<Job.Status> failed(Job job, String owner, Job.Attempt attempt, RetryPolicy policy, boolean permanent,
             java.util.random.RandomGenerator random) {
@@ -152,16 +190,23 @@ public class JobQueue implements IndexDefinitions {
                 Updates.set("lastError", attempt.detail()),
                 Updates.set("history", history(job, attempt)),
                 Updates.unset("leaseOwner"), Updates.unset("leaseUntil"));
-        return Mono.from(jobs.updateOne(and(eq("_id", job.id()), eq("leaseOwner", owner)), update))
+        return Mono.from(jobs.find(eq("_id", job.id())).first())
+                .filter(current -> owner.equals(current.getString("leaseOwner"))
+                        && current.getInteger("attempts", 0) == job.attempts())
+                .flatMap(current -> Mono.from(jobs.updateOne(eq("_id", job.id()), update)))
                 .thenReturn(status);
     }
 
     /** Puts a parked job back in the queue with a fresh set of attempts. */
     public Mono<Job> replay(String id) {
-        return Mono.from(jobs.findOneAndUpdate(and(eq("_id", id), eq("status", Job.Status.PARKED.stored())),
+        // A new generation gives the replayed attempts claim ids of their own.
+        return Mono.from(jobs.find(eq("_id", id)).first())
+                .filter(job -> Job.Status.PARKED.stored().equals(job.getString("status")))
+                .flatMap(job -> Mono.from(jobs.findOneAndUpdate(eq("_id", id),
                         Updates.combine(Updates.set("status", Job.Status.PENDING.stored()), Updates.set("attempts", 0),
+                                Updates.set("generation", job.getInteger("generation", 0) + 1),
                                 Updates.set("runAt", Date.from(clock.instant()))),
-                        new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER)))
+                        new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER))))
                 .map(Job::from)
                 .doOnNext(replayed -> ready.offer(replayed.id()))
                 .switchIfEmpty(Mono.defer(() -> find(id)
@@ -187,7 +232,8 @@ public class JobQueue implements IndexDefinitions {
     /** Deletes finished jobs older than the retention. */
     Mono<Long> prune() {
         Date cutoff = Date.from(clock.instant().minus(properties.doneRetention()));
-        return Mono.from(done.deleteMany(lt("finishedAt", cutoff))).map(result -> result.getDeletedCount());
+        return Mono.from(done.deleteMany(lt("finishedAt", cutoff))).map(result -> result.getDeletedCount())
+                .flatMap(deleted -> Mono.from(claims.deleteMany(lt("createdAt", cutoff))).thenReturn(deleted));
     }
 
     /** The id of a job this instance queued, waiting up to {@code interval}; null when none arrived. */
