@@ -43,6 +43,8 @@ final class PreMergeReportFormatter {
                     .append(consumer.team() == null ? "" : " (team " + consumer.team() + ")").append(":\n");
             for (Failure failure : consumer.failures()) {
                 out.append("  ").append(nullToEmpty(failure.operation())).append("  ").append(failure.code())
+                        .append(failure.field() == null ? "" : "  field " + failure.field())
+                        .append(failure.ruleId() == null ? "" : "  rule " + failure.ruleId())
                         .append("  interaction \"").append(nullToEmpty(failure.interaction())).append("\"  ")
                         .append(nullToEmpty(failure.pointer())).append("  ").append(nullToEmpty(failure.message()))
                         .append('\n');
@@ -62,13 +64,15 @@ final class PreMergeReportFormatter {
                 .append("` into `").append(Markdown.escape(branch)).append("`: ")
                 .append(report.compatible() ? "compatible" : "breaks consumers").append("\n\n");
         if (!report.affectedConsumers().isEmpty()) {
-            out.append("| Consumer | Team | Operation | Code | Interaction | Where | Message |\n");
-            out.append("|---|---|---|---|---|---|---|\n");
+            out.append("| Consumer | Team | Operation | Field | Rule | Code | Interaction | Where | Message |\n");
+            out.append("|---|---|---|---|---|---|---|---|---|\n");
             for (AffectedConsumer consumer : report.affectedConsumers()) {
                 for (Failure failure : consumer.failures()) {
                     out.append("| ").append(Markdown.escape(consumer.consumer()))
                             .append(" | ").append(Markdown.escape(consumer.team()))
                             .append(" | ").append(Markdown.escape(failure.operation()))
+                            .append(" | ").append(Markdown.escape(failure.field()))
+                            .append(" | ").append(failure.ruleId() == null ? "" : "`" + Markdown.escape(failure.ruleId()) + "`")
                             .append(" | `").append(Markdown.escape(failure.code()))
                             .append("` | ").append(Markdown.escape(failure.interaction()))
                             .append(" | ").append(Markdown.escape(failure.pointer()))

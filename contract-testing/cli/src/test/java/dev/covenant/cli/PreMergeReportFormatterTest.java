@@ -27,14 +27,14 @@ class PreMergeReportFormatterTest {
         assertThat(text).contains("inventory-service into main: INCOMPATIBLE",
                 "ERR response-required-property-removed  GET /items/{id}",
                 "Breaks consumer order-service (team orders):",
-                "GET /items/{id}  response.body.incompatible  interaction \"a request for item 42\"  [root].interactions[0].response.body.name");
+                "GET /items/{id}  response.body.incompatible  field name  rule response-required-property-removed  interaction \"a request for item 42\"  [root].interactions[0].response.body.name");
     }
 
     @Test
     void markdownIsAPullRequestComment() throws IOException {
         String markdown = PreMergeReportFormatter.format(OutputFormat.MARKDOWN, "inventory-service", "main", report());
 
-        assertThat(markdown).contains("breaks consumers", "| order-service | orders | GET /items/{id} | `response.body.incompatible` |",
+        assertThat(markdown).contains("breaks consumers", "| order-service | orders | GET /items/{id} | name | `response-required-property-removed` | `response.body.incompatible` |",
                 "`response-required-property-removed`");
     }
 

@@ -98,7 +98,12 @@ public final class Results {
         }
     }
 
-    /** One interaction of a consumer's pact that the document no longer satisfies (openapi-pact-comparator code). */
-    public record Failure(String interaction, String operation, String code, String pointer, String message) {
+    /**
+     * One interaction of a consumer's pact that the document no longer satisfies (openapi-pact-comparator code), with
+     * the field concerned ({@code name}, {@code request.query.limit}) and the rule id of the document change behind
+     * it ({@code response-required-property-removed}) when the registry knows them.
+     */
+    public record Failure(String interaction, String operation, String field, String code, String pointer,
+            String message, String ruleId) {
     }
 }

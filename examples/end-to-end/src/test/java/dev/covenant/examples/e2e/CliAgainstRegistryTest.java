@@ -96,8 +96,11 @@ class CliAgainstRegistryTest {
         assertThat(published.exitCode()).as(published.toString()).isZero();
         assertThat(published.out()).contains("Published the pacts of " + consumer + " 1.0.0 with " + provider);
 
-        assertThat(Cli.run(registry, "publish-openapi", resource("pets.yaml").toString(), "-a", provider, "-v", "2.0.0",
-                "-b", "main").exitCode()).isZero();
+        // A document the pact does not fit: the registry's cross-contract check, which stands in for a verification
+        // the provider version has not published (issue 5), fails, so the answer is no (or unknown until it ran)
+        // whenever can-i-deploy asks. A real verification result takes precedence.
+        assertThat(Cli.run(registry, "publish-openapi", resource("pets.yaml", "/pets/{id}", "/animals/{id}").toString(),
+                "-a", provider, "-v", "2.0.0", "-b", "main").exitCode()).isZero();
         assertThat(Cli.run(registry, "create-environment", "--name", environment).exitCode()).isZero();
         Run deployed = Cli.run(registry, "record-deployment", "-a", provider, "-v", "2.0.0", "-e", environment);
         assertThat(deployed.exitCode()).as(deployed.toString()).isZero();

@@ -22,8 +22,22 @@ import java.util.List;
  */
 final class RunningRegistry {
 
-    /** Extra registry arguments (e.g. issue 5's webhook allow-list for loopback receivers), space separated. */
+    /** Extra registry arguments, space separated, after {@link #LOOPBACK_WEBHOOKS} (so they can override them). */
     static final String EXTRA_ARGS_PROPERTY = "covenant.e2e.registry.args";
+
+    /**
+     * The test's webhook receivers listen on plain HTTP on loopback, which the registry refuses by default; and the
+     * background jobs (checks, deliveries) are polled and retried quickly so the test does not wait for them.
+     */
+    static final List<String> LOOPBACK_WEBHOOKS = List.of(
+            "--covenant.notifications.allow-http=true",
+            "--covenant.notifications.allow-private-addresses=true",
+            "--covenant.notifications.timeout=5s",
+            "--covenant.notifications.retry.initial-backoff=200ms",
+            "--covenant.notifications.retry.max-backoff=2s",
+            "--covenant.jobs.poll-interval=100ms",
+            "--covenant.jobs.initial-backoff=200ms",
+            "--covenant.jobs.max-backoff=2s");
 
     private static RunningRegistry instance;
 
@@ -74,6 +88,7 @@ final class RunningRegistry {
             command.addAll(List.of("-jar", (useExtracted ? extracted : jar).toString(),
                     "--server.port=" + port, "--server.address=127.0.0.1",
                     "--covenant.storage.data-dir=" + data, "--covenant.storage.mongodb-uri="));
+            command.addAll(LOOPBACK_WEBHOOKS);
             String extra = System.getProperty(EXTRA_ARGS_PROPERTY, "");
             if (!extra.isBlank()) {
                 command.addAll(List.of(extra.strip().split("\\s+")));

@@ -45,6 +45,11 @@ final class WebhookReceiver implements AutoCloseable {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/hooks/orders";
     }
 
+    /** Every delivery received so far. */
+    List<Delivery> deliveries() {
+        return List.copyOf(deliveries);
+    }
+
     /** The first delivery whose body contains {@code text}, polling until the deadline. */
     Delivery await(String text, Duration timeout) throws InterruptedException {
         Instant deadline = Instant.now().plus(timeout);
