@@ -11,7 +11,7 @@ SECONDS_TO_RUN=${2:-60}
 PORT=${PORT:-19394}
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 WORK=$(mktemp -d)
-trap 'kill $PID 2>/dev/null || true; wait $PID 2>/dev/null || true; rm -rf "$WORK"' EXIT
+trap 'kill $PID 2>/dev/null || true; wait $PID 2>/dev/null || true; grep -E " 5[0-9][0-9] |ERROR" "$WORK/registry.log" | head -5; rm -rf "$WORK"' EXIT
 
 cd "$ROOT"
 if [ "${SKIP_BUILD:-0}" != 1 ]; then

@@ -135,7 +135,10 @@ public final class NotificationLoad {
                         inFlight.release();
                         publishMillis.add((System.nanoTime() - t0) / 1_000_000);
                         if (error != null || response.statusCode() >= 300) {
-                            failed.incrementAndGet();
+                            if (failed.incrementAndGet() <= 5) {
+                                System.err.println("publish " + version + " failed: "
+                                        + (error != null ? error : "HTTP " + response.statusCode()));
+                            }
                             sentAt.remove(version);
                         }
                     });
