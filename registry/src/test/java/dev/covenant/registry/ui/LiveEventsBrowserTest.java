@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.openqa.selenium.support.ui.ExpectedConditions.textToBePresentInElementLocated;
 
 import dev.covenant.registry.RegistryTest;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.TimeoutException;
+import org.openqa.selenium.WebElement;
 import org.springframework.http.MediaType;
 
 /**
@@ -49,15 +51,27 @@ class LiveEventsBrowserTest extends RegistryTest {
         http.put().uri("/pacts/provider/{p}/consumer/{c}/version/{v}?branch=main", provider, consumer, "3.1.0")
                 .contentType(MediaType.APPLICATION_JSON).bodyValue(UiScenario.pact(consumer, provider))
                 .exchange().expectStatus().is2xxSuccessful();
-        waitFor("live-events", "pact.published");
+        waitFor("live-events", "pact.published " + consumer + " 3.1.0");
 
-        var items = driver.findElements(By.cssSelector("#live-events li"));
-        assertThat(items.get(0).getText()).startsWith("pact.published").contains("3.1.0");
-        assertThat(items).anySatisfy(item -> assertThat(item.getText())
-                .startsWith("contract.published " + provider + " 1.0.0"));
+        // Newest first; the checks' own compatibility.checked events may arrive in between.
+        List<String> items = driver.findElements(By.cssSelector("#live-events li")).stream()
+                .map(WebElement::getText).toList();
+        int pact = indexOf(items, "pact.published " + consumer + " 3.1.0");
+        int contract = indexOf(items, "contract.published " + provider + " 1.0.0");
+        assertThat(pact).as("the pact event is listed: %s", items).isNotNegative();
+        assertThat(contract).as("the contract event is listed: %s", items).isGreaterThan(pact);
         assertThat(driver.findElement(By.id("live-status")).getText()).startsWith("Live");
         assertThat(driver.executeScript("return window.performance.timeOrigin;")).isEqualTo(page);
         browser.screenshot("10-live-events");
+    }
+
+    private static int indexOf(List<String> items, String prefix) {
+        for (int i = 0; i < items.size(); i++) {
+            if (items.get(i).startsWith(prefix)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private void waitFor(String id, String text) {
