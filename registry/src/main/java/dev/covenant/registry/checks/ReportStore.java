@@ -21,7 +21,7 @@ import reactor.core.publisher.Mono;
 
 /** Compatibility reports in {@code compatibility_reports}, {@code _id} = the report id (derived from its event). */
 @Component
-class ReportStore implements IndexDefinitions {
+public class ReportStore implements IndexDefinitions {
 
     static final int MAX_LISTED = 200;
 
@@ -45,6 +45,14 @@ class ReportStore implements IndexDefinitions {
 
     Mono<Report> find(String id) {
         return Mono.from(reports.find(eq("_id", id)).first()).map(Report::from);
+    }
+
+    /**
+     * Reports newest first, for an application (and version) when given, each as {@code GET /compatibility-reports}
+     * lists it (without links): for in-process readers such as the UI.
+     */
+    public Flux<Map<String, Object>> views(String application, String version) {
+        return list(application, version).map(Report::view);
     }
 
     /** Reports newest first, for an application (and version) when given. */

@@ -2,8 +2,11 @@ package dev.covenant.registry.notifications;
 
 import dev.covenant.registry.events.Job;
 import dev.covenant.registry.events.JobQueue;
+import dev.covenant.registry.system.ConflictException;
+import dev.covenant.registry.system.Links;
 import dev.covenant.registry.system.NotFoundException;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Flux;
@@ -44,6 +47,24 @@ public class Deliveries {
                 .concatMap(one -> jobs.list(Delivery.JOB_TYPE, one, MAX_LISTED))
                 .filter(job -> team == null || Objects.equals(team, job.payload().getString("team")))
                 .take(limit);
+    }
+
+    /**
+     * Deliveries as {@code GET /notifications/deliveries} lists them (links relative to the registry), newest first
+     * within each status: for in-process readers such as the UI. A null status means every delivery.
+     */
+    public Flux<Map<String, Object>> views(String status, int limit) {
+        Links links = Links.ofBase("");
+        return list(status, null, Math.max(1, Math.min(limit, MAX_LISTED)))
+                .map(job -> DeliveryController.view(links, job, false));
+    }
+
+    /** Sends a parked delivery again; true when it was parked and is queued now, false when not found or not parked. */
+    public Mono<Boolean> replayParked(String id) {
+        return replay(id).map(job -> true)
+                .onErrorResume(e -> e instanceof NotFoundException || e instanceof ConflictException,
+                        e -> Mono.just(false))
+                .defaultIfEmpty(false);
     }
 
     Mono<Job> find(String id) {

@@ -25,6 +25,7 @@ import reactor.core.publisher.Mono;
 class EventStreamController {
 
     static final Duration HEARTBEAT = Duration.ofSeconds(15);
+    static final Duration RECONNECT = Duration.ofSeconds(3);
     static final int MAX_PAGE = 1000;
 
     private final EventStream stream;
@@ -49,8 +50,10 @@ class EventStreamController {
         Flux<ServerSentEvent<Map<String, Object>>> heartbeats = Flux.interval(HEARTBEAT)
                 .onBackpressureDrop()
                 .map(tick -> ServerSentEvent.<Map<String, Object>>builder().comment("heartbeat").build());
+        // Sent at once so the response is committed (and a browser's EventSource opens) before any event exists;
+        // the retry hint tells a dropped client to reconnect after a few seconds.
         Flux<ServerSentEvent<Map<String, Object>>> hello = Flux.just(
-                ServerSentEvent.<Map<String, Object>>builder().comment("connected").build());
+                ServerSentEvent.<Map<String, Object>>builder().comment("ok").retry(RECONNECT).build());
         return Flux.concat(hello, Flux.merge(events, heartbeats));
     }
 

@@ -53,17 +53,17 @@ class ApplicationPages {
                                 index.edgesOf(name).collectList(),
                                 contracts.history(name).map(ProviderContract::version).collect(HashSet<String>::new,
                                         HashSet::add),
-                                compatibility(exchange, name, application.latestVersion()))
+                                compatibility(name, application.latestVersion()))
                         .map(parts -> ApplicationView.of(application, parts.getT1(), parts.getT2(), parts.getT3(),
                                 parts.getT4(), parts.getT5(), parts.getT6())))
                 .map(view -> Rendering.view("ui/application").modelAttribute("app", view).build());
     }
 
-    private Mono<ApplicationView.Compatibility> compatibility(ServerWebExchange exchange, String name, String version) {
+    private Mono<ApplicationView.Compatibility> compatibility(String name, String version) {
         if (version == null) {
             return Mono.just(new ApplicationView.Compatibility(false, null, null));
         }
-        return activity.reports(exchange, name, version).map(ApplicationView::compatibility);
+        return activity.reports(name, version).map(ApplicationView::compatibility);
     }
 
     @GetMapping("/ui/applications/{name}/api")

@@ -31,7 +31,7 @@ class CatalogPages {
     Mono<Rendering> catalog(ServerWebExchange exchange) {
         return pacticipants.applications()
                 .collectList()
-                .zipWith(latestVerdicts(exchange))
+                .zipWith(latestVerdicts())
                 .map(found -> CatalogView.of(found.getT1(), index.edges(), index::documentVersion,
                         found.getT2().verdicts(), found.getT2().available()))
                 .map(view -> Rendering.view("ui/catalog").modelAttribute("catalog", view).build());
@@ -50,8 +50,8 @@ class CatalogPages {
     private record Verdicts(boolean available, Map<String, Boolean> verdicts) {
     }
 
-    private Mono<Verdicts> latestVerdicts(ServerWebExchange exchange) {
-        return activity.allReports(exchange)
+    private Mono<Verdicts> latestVerdicts() {
+        return activity.allReports()
                 .map(feed -> new Verdicts(feed.available(), latestPerApplication(feed.items())));
     }
 

@@ -12,8 +12,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * The notification log: webhook deliveries, the parked ones with a replay button, and new events as they
- * happen (the page's script follows {@code /events/stream}, {@link UiProperties#eventStream()}). Everything comes from issue 5's API through
- * {@link ActivityReader}; until it exists the page says nothing has been recorded yet.
+ * happen (the page's script follows {@code /events/stream}, {@link UiProperties#eventStream()}). Deliveries and
+ * replays go through {@link ActivityReader}, which calls the notifications service in process.
  */
 @Controller
 class NotificationPages {
@@ -57,7 +57,7 @@ class NotificationPages {
 
     @GetMapping("/ui/notifications")
     Mono<Rendering> notifications(ServerWebExchange exchange) {
-        return Mono.zip(activity.deliveries(exchange, null), activity.deliveries(exchange, "parked"))
+        return Mono.zip(activity.deliveries(null), activity.deliveries("parked"))
                 .map(feeds -> Rendering.view("ui/notifications")
                         .modelAttribute("available", feeds.getT1().available())
                         .modelAttribute("eventStream", properties.eventStream())
@@ -69,7 +69,7 @@ class NotificationPages {
 
     @PostMapping("/ui/notifications/deliveries/{id}/replay")
     Mono<Rendering> replay(@PathVariable String id, ServerWebExchange exchange) {
-        return activity.replay(exchange, id)
+        return activity.replay(id)
                 .map(accepted -> Rendering.redirectTo("/ui/notifications?replayed=" + (accepted ? "ok" : "failed"))
                         .build());
     }

@@ -98,8 +98,9 @@ class UiPagesTest extends RegistryTest {
     }
 
     @Test
-    void notificationsSayNothingHasBeenRecordedWhileTheBackendIsAbsent() {
-        assertThat(page("/ui/notifications")).contains("Nothing has been recorded yet").contains("data-stream=\"/events/stream\"");
+    void notificationsReadTheDeliveryLogAndFollowTheEventStream() {
+        assertThat(page("/ui/notifications")).contains("Parked deliveries").contains("Delivery log")
+                .doesNotContain("Nothing has been recorded yet").contains("data-stream=\"/events/stream\"");
     }
 
     @Test
