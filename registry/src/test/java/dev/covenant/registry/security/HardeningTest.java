@@ -55,6 +55,8 @@ class HardeningTest extends RegistryTest {
                 .bodyValue("_csrf=" + masked(token))
                 .exchange()
                 .expectStatus().value(status -> assertThat(status).isNotEqualTo(403))
+                // through the check, the replay of an unknown delivery is refused and the page says so
+                .expectHeader().location("/ui/notifications?replayed=failed")
                 .expectBody(String.class).returnResult().getResponseBody();
         assertThat(body == null ? "" : body).doesNotContain("problems/csrf");
     }
