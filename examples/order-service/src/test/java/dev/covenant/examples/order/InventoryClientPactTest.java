@@ -23,6 +23,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @PactTestFor(providerName = "inventory-service", pactVersion = PactSpecVersion.V4)
 public class InventoryClientPactTest {
 
+    /** The first WebClient call of the JVM loads Netty; on a loaded two-core CI machine that took over 5 s once. */
+    private static final java.time.Duration COLD_START_TIMEOUT = java.time.Duration.ofSeconds(30);
+
+
     @Pact(consumer = "order-service")
     V4Pact itemById(PactDslWithProvider builder) {
         return builder
@@ -61,7 +65,7 @@ public class InventoryClientPactTest {
     @Test
     @PactTestFor(pactMethod = "itemById")
     void readsTheItemNameAndPrice(MockServer inventory) {
-        InventoryClient.Item item = new InventoryClient(inventory.getUrl()).item(42).block();
+        InventoryClient.Item item = new InventoryClient(inventory.getUrl(), COLD_START_TIMEOUT).item(42).block();
 
         assertThat(item).isNotNull();
         assertThat(item.name()).isEqualTo("Widget");
@@ -71,7 +75,7 @@ public class InventoryClientPactTest {
     @Test
     @PactTestFor(pactMethod = "reserve")
     void reservesStock(MockServer inventory) {
-        InventoryClient.Reservation reservation = new InventoryClient(inventory.getUrl()).reserve(42, 2).block();
+        InventoryClient.Reservation reservation = new InventoryClient(inventory.getUrl(), COLD_START_TIMEOUT).reserve(42, 2).block();
 
         assertThat(reservation).isNotNull();
         assertThat(reservation.status()).isEqualTo("CONFIRMED");
