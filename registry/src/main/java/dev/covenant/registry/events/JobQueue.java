@@ -15,6 +15,7 @@ import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
 import com.mongodb.reactivestreams.client.MongoCollection;
 import com.mongodb.reactivestreams.client.MongoDatabase;
+import dev.covenant.registry.storage.BackgroundDatabase;
 import dev.covenant.registry.storage.IndexDefinitions;
 import dev.covenant.registry.storage.MongoErrors;
 import dev.covenant.registry.system.NotFoundException;
@@ -52,6 +53,9 @@ public class JobQueue implements IndexDefinitions {
     private final MongoCollection<Document> jobs;
     private final MongoCollection<Document> done;
     private final MongoCollection<Document> claims;
+    /** {@code jobs} through the workers' own connections: claims, leases and outcomes. */
+    private final MongoCollection<Document> workerJobs;
+    private final MongoCollection<Document> workerDone;
     private final Clock clock;
     private final JobsProperties properties;
     /**
@@ -61,10 +65,12 @@ public class JobQueue implements IndexDefinitions {
      */
     private final LinkedBlockingQueue<String> ready = new LinkedBlockingQueue<>();
 
-    JobQueue(MongoDatabase database, Clock clock, JobsProperties properties) {
+    JobQueue(MongoDatabase database, BackgroundDatabase background, Clock clock, JobsProperties properties) {
+        this.workerJobs = background.database().getCollection("jobs");
+        this.workerDone = background.database().getCollection("jobs_done");
         this.jobs = database.getCollection("jobs");
         this.done = database.getCollection("jobs_done");
-        this.claims = database.getCollection("job_claims");
+        this.claims = background.database().getCollection("job_claims");
         this.clock = clock;
         this.properties = properties;
     }
@@ -113,7 +119,7 @@ public class JobQueue implements IndexDefinitions {
                 and(eq("status", Job.Status.RUNNING.stored()), lt("leaseUntil", now)));
         // The embedded server matches first and reads the documents afterwards, so a document may have changed
         // (been claimed) between the two: check again what was read.
-        return Flux.from(jobs.find(and(in("type", types), due)).sort(Sorts.ascending("runAt")).limit(SCAN_BATCH))
+        return Flux.from(workerJobs.find(and(in("type", types), due)).sort(Sorts.ascending("runAt")).limit(SCAN_BATCH))
                 .filter(candidate -> due(candidate, clock.instant()))
                 .concatMap(candidate -> tryClaim(candidate, owner, lease))
                 .next();
@@ -121,7 +127,7 @@ public class JobQueue implements IndexDefinitions {
 
     /** Claims the job with this id if it is due and of one of {@code types}, or completes empty. */
     Mono<Job> claim(String id, String owner, Collection<String> types, Duration lease) {
-        return Mono.from(jobs.find(eq("_id", id)).first())
+        return Mono.from(workerJobs.find(eq("_id", id)).first())
                 .filter(candidate -> types.contains(candidate.getString("type")) && due(candidate, clock.instant()))
                 .flatMap(candidate -> tryClaim(candidate, owner, lease));
     }
@@ -147,7 +153,7 @@ public class JobQueue implements IndexDefinitions {
         Date until = Date.from(now.toInstant().plus(lease));
         return Mono.from(claims.insertOne(new Document("_id", id + "#" + generation + "#" + attempt).append("owner", owner)
                         .append("createdAt", now)))
-                .then(Mono.from(jobs.updateOne(eq("_id", id), Updates.combine(
+                .then(Mono.from(workerJobs.updateOne(eq("_id", id), Updates.combine(
                         Updates.set("status", Job.Status.RUNNING.stored()), Updates.set("leaseOwner", owner),
                         Updates.set("leaseUntil", until), Updates.set("attempts", attempt)))))
                 .map(updated -> {
@@ -169,9 +175,9 @@ public class JobQueue implements IndexDefinitions {
                 .append("createdAt", job.createdAt() == null ? now : Date.from(job.createdAt()))
                 .append("finishedAt", now).append("history", history(job, attempt));
         // The job is done whoever holds its lease now: a worker that took over an expired lease finds it gone.
-        return Mono.from(done.insertOne(finished))
+        return Mono.from(workerDone.insertOne(finished))
                 .onErrorResume(MongoErrors::isDuplicateKey, e -> Mono.empty())
-                .then(Mono.from(jobs.deleteOne(eq("_id", job.id()))))
+                .then(Mono.from(workerJobs.deleteOne(eq("_id", job.id()))))
                 .then();
     }
 
@@ -190,10 +196,10 @@ public class JobQueue implements IndexDefinitions {
                 Updates.set("lastError", attempt.detail()),
                 Updates.set("history", history(job, attempt)),
                 Updates.unset("leaseOwner"), Updates.unset("leaseUntil"));
-        return Mono.from(jobs.find(eq("_id", job.id())).first())
+        return Mono.from(workerJobs.find(eq("_id", job.id())).first())
                 .filter(current -> owner.equals(current.getString("leaseOwner"))
                         && current.getInteger("attempts", 0) == job.attempts())
-                .flatMap(current -> Mono.from(jobs.updateOne(eq("_id", job.id()), update)))
+                .flatMap(current -> Mono.from(workerJobs.updateOne(eq("_id", job.id()), update)))
                 .thenReturn(status);
     }
 

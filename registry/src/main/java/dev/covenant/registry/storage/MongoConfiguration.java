@@ -21,6 +21,26 @@ class MongoConfiguration {
 
     @Bean(destroyMethod = "close")
     MongoClient mongoClient(StorageProperties properties, EmbeddedMongoHolder embedded) {
+        return client(properties, embedded);
+    }
+
+    @Bean
+    MongoDatabase mongoDatabase(MongoClient client, StorageProperties properties) {
+        return client.getDatabase(properties.database());
+    }
+
+    /**
+     * A second client, with its own connection pool, for the background workers. When the embedded server fails
+     * an answer it drops the connection, and the driver then clears the whole pool and fails every operation in
+     * flight on it; the workers' busy scans of the job queue must not take HTTP requests down with them.
+     */
+    @Bean(destroyMethod = "close")
+    BackgroundDatabase backgroundDatabase(StorageProperties properties, EmbeddedMongoHolder embedded) {
+        MongoClient client = client(properties, embedded);
+        return new BackgroundDatabase(client, client.getDatabase(properties.database()));
+    }
+
+    private static MongoClient client(StorageProperties properties, EmbeddedMongoHolder embedded) {
         String uri = embedded.server() != null ? embedded.server().connectionString() : properties.mongodbUri();
         MongoClientSettings settings = MongoClientSettings.builder()
                 .applyConnectionString(new ConnectionString(uri))
@@ -28,11 +48,6 @@ class MongoConfiguration {
                 .applyToSocketSettings(socket -> socket.connectTimeout(5, TimeUnit.SECONDS))
                 .build();
         return MongoClients.create(settings);
-    }
-
-    @Bean
-    MongoDatabase mongoDatabase(MongoClient client, StorageProperties properties) {
-        return client.getDatabase(properties.database());
     }
 
     /** Owns the embedded server's life cycle; closed after the client, since beans close in reverse order. */
