@@ -5,9 +5,9 @@ import dev.covenant.client.Results.Notice;
 import dev.covenant.client.Results.PublishedPacts;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -19,17 +19,8 @@ final class PublishPactsCommand extends RegistryCommand {
     @Parameters(arity = "1..*", paramLabel = "<pact|dir>", description = "Pact files or directories of them.")
     List<Path> paths;
 
-    @Option(names = {"-v", "--version"}, description = "The consumer version (default: the CI commit SHA).")
-    String version;
-
-    @Option(names = {"-b", "--branch"}, description = "The git branch (default: detected from CI variables).")
-    String branch;
-
-    @Option(names = {"-t", "--tag"}, description = "A tag for this version (repeatable).")
-    List<String> tags = new ArrayList<>();
-
-    @Option(names = "--build-url", description = "A link to the CI run (default: detected from CI variables).")
-    String buildUrl;
+    @Mixin
+    VersionOptions versionOptions;
 
     @Override
     public Integer call() {
@@ -45,9 +36,9 @@ final class PublishPactsCommand extends RegistryCommand {
             throw new CliException(CliException.INVALID_INPUT, "no pact files (*.json) in " + paths
                     + ": did the consumer tests run and write them (pact-jvm: target/pacts)?");
         }
-        String resolvedVersion = versionOrCommit(version);
-        List<PublishedPacts> published = client().publishPacts(resolvedVersion, branchOrCi(branch), tags,
-                buildUrlOrCi(buildUrl), pacts);
+        String resolvedVersion = versionOrCommit(versionOptions.version);
+        List<PublishedPacts> published = client().publishPacts(resolvedVersion,
+                branchOrCi(versionOptions.branch), versionOptions.tags, buildUrlOrCi(versionOptions.buildUrl), pacts);
         for (PublishedPacts result : published) {
             out().printf("Published the pacts of %s %s with %s%n", result.consumer(), result.version(),
                     String.join(", ", result.providers()));
