@@ -135,15 +135,7 @@ class NotificationsBrowserTest extends RegistryTest {
     }
 
     private void publishDocument(String version, boolean withQuantity) {
-        String document = """
-                {"openapi": "3.0.3", "info": {"title": "Items", "version": "%s"},
-                 "paths": {"/items/{id}": {"get": {
-                   "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "string"}}],
-                   "responses": {"200": {"description": "an item", "content": {"application/json": {"schema": {
-                     "type": "object", "required": ["id"%s],
-                     "properties": {"id": {"type": "string"}, "name": {"type": "string"}%s}}}}}}}}}}
-                """.formatted(version, withQuantity ? ", \"quantity\"" : "",
-                withQuantity ? ", \"quantity\": {\"type\": \"integer\"}" : "");
+        String document = dev.covenant.registry.ItemsDocument.json(version, withQuantity);
         http.put().uri("/applications/{a}/versions/{v}/openapi?branch=main", provider, version)
                 .contentType(MediaType.APPLICATION_JSON).bodyValue(document).exchange().expectStatus().isCreated();
     }
