@@ -1,12 +1,13 @@
 package dev.covenant.registry.security;
 
 import dev.covenant.registry.system.Problems;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
 import java.net.InetSocketAddress;
 import java.time.Duration;
-import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.server.ServerWebExchange;
@@ -22,13 +23,22 @@ import reactor.core.publisher.Mono;
  */
 final class RateLimitFilter implements WebFilter {
 
-    /** Buckets are forgotten all at once past this many callers; a full bucket costs nothing to recreate. */
-    private static final int MAX_BUCKETS = 100_000;
+    /**
+     * Callers remembered at once. Past it the least used buckets go (Caffeine's size eviction, which keeps a busy
+     * caller's bucket against a flood of new ones); a forgotten bucket is recreated full, so only idle callers, whose
+     * bucket would have refilled anyway, should be forgotten.
+     */
+    static final int MAX_BUCKETS = 100_000;
 
-    private final ConcurrentHashMap<String, Bucket> buckets = new ConcurrentHashMap<>();
+    private final Cache<String, Bucket> buckets;
     private final Bandwidth bandwidth;
 
     RateLimitFilter(SecurityProperties properties) {
+        this(properties, MAX_BUCKETS);
+    }
+
+    RateLimitFilter(SecurityProperties properties, int maxBuckets) {
+        this.buckets = Caffeine.newBuilder().maximumSize(maxBuckets).executor(Runnable::run).build();
         SecurityProperties.RateLimit limit = properties.rateLimit();
         this.bandwidth = Bandwidth.builder()
                 .capacity(limit.burst())
@@ -48,15 +58,8 @@ final class RateLimitFilter implements WebFilter {
                 "Too many requests from this caller; retry after " + seconds + " s", "rate");
     }
 
-    private Bucket bucket(String key) {
-        Bucket bucket = buckets.get(key);
-        if (bucket != null) {
-            return bucket;
-        }
-        if (buckets.size() >= MAX_BUCKETS) {
-            buckets.clear();
-        }
-        return buckets.computeIfAbsent(key, any -> Bucket.builder().addLimit(bandwidth).build());
+    Bucket bucket(String key) {
+        return buckets.get(key, any -> Bucket.builder().addLimit(bandwidth).build());
     }
 
     private static String key(ServerWebExchange exchange) {

@@ -1,7 +1,8 @@
 package dev.covenant.registry.storage;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import reactor.core.publisher.Mono;
@@ -10,21 +11,22 @@ import reactor.core.publisher.Mono;
  * A small in-process cache of point reads (absent values included), for read models that are small and hot.
  * The owning store invalidates a key after every write to it, so this instance always reads its own writes;
  * entries also expire after a short time, which bounds how stale a write made by another instance can look.
+ * Bounded by Caffeine: past {@code maxEntries} the least useful entries go, one at a time, never all at once.
  */
 public final class ReadCache<K, V> {
 
     private record Entry<V>(V value, long loadedAt) {
     }
 
-    private final ConcurrentHashMap<K, Entry<V>> entries = new ConcurrentHashMap<>();
+    private final Cache<K, Entry<V>> entries;
     /** Bumped by every invalidation: a load that raced with one is not kept, it may hold what was overwritten. */
     private final AtomicLong invalidations = new AtomicLong();
     private final long ttlNanos;
-    private final int maxEntries;
 
     ReadCache(long ttlNanos, int maxEntries) {
         this.ttlNanos = ttlNanos;
-        this.maxEntries = maxEntries;
+        // Evictions run on the calling thread: no pool thread for a small cache, and sizes are exact in tests.
+        this.entries = Caffeine.newBuilder().maximumSize(maxEntries).executor(Runnable::run).build();
     }
 
     /** The cached value of the key, else what {@code loader} emits (remembered, even when empty). */
@@ -38,7 +40,7 @@ public final class ReadCache<K, V> {
             return loader.get();
         }
         long now = System.nanoTime();
-        Entry<V> entry = entries.get(key);
+        Entry<V> entry = entries.getIfPresent(key);
         if (entry != null && now - entry.loadedAt() < ttlNanos) {
             return Mono.justOrEmpty(entry.value());
         }
@@ -51,24 +53,27 @@ public final class ReadCache<K, V> {
     }
 
     private void keep(K key, Entry<V> entry, long stamp) {
-        if (entries.size() >= maxEntries) {
-            entries.clear();
-        }
         entries.put(key, entry);
         if (invalidations.get() != stamp) {
-            entries.remove(key, entry);
+            entries.asMap().remove(key, entry);
         }
+    }
+
+    /** How many entries are held now (after pending evictions). */
+    long size() {
+        entries.cleanUp();
+        return entries.estimatedSize();
     }
 
     /** Forgets the key; call after the write to it completed (or failed). */
     public void invalidate(K key) {
         invalidations.incrementAndGet();
-        entries.remove(key);
+        entries.invalidate(key);
     }
 
     public void invalidateAll() {
         invalidations.incrementAndGet();
-        entries.clear();
+        entries.invalidateAll();
     }
 
     /**

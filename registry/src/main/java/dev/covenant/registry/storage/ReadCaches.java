@@ -12,7 +12,7 @@ public final class ReadCaches {
         this.ttlNanos = properties.readCacheTtl().toNanos();
     }
 
-    /** A cache holding at most {@code maxEntries} keys (it starts over when full). */
+    /** A cache holding at most {@code maxEntries} keys (the least useful go first when full). */
     public <K, V> ReadCache<K, V> create(int maxEntries) {
         return new ReadCache<>(ttlNanos, maxEntries);
     }

@@ -70,4 +70,15 @@ class ReadCacheTest {
         off.get("k", () -> load("v")).block();
         assertThat(loads).hasValue(2);
     }
+
+    @Test
+    void aFullCacheEvictsSomeEntriesNotAll() {
+        ReadCache<Integer, String> small = new ReadCache<>(60_000_000_000L, 100);
+        for (int i = 0; i < 1_000; i++) {
+            int key = i;
+            small.get(key, () -> Mono.just("v" + key)).block();
+        }
+        // The map used to be cleared whole when full, leaving one entry; a bounded cache keeps the bound.
+        assertThat(small.size()).isEqualTo(100);
+    }
 }
