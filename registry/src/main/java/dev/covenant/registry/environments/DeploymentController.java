@@ -1,12 +1,11 @@
 package dev.covenant.registry.environments;
 
-import dev.covenant.registry.system.JsonBodies;
-import dev.covenant.registry.pacticipants.Pacticipants;
-import dev.covenant.registry.security.Ownership;
 import dev.covenant.registry.system.Bodies;
 import dev.covenant.registry.system.Hal;
 import dev.covenant.registry.system.InvalidRequestException;
+import dev.covenant.registry.system.JsonBodies;
 import dev.covenant.registry.system.Links;
+import dev.covenant.registry.system.Names;
 import java.net.URI;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
@@ -28,13 +27,11 @@ class DeploymentController {
     private final Deployments deployments;
     private final Environments environments;
     private final JsonMapper json;
-    private final Ownership ownership;
 
-    DeploymentController(Deployments deployments, Environments environments, JsonMapper json, Ownership ownership) {
+    DeploymentController(Deployments deployments, Environments environments, JsonMapper json) {
         this.deployments = deployments;
         this.environments = environments;
         this.json = json;
-        this.ownership = ownership;
     }
 
     @PostMapping("/pacticipants/{name}/versions/{version}/deployed-versions/environment/{uuid}")
@@ -44,7 +41,6 @@ class DeploymentController {
         return Bodies.read(exchange.getRequest(), JsonBodies.MAX_BODY)
                 .map(body -> JsonBodies.object(json, body))
                 .zipWith(environments.require(uuid))
-                .flatMap(found -> ownership.requirePublisher(name).thenReturn(found))
                 .flatMap(found -> deployments.recordDeployment(name, version, uuid,
                         applicationInstance(found.getT1(), found.getT2())))
                 .flatMap(deployment -> deploymentView(links, deployment)
@@ -63,9 +59,6 @@ class DeploymentController {
     Mono<ResponseEntity<Map<String, Object>>> patchDeployment(@PathVariable String uuid, ServerWebExchange exchange) {
         return Bodies.read(exchange.getRequest(), JsonBodies.MAX_BODY)
                 .map(body -> JsonBodies.object(json, body))
-                .flatMap(body -> deployments.deployment(uuid)
-                        .flatMap(deployment -> ownership.requirePublisher(deployment.application()))
-                        .thenReturn(body))
                 .flatMap(body -> undeploy(uuid, JsonBodies.optionalBoolean(body, "currentlyDeployed")))
                 .flatMap(deployment -> deploymentView(Links.of(exchange), deployment))
                 .map(Hal::ok);
@@ -77,7 +70,6 @@ class DeploymentController {
         Links links = Links.of(exchange);
         return Bodies.read(exchange.getRequest(), JsonBodies.MAX_BODY)
                 .map(body -> JsonBodies.object(json, body))
-                .then(ownership.requirePublisher(name))
                 .then(deployments.recordRelease(name, version, uuid))
                 .flatMap(recorded -> releaseView(links, recorded.value())
                         .map(view -> recorded.created()
@@ -97,9 +89,6 @@ class DeploymentController {
     Mono<ResponseEntity<Map<String, Object>>> patchRelease(@PathVariable String uuid, ServerWebExchange exchange) {
         return Bodies.read(exchange.getRequest(), JsonBodies.MAX_BODY)
                 .map(body -> JsonBodies.object(json, body))
-                .flatMap(body -> deployments.release(uuid)
-                        .flatMap(release -> ownership.requirePublisher(release.application()))
-                        .thenReturn(body))
                 .flatMap(body -> endSupport(uuid, JsonBodies.optionalBoolean(body, "currentlySupported")))
                 .flatMap(release -> releaseView(Links.of(exchange), release))
                 .map(Hal::ok);
@@ -151,7 +140,7 @@ class DeploymentController {
     private static String applicationInstance(JsonNode body, Environment environment) {
         String instance = body.has("applicationInstance") ? JsonBodies.optionalString(body, "applicationInstance")
                 : target(body, environment);
-        return instance == null || instance.isBlank() ? null : Pacticipants.requireName("applicationInstance", instance);
+        return instance == null || instance.isBlank() ? null : Names.require("applicationInstance", instance);
     }
 
     private static String target(JsonNode body, Environment environment) {

@@ -3,6 +3,7 @@ package dev.covenant.registry.environments;
 import dev.covenant.registry.events.Event;
 import dev.covenant.registry.events.EventLog;
 import dev.covenant.registry.events.EventTypes;
+import dev.covenant.registry.pacticipants.ApplicationOwnership;
 import dev.covenant.registry.pacticipants.Pacticipants;
 import dev.covenant.registry.pacticipants.Version;
 import dev.covenant.registry.system.ConflictException;
@@ -30,11 +31,14 @@ class Deployments {
 
     private final Environments environments;
     private final Pacticipants pacticipants;
+    private final ApplicationOwnership ownership;
     private final DeploymentStore store;
     private final Clock clock;
     private final EventLog events;
 
-    Deployments(Environments environments, Pacticipants pacticipants, Clock clock, EventLog events) {
+    Deployments(Environments environments, Pacticipants pacticipants, Clock clock, EventLog events,
+            ApplicationOwnership ownership) {
+        this.ownership = ownership;
         this.events = events;
         this.environments = environments;
         this.pacticipants = pacticipants;
@@ -50,6 +54,7 @@ class Deployments {
     Mono<Deployment> recordDeployment(String application, String number, String environmentUuid, String instance) {
         return environments.require(environmentUuid)
                 .zipWith(pacticipants.requireVersion(application, number))
+                .flatMap(found -> ownership.requireCallerMayWrite(application).thenReturn(found))
                 .flatMap(found -> Mono.defer(() -> deploy(found.getT1(), found.getT2(), instance))
                         .retryWhen(staleStateRetry()))
                 .flatMap(deployment -> events.record(Event.of(EventTypes.DEPLOYMENT_RECORDED, application, number,
@@ -104,6 +109,7 @@ class Deployments {
     Mono<Deployment> undeploy(String uuid) {
         return store.findDeployment(uuid)
                 .switchIfEmpty(Mono.error(() -> new NotFoundException("No deployed version with uuid '" + uuid + "'")))
+                .flatMap(record -> ownership.requireCallerMayWrite(record.getString("app")).thenReturn(record))
                 .flatMap(record -> Mono.defer(() -> undeploy(record))
                         .retryWhen(staleStateRetry()));
     }
@@ -133,6 +139,7 @@ class Deployments {
     Mono<Recorded<Release>> recordRelease(String application, String number, String environmentUuid) {
         return environments.require(environmentUuid)
                 .zipWith(pacticipants.requireVersion(application, number))
+                .flatMap(found -> ownership.requireCallerMayWrite(application).thenReturn(found))
                 .flatMap(found -> Mono.defer(() -> release(found.getT1(), found.getT2()))
                         .retryWhen(staleStateRetry())
                         .flatMap(recorded -> events.record(Event.of(EventTypes.RELEASE_RECORDED, application, number,
@@ -184,6 +191,7 @@ class Deployments {
     Mono<Release> endSupport(String uuid) {
         return store.findRelease(uuid)
                 .switchIfEmpty(Mono.error(() -> new NotFoundException("No released version with uuid '" + uuid + "'")))
+                .flatMap(record -> ownership.requireCallerMayWrite(record.getString("app")).thenReturn(record))
                 .flatMap(record -> Mono.defer(() -> endSupport(record.getString("env"), record.getString("app"), uuid))
                         .retryWhen(staleStateRetry()));
     }

@@ -1,7 +1,7 @@
 package dev.covenant.registry.environments;
 
-import dev.covenant.registry.pacticipants.Pacticipants;
 import dev.covenant.registry.system.InvalidRequestException;
+import dev.covenant.registry.system.Names;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -55,7 +55,7 @@ record EnvironmentRequest(String name, String displayName, boolean production, L
         }
         String name = node.asString();
         try {
-            Pacticipants.requireName("name", name);
+            Names.require("name", name);
         } catch (InvalidRequestException e) {
             errors.putAll(e.errors());
             return null;

@@ -1,10 +1,10 @@
 package dev.covenant.registry.pacticipants;
 
-import dev.covenant.registry.security.Ownership;
 import dev.covenant.registry.system.Bodies;
 import dev.covenant.registry.system.Hal;
 import dev.covenant.registry.system.JsonBodies;
 import dev.covenant.registry.system.Links;
+import dev.covenant.registry.system.Names;
 import dev.covenant.registry.system.NotFoundException;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,10 +34,10 @@ class PacticipantController {
     private final Pacticipants pacticipants;
     private final JsonMapper json;
     private final List<VersionLinkContributor> linkContributors;
-    private final Ownership ownership;
+    private final ApplicationOwnership ownership;
 
     PacticipantController(Pacticipants pacticipants, JsonMapper json,
-            ObjectProvider<VersionLinkContributor> linkContributors, Ownership ownership) {
+            ObjectProvider<VersionLinkContributor> linkContributors, ApplicationOwnership ownership) {
         this.pacticipants = pacticipants;
         this.json = json;
         this.ownership = ownership;
@@ -66,8 +66,8 @@ class PacticipantController {
     Mono<ResponseEntity<Map<String, Object>>> create(ServerWebExchange exchange) {
         return Bodies.read(exchange.getRequest(), MAX_BODY)
                 .map(body -> JsonBodies.nonEmptyObject(json, body, "at least a name"))
-                .flatMap(body -> mayWrite(Pacticipants.requireName("name", JsonBodies.text(body, "name")), body)
-                        .then(pacticipants.saveApplication(JsonBodies.text(body, "name"), update(body))))
+                .flatMap(body -> authorised(JsonBodies.text(body, "name"), body))
+                .flatMap(body -> pacticipants.saveApplication(JsonBodies.text(body, "name"), update(body)))
                 .map(application -> Hal.status(HttpStatus.CREATED,
                         PacticipantViews.pacticipant(Links.of(exchange), application, null)));
     }
@@ -81,7 +81,8 @@ class PacticipantController {
     Mono<ResponseEntity<Map<String, Object>>> save(@PathVariable String name, ServerWebExchange exchange) {
         return Bodies.read(exchange.getRequest(), MAX_BODY)
                 .map(body -> JsonBodies.object(json, body))
-                .flatMap(body -> mayWrite(name, body).then(pacticipants.saveApplication(name, update(body))))
+                .flatMap(body -> authorised(name, body))
+                .flatMap(body -> pacticipants.saveApplication(name, update(body)))
                 .map(application -> Hal.ok(PacticipantViews.pacticipant(Links.of(exchange), application, null)));
     }
 
@@ -108,7 +109,7 @@ class PacticipantController {
             ServerWebExchange exchange) {
         return Bodies.read(exchange.getRequest(), MAX_BODY)
                 .map(body -> JsonBodies.object(json, body))
-                .flatMap(body -> ownership.requirePublisher(name).thenReturn(body))
+                .flatMap(body -> authorisedVersion(name, version, JsonBodies.text(body, "branch"), null).thenReturn(body))
                 .flatMap(body -> pacticipants.version(name, version).hasElement()
                         .flatMap(existed -> pacticipants.ensureVersion(name, version, JsonBodies.text(body, "branch"), null,
                                         JsonBodies.text(body, "buildUrl"))
@@ -129,7 +130,7 @@ class PacticipantController {
     @PutMapping("/pacticipants/{name}/versions/{version}/tags/{tag}")
     Mono<ResponseEntity<Map<String, Object>>> tag(@PathVariable String name, @PathVariable String version,
             @PathVariable String tag, ServerWebExchange exchange) {
-        return ownership.requirePublisher(name)
+        return authorisedVersion(name, version, null, tag)
                 .then(pacticipants.version(name, version))
                 .flatMap(found -> Mono.just(found.tags().contains(tag)))
                 .defaultIfEmpty(false)
@@ -173,7 +174,7 @@ class PacticipantController {
     @PutMapping("/pacticipants/{name}/branches/{branch}/versions/{version}")
     Mono<ResponseEntity<Map<String, Object>>> branchVersion(@PathVariable String name, @PathVariable String branch,
             @PathVariable String version, ServerWebExchange exchange) {
-        return ownership.requirePublisher(name)
+        return authorisedVersion(name, version, branch, null)
                 .then(pacticipants.addBranchVersion(name, branch, version))
                 .map(saved -> Hal.ok(PacticipantViews.branchVersion(Links.of(exchange), saved, branch)));
     }
@@ -218,10 +219,34 @@ class PacticipantController {
 
 
 
-    /** A publisher may write its team's (or an unowned) application, and assign it to its own team only. */
-    private Mono<Void> mayWrite(String name, JsonNode body) {
-        return ownership.requireTeamMember(JsonBodies.text(body, "team"))
-                .then(ownership.requirePublisher(name));
+    /**
+     * Valid, then authorised, before anything is written: a publisher may write its team's (or an unowned, then
+     * claimed) application, and assign it to its own team only.
+     */
+    private Mono<JsonNode> authorised(String name, JsonNode body) {
+        return Mono.fromRunnable(() -> validate(name, body))
+                .then(ownership.requireCallerMayAssign(JsonBodies.text(body, "team")))
+                .then(ownership.requireCallerMayWrite(name))
+                .thenReturn(body);
+    }
+
+    private static void validate(String name, JsonNode body) {
+        Names.require("name", name);
+        String mainBranch = JsonBodies.text(body, "mainBranch");
+        if (mainBranch != null) {
+            Names.require("mainBranch", mainBranch);
+        }
+    }
+
+    /** The version's names valid, then the caller may write for the application (claiming it if unowned). */
+    private Mono<Void> authorisedVersion(String name, String version, String branch, String tag) {
+        return Mono.fromRunnable(() -> {
+            Names.require("pacticipant", name);
+            Pacticipants.validateVersion(version, branch, null);
+            if (tag != null) {
+                Names.require("tag", tag);
+            }
+        }).then(ownership.requireCallerMayWrite(name));
     }
 
     private static ApplicationUpdate update(JsonNode body) {

@@ -4,7 +4,7 @@ import com.mongodb.client.model.Updates;
 import com.mongodb.reactivestreams.client.MongoDatabase;
 import dev.covenant.registry.storage.ReadCaches;
 import dev.covenant.registry.storage.Sequences;
-import dev.covenant.registry.system.InvalidRequestException;
+import dev.covenant.registry.system.Names;
 import dev.covenant.registry.system.NotFoundException;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -25,7 +25,6 @@ public class Pacticipants {
 
     /** Branch names that make a branch an application's main branch when none is set. */
     static final Set<String> MAIN_BRANCH_CANDIDATES = Set.of("main", "master", "develop");
-    static final int MAX_NAME_LENGTH = 255;
 
     private final PacticipantStore store;
     private final ObjectProvider<VersionListener> listeners;
@@ -192,7 +191,11 @@ public class Pacticipants {
         return sets.isEmpty() ? null : Updates.combine(sets);
     }
 
-    private static void validateVersion(String number, String branch, List<String> tags) {
+    /**
+     * Fails with an {@code InvalidRequestException} unless the version number, branch and tags (either may be null) are
+     * valid names: what {@link #ensureVersion} checks first, for write paths that must validate before they authorise.
+     */
+    public static void validateVersion(String number, String branch, List<String> tags) {
         requireName("version", number);
         if (branch != null) {
             requireName("branch", branch);
@@ -202,17 +205,8 @@ public class Pacticipants {
         }
     }
 
-    /** Names are case-sensitive, non-blank, at most 255 characters, without control characters. */
+    /** The registry's name rule ({@link Names#require}), kept here for the callers that read it as an application's. */
     public static String requireName(String field, String value) {
-        if (value == null || value.isBlank()) {
-            throw new InvalidRequestException(field, "can't be blank");
-        }
-        if (value.length() > MAX_NAME_LENGTH) {
-            throw new InvalidRequestException(field, "must be at most " + MAX_NAME_LENGTH + " characters");
-        }
-        if (value.chars().anyMatch(Character::isISOControl)) {
-            throw new InvalidRequestException(field, "must not contain control characters");
-        }
-        return value;
+        return Names.require(field, value);
     }
 }

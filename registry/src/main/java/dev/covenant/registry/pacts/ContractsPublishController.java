@@ -2,7 +2,6 @@ package dev.covenant.registry.pacts;
 
 import static dev.covenant.registry.system.Links.link;
 
-import dev.covenant.registry.security.Ownership;
 import dev.covenant.registry.system.Bodies;
 import dev.covenant.registry.system.Hal;
 import dev.covenant.registry.system.InvalidRequestException;
@@ -28,12 +27,10 @@ class ContractsPublishController {
 
     private final PactService pacts;
     private final JsonMapper json;
-    private final Ownership ownership;
 
-    ContractsPublishController(PactService pacts, JsonMapper json, Ownership ownership) {
+    ContractsPublishController(PactService pacts, JsonMapper json) {
         this.pacts = pacts;
         this.json = json;
-        this.ownership = ownership;
     }
 
     @PostMapping("/contracts/publish")
@@ -42,7 +39,6 @@ class ContractsPublishController {
         return Bodies.read(exchange.getRequest(), maxBody)
                 .publishOn(Schedulers.boundedElastic()) // decoding and hashing pacts is CPU work: off the event loop
                 .map(this::request)
-                .flatMap(request -> ownership.requirePublisher(request.consumer()).thenReturn(request))
                 .flatMap(request -> pacts.publish(request)
                         .map(published -> Hal.ok(response(Links.of(exchange), request, published))));
     }

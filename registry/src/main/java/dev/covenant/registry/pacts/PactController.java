@@ -2,7 +2,6 @@ package dev.covenant.registry.pacts;
 
 import static dev.covenant.registry.system.Links.link;
 
-import dev.covenant.registry.security.Ownership;
 import dev.covenant.registry.system.Bodies;
 import dev.covenant.registry.system.Hal;
 import dev.covenant.registry.system.InvalidRequestException;
@@ -28,11 +27,9 @@ class PactController {
     private static final String BASE = "/pacts/provider/{provider}/consumer/{consumer}";
 
     private final PactService pacts;
-    private final Ownership ownership;
 
-    PactController(PactService pacts, Ownership ownership) {
+    PactController(PactService pacts) {
         this.pacts = pacts;
-        this.ownership = ownership;
     }
 
     @GetMapping(BASE + "/version/{version}")
@@ -50,7 +47,6 @@ class PactController {
                 .publishOn(Schedulers.boundedElastic()) // parsing and hashing a pact is CPU work: off the event loop
                 .map(body -> PactContent.parse(body, pacts.maxPactBytes(), "pact"))
                 .map(content -> requireNames(content, provider, consumer))
-                .flatMap(content -> ownership.requirePublisher(consumer).thenReturn(content))
                 .flatMap(content -> pacts.publish(new PublishContracts(consumer, version, null, List.of(), null,
                         List.of(new ContractToPublish(consumer, provider, content, false)))))
                 .flatMap(published -> render(exchange, published.get(0).publication(), null)

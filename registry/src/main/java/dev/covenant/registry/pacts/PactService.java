@@ -1,19 +1,21 @@
 package dev.covenant.registry.pacts;
 
-import dev.covenant.registry.events.Event;
-import dev.covenant.registry.events.EventLog;
-import dev.covenant.registry.events.EventTypes;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.mongodb.client.model.IndexModel;
 import com.mongodb.reactivestreams.client.MongoDatabase;
 import dev.covenant.contract.openapi.DocumentLimits;
 import dev.covenant.contract.openapi.OpenApiDocuments;
+import dev.covenant.registry.events.Event;
+import dev.covenant.registry.events.EventLog;
+import dev.covenant.registry.events.EventTypes;
+import dev.covenant.registry.pacticipants.ApplicationOwnership;
 import dev.covenant.registry.pacticipants.Pacticipants;
 import dev.covenant.registry.pacticipants.Version;
 import dev.covenant.registry.pacticipants.VersionListener;
 import dev.covenant.registry.storage.ContentStore;
 import dev.covenant.registry.storage.IndexDefinitions;
 import dev.covenant.registry.storage.ReadCaches;
+import dev.covenant.registry.system.Names;
 import dev.covenant.registry.system.NotFoundException;
 import java.time.Clock;
 import java.time.Instant;
@@ -41,6 +43,7 @@ public class PactService implements IndexDefinitions, VersionListener {
     private final PactStore store;
     private final ContentStore contents;
     private final Pacticipants pacticipants;
+    private final ApplicationOwnership ownership;
     private final PactsProperties properties;
     private final Clock clock;
     private final ObjectProvider<PactListener> listeners;
@@ -48,7 +51,9 @@ public class PactService implements IndexDefinitions, VersionListener {
     private final EventLog events;
 
     PactService(MongoDatabase database, ContentStore contents, Pacticipants pacticipants, PactsProperties properties,
-            Clock clock, ReadCaches caches, EventLog events, ObjectProvider<PactListener> listeners) {
+            Clock clock, ReadCaches caches, EventLog events, ObjectProvider<PactListener> listeners,
+            ApplicationOwnership ownership) {
+        this.ownership = ownership;
         this.events = events;
         this.listeners = listeners;
         this.store = new PactStore(database, caches);
@@ -67,8 +72,11 @@ public class PactService implements IndexDefinitions, VersionListener {
         return properties.maxPactBytes();
     }
 
+    /** Valid, not conflicting, then authorised (claiming an unowned consumer), then written. */
     Mono<List<PublishedPact>> publish(PublishContracts request) {
-        return refuseConflicts(request)
+        return Mono.fromRunnable(() -> validate(request))
+                .then(refuseConflicts(request))
+                .then(ownership.requireCallerMayWrite(request.consumer()))
                 .then(pacticipants.ensureVersion(request.consumer(), request.version(), request.branch(),
                         request.tags(), request.buildUrl()))
                 .flatMap(version -> Flux.fromIterable(request.contracts())
@@ -77,6 +85,13 @@ public class PactService implements IndexDefinitions, VersionListener {
                                         .flatMap(published -> events.record(published(request, published, !seen))
                                                 .thenReturn(published))))
                         .collectList());
+    }
+
+    /** The names the publish will write, checked before anything is authorised or written. */
+    private static void validate(PublishContracts request) {
+        Names.require("pacticipant", request.consumer());
+        Pacticipants.validateVersion(request.version(), request.branch(), request.tags());
+        request.contracts().forEach(contract -> Names.require("pacticipant", contract.provider()));
     }
 
     private Mono<Boolean> contentSeenBefore(ContractToPublish contract) {

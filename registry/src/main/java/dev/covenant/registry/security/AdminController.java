@@ -32,13 +32,13 @@ class AdminController {
 
     private final Tokens tokens;
     private final AuditLog audit;
-    private final Ownership ownership;
+    private final Callers callers;
     private final JsonMapper json;
 
-    AdminController(Tokens tokens, AuditLog audit, Ownership ownership, JsonMapper json) {
+    AdminController(Tokens tokens, AuditLog audit, Callers callers, JsonMapper json) {
         this.tokens = tokens;
         this.audit = audit;
-        this.ownership = ownership;
+        this.callers = callers;
         this.json = json;
     }
 
@@ -47,7 +47,7 @@ class AdminController {
     Mono<ResponseEntity<Map<String, Object>>> create(ServerWebExchange exchange) {
         return Bodies.read(exchange.getRequest(), JsonBodies.MAX_BODY)
                 .map(body -> JsonBodies.nonEmptyObject(json, body, "name and role"))
-                .zipWith(ownership.caller())
+                .zipWith(callers.current())
                 .flatMap(request -> create(request.getT1(), request.getT2()))
                 .doOnNext(issued -> AuditLog.detail(exchange, "created token '" + issued.info().name() + "' ("
                         + issued.info().role().id() + (issued.info().team() == null ? "" : ", team " + issued.info().team())

@@ -1,7 +1,6 @@
 package dev.covenant.registry.security;
 
-import dev.covenant.registry.pacts.PactsProperties;
-import dev.covenant.registry.specs.SpecsProperties;
+import dev.covenant.registry.system.BodyLimit;
 import dev.covenant.registry.system.PayloadTooLargeException;
 import dev.covenant.registry.system.Problems;
 import java.util.List;
@@ -23,9 +22,9 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * A request body cap on every endpoint, whatever reads the body: the publishing endpoints may take a maximum-size
- * document or pact (in its JSON envelope), verification results 5 MB, everything else
- * {@code covenant.security.max-body-bytes}. A declared length over the cap is refused before anything is read; a
+ * A request body cap on every endpoint, whatever reads the body: the endpoints for which a feature declares a
+ * {@link BodyLimit} bean (a maximum-size document or pact in its envelope, verification results) take that much,
+ * everything else {@code covenant.security.max-body-bytes}. A declared length over the cap is refused before anything is read; a
  * streamed body is cut off when it passes the cap. Endpoints keep their own, usually smaller, caps too.
  */
 @Component
@@ -38,21 +37,11 @@ class BodyLimitFilter implements WebFilter {
     private final List<Rule> rules;
     private final long defaultMax;
 
-    BodyLimitFilter(SecurityProperties security, SpecsProperties specs, PactsProperties pacts) {
+    BodyLimitFilter(SecurityProperties security, List<BodyLimit> limits) {
         PathPatternParser parser = PathPatternParser.defaultInstance;
-        long document = specs.maxDocumentBytes() * 4 / 3 + 64 * 1024;
-        long pactEnvelope = pacts.maxPactBytes() * 4 / 3 * 4 + 64 * 1024;
-        this.rules = List.of(
-                new Rule(HttpMethod.PUT, parser.parse("/applications/{application}/versions/{version}/openapi"),
-                        specs.maxDocumentBytes()),
-                new Rule(HttpMethod.POST, parser.parse("/applications/{application}/pre-merge-check"),
-                        specs.maxDocumentBytes()),
-                new Rule(HttpMethod.POST, parser.parse("/provider-contracts/provider/{provider}/publish"), document),
-                new Rule(HttpMethod.POST, parser.parse("/contracts/publish"), pactEnvelope),
-                new Rule(HttpMethod.PUT, parser.parse("/pacts/provider/{provider}/consumer/{consumer}/version/{version}"),
-                        pacts.maxPactBytes()),
-                new Rule(HttpMethod.POST, parser.parse("/pacts/provider/{provider}/consumer/{consumer}/pact-version/**"),
-                        5L * 1024 * 1024));
+        this.rules = limits.stream()
+                .map(limit -> new Rule(limit.method(), parser.parse(limit.path()), limit.maxBytes()))
+                .toList();
         this.defaultMax = security.maxBodyBytes();
     }
 

@@ -58,7 +58,7 @@ class SecurityConfiguration {
 
     @Bean
     SecurityWebFilterChain securityFilterChain(ServerHttpSecurity http, SecurityProperties properties, Tokens tokens,
-            Ownership ownership) {
+            ApplicationOwners owners) {
         ExchangeSecurityContextRepository contexts = new ExchangeSecurityContextRepository();
         ServerAuthenticationEntryPoint challenge = SecurityConfiguration::challenge;
         http.securityContextRepository(contexts)
@@ -103,7 +103,7 @@ class SecurityConfiguration {
                         .access(teamMember())
                         .pathMatchers("/teams/**", "/webhooks/**", "/environments/**", "/notifications/**")
                         .hasAuthority(ADMIN)
-                        .pathMatchers(OWNED_PATHS.toArray(String[]::new)).access(owner(ownership))
+                        .pathMatchers(OWNED_PATHS.toArray(String[]::new)).access(owner(owners))
                         .anyExchange().hasAuthority(PUBLISH))
                 .build();
     }
@@ -127,12 +127,27 @@ class SecurityConfiguration {
                 "Malformed request", "The request was refused: " + rejected.getMessage(), "request");
     }
 
-    /** Publishers may write for an application that is their team's or nobody's; admins for all. */
-    private static ReactiveAuthorizationManager<AuthorizationContext> owner(Ownership ownership) {
+    /**
+     * Publishers may write for an application that is their team's or nobody's; admins for all. Only a read: the write
+     * path claims an unowned application once the request is known to be valid.
+     */
+    private static ReactiveAuthorizationManager<AuthorizationContext> owner(ApplicationOwners owners) {
         return (authentication, context) -> callerOf(authentication)
-                .flatMap(caller -> ownership.mayWrite(caller, (String) context.getVariables().get("application")))
+                .flatMap(caller -> mayWrite(owners, caller, (String) context.getVariables().get("application")))
                 .<AuthorizationResult>map(AuthorizationDecision::new)
                 .defaultIfEmpty(new AuthorizationDecision(false));
+    }
+
+    private static Mono<Boolean> mayWrite(ApplicationOwners owners, Caller caller, String application) {
+        if (caller.role() == Role.ADMIN) {
+            return Mono.just(true);
+        }
+        if (caller.role() != Role.PUBLISH) {
+            return Mono.just(false);
+        }
+        return owners.ownerOf(application)
+                .map(team -> team.equals(caller.team()))
+                .defaultIfEmpty(true);
     }
 
     /** A team's own publishers (and admins) manage its subscriptions. */

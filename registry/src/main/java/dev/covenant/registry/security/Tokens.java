@@ -1,9 +1,9 @@
 package dev.covenant.registry.security;
 
-import dev.covenant.registry.pacticipants.Pacticipants;
 import dev.covenant.registry.storage.MongoErrors;
 import dev.covenant.registry.system.ConflictException;
 import dev.covenant.registry.system.InvalidRequestException;
+import dev.covenant.registry.system.Names;
 import dev.covenant.registry.system.NotFoundException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -92,7 +92,7 @@ class Tokens {
     }
 
     private TokenInfo validated(String name, String roleText, String team) {
-        Pacticipants.requireName("name", name);
+        Names.require("name", name);
         if (!name.matches("[A-Za-z0-9._@\\-]+")) {
             throw new InvalidRequestException("name", "may contain only letters, digits and . _ @ -");
         }
@@ -110,7 +110,7 @@ class Tokens {
             throw new InvalidRequestException("team", "only publish tokens belong to a team");
         }
         if (team != null) {
-            Pacticipants.requireName("team", team);
+            Names.require("team", team);
         }
         return new TokenInfo(name, role, team, clock.instant(), null);
     }

@@ -1,6 +1,5 @@
 package dev.covenant.registry.specs;
 
-import dev.covenant.registry.security.Ownership;
 import dev.covenant.registry.system.Bodies;
 import dev.covenant.registry.system.InvalidRequestException;
 import dev.covenant.registry.system.Links;
@@ -28,11 +27,9 @@ class OpenApiController {
     private static final MediaType YAML = MediaType.parseMediaType("application/yaml");
 
     private final ProviderContracts contracts;
-    private final Ownership ownership;
 
-    OpenApiController(ProviderContracts contracts, Ownership ownership) {
+    OpenApiController(ProviderContracts contracts) {
         this.contracts = contracts;
-        this.ownership = ownership;
     }
 
     @PutMapping("/applications/{application}/versions/{version}/openapi")
@@ -45,7 +42,6 @@ class OpenApiController {
         return Bodies.read(exchange.getRequest(), contracts.maxDocumentBytes())
                 .map(body -> new PublishRequest(application, version, blankToNull(branch), union(tag, tags),
                         blankToNull(buildUrl), requireContent(body), mediaType(contentType), null))
-                .flatMap(request -> ownership.requirePublisher(application).thenReturn(request))
                 .flatMap(contracts::publish)
                 .map(outcome -> ResponseEntity.status(outcome.created() ? HttpStatus.CREATED : HttpStatus.OK)
                         .location(java.net.URI.create(Links.of(exchange).href("applications", application, "versions",

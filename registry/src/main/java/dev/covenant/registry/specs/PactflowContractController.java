@@ -1,6 +1,5 @@
 package dev.covenant.registry.specs;
 
-import dev.covenant.registry.security.Ownership;
 import dev.covenant.registry.system.Bodies;
 import dev.covenant.registry.system.Hal;
 import dev.covenant.registry.system.InvalidRequestException;
@@ -31,12 +30,10 @@ class PactflowContractController {
 
     private final ProviderContracts contracts;
     private final JsonMapper json;
-    private final Ownership ownership;
 
-    PactflowContractController(ProviderContracts contracts, JsonMapper json, Ownership ownership) {
+    PactflowContractController(ProviderContracts contracts, JsonMapper json) {
         this.contracts = contracts;
         this.json = json;
-        this.ownership = ownership;
     }
 
     @PostMapping("/provider-contracts/provider/{provider}/publish")
@@ -46,7 +43,6 @@ class PactflowContractController {
         return Bodies.read(exchange.getRequest(), maxBody)
                 .publishOn(Schedulers.boundedElastic()) // JSON and base64 of up to 33 MB: off the event loop
                 .map(body -> request(provider, body))
-                .flatMap(request -> ownership.requirePublisher(provider).thenReturn(request))
                 .flatMap(contracts::publish)
                 .map(outcome -> Hal.ok(ContractViews.publishResponse(Links.of(exchange), outcome)));
     }

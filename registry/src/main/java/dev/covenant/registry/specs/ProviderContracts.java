@@ -18,12 +18,14 @@ import dev.covenant.contract.openapi.ParsedDocument;
 import dev.covenant.registry.events.Event;
 import dev.covenant.registry.events.EventLog;
 import dev.covenant.registry.events.EventTypes;
+import dev.covenant.registry.pacticipants.ApplicationOwnership;
 import dev.covenant.registry.pacticipants.Pacticipants;
 import dev.covenant.registry.pacticipants.Version;
 import dev.covenant.registry.storage.ContentStore;
 import dev.covenant.registry.storage.IndexDefinitions;
 import dev.covenant.registry.storage.MongoErrors;
 import dev.covenant.registry.system.ConflictException;
+import dev.covenant.registry.system.Names;
 import dev.covenant.registry.system.NotFoundException;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
@@ -56,6 +58,7 @@ public class ProviderContracts implements IndexDefinitions {
     private final MongoCollection<Document> heads;
     private final ContentStore contents;
     private final Pacticipants pacticipants;
+    private final ApplicationOwnership ownership;
     private final SpecsProperties properties;
     private final Clock clock;
     private final Scheduler parsing;
@@ -68,7 +71,9 @@ public class ProviderContracts implements IndexDefinitions {
 
     ProviderContracts(MongoDatabase database, ContentStore contents, Pacticipants pacticipants,
             SpecsProperties properties, Clock clock, MeterRegistry meters, EventLog events,
-            ObjectProvider<PublishGuard> guards, ObjectProvider<ContractListener> listeners) {
+            ObjectProvider<PublishGuard> guards, ObjectProvider<ContractListener> listeners,
+            ApplicationOwnership ownership) {
+        this.ownership = ownership;
         this.events = events;
         this.guards = guards;
         this.listeners = listeners;
@@ -125,8 +130,9 @@ public class ProviderContracts implements IndexDefinitions {
     }
 
     private PublishRequest validate(PublishRequest request) {
-        Pacticipants.requireName("provider", request.provider());
-        Pacticipants.requireName("pacticipantVersionNumber", request.version());
+        Names.require("provider", request.provider());
+        Names.require("pacticipantVersionNumber", request.version());
+        Pacticipants.validateVersion(request.version(), request.branch(), request.tags());
         return request;
     }
 
@@ -135,10 +141,17 @@ public class ProviderContracts implements IndexDefinitions {
                 .subscribeOn(parsing);
     }
 
+    /** Valid, then authorised (claiming an unowned application), then stored: a refused publish writes nothing. */
     private Mono<PublishOutcome> publishParsed(PublishRequest request, ParsedDocument document) {
         return find(request.provider(), request.version())
-                .map(existing -> sameOrConflict(existing, document))
-                .switchIfEmpty(Mono.defer(() -> guard(request, document).then(store(request, document))));
+                .flatMap(existing -> authorise(request).then(Mono.fromCallable(() -> sameOrConflict(existing, document))))
+                .switchIfEmpty(Mono.defer(() -> guard(request, document)
+                        .then(authorise(request))
+                        .then(store(request, document))));
+    }
+
+    private Mono<Void> authorise(PublishRequest request) {
+        return ownership.requireCallerMayWrite(request.provider());
     }
 
     /** Every guard (e.g. an enforced compatibility policy) may refuse a new document before anything is written. */

@@ -1,8 +1,8 @@
 package dev.covenant.registry.teams;
 
-import dev.covenant.registry.pacticipants.Pacticipants;
 import dev.covenant.registry.system.InvalidRequestException;
 import dev.covenant.registry.system.JsonBodies;
+import dev.covenant.registry.system.Names;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -33,7 +33,7 @@ public record TeamRequest(String displayName, List<Team.Contact> contacts, List<
             if (!application.isString()) {
                 throw new InvalidRequestException("applications", "must be a list of application names");
             }
-            applications.add(Pacticipants.requireName("applications", application.asString()));
+            applications.add(Names.require("applications", application.asString()));
         }
         return new TeamRequest(displayName, List.copyOf(contacts), List.copyOf(applications));
     }

@@ -10,6 +10,7 @@ import com.mongodb.reactivestreams.client.MongoCollection;
 import com.mongodb.reactivestreams.client.MongoDatabase;
 import dev.covenant.registry.pacticipants.Application;
 import dev.covenant.registry.pacticipants.Pacticipants;
+import dev.covenant.registry.system.Names;
 import dev.covenant.registry.system.NotFoundException;
 import java.time.Clock;
 import java.util.Date;
@@ -43,7 +44,7 @@ public class Teams {
      * it; applications it owned before and no longer lists are left without a team.
      */
     public Mono<Team> save(String name, TeamRequest request) {
-        Pacticipants.requireName("team", name);
+        Names.require("team", name);
         Date now = Date.from(clock.instant());
         Mono<Document> saved = Mono.from(teams.findOneAndUpdate(eq("_id", name),
                 Updates.combine(Updates.setOnInsert("createdAt", now),

@@ -5,7 +5,6 @@ import static dev.covenant.registry.system.Links.link;
 import dev.covenant.contract.openapi.OpenApiDocuments;
 import dev.covenant.registry.pacts.PactLinks;
 import dev.covenant.registry.pacts.PactMetadata;
-import dev.covenant.registry.security.Ownership;
 import dev.covenant.registry.system.Bodies;
 import dev.covenant.registry.system.Hal;
 import dev.covenant.registry.system.InvalidRequestException;
@@ -32,16 +31,14 @@ import tools.jackson.databind.json.JsonMapper;
 class VerificationController {
 
     private static final String BASE = "/pacts/provider/{provider}/consumer/{consumer}/pact-version/{sha}";
-    private static final long MAX_BODY = 5L * 1024 * 1024;
+    static final long MAX_BODY = 5L * 1024 * 1024;
 
     private final VerificationService verifications;
     private final JsonMapper json;
-    private final Ownership ownership;
 
-    VerificationController(VerificationService verifications, JsonMapper json, Ownership ownership) {
+    VerificationController(VerificationService verifications, JsonMapper json) {
         this.verifications = verifications;
         this.json = json;
-        this.ownership = ownership;
     }
 
     @PostMapping({BASE + "/verification-results", BASE + "/metadata/{metadata}/verification-results"})
@@ -49,7 +46,6 @@ class VerificationController {
             @PathVariable String sha, @PathVariable(required = false) String metadata, ServerWebExchange exchange) {
         return Bodies.read(exchange.getRequest(), MAX_BODY)
                 .map(this::request)
-                .flatMap(request -> ownership.requirePublisher(provider).thenReturn(request))
                 .flatMap(request -> verifications.publish(provider, consumer, sha, request, PactMetadata.decode(metadata)))
                 .map(recorded -> {
                     Links links = Links.of(exchange);

@@ -7,6 +7,7 @@ import dev.covenant.registry.events.Event;
 import dev.covenant.registry.events.EventLog;
 import dev.covenant.registry.events.EventTypes;
 import dev.covenant.registry.pacticipants.Branch;
+import dev.covenant.registry.pacticipants.ApplicationOwnership;
 import dev.covenant.registry.pacticipants.Pacticipants;
 import dev.covenant.registry.pacts.PactService;
 import dev.covenant.registry.storage.IndexDefinitions;
@@ -35,13 +36,16 @@ public class VerificationService implements IndexDefinitions {
     private final VerificationStore store;
     private final PactService pacts;
     private final Pacticipants pacticipants;
+    private final ApplicationOwnership ownership;
     private final Sequences sequences;
     private final Clock clock;
     private final EventLog events;
     private final ObjectProvider<VerificationListener> listeners;
 
     VerificationService(MongoDatabase database, PactService pacts, Pacticipants pacticipants, Sequences sequences,
-            Clock clock, ReadCaches caches, EventLog events, ObjectProvider<VerificationListener> listeners) {
+            Clock clock, ReadCaches caches, EventLog events, ObjectProvider<VerificationListener> listeners,
+            ApplicationOwnership ownership) {
+        this.ownership = ownership;
         this.events = events;
         this.listeners = listeners;
         this.store = new VerificationStore(database, caches);
@@ -64,7 +68,9 @@ public class VerificationService implements IndexDefinitions {
             Map<String, Object> context) {
         String id = OpenApiDocuments.sha256((sha + "|" + request.providerVersion() + "|" + request.fingerprint())
                 .getBytes(StandardCharsets.UTF_8));
-        return requireContent(provider, consumer, sha)
+        return Mono.fromRunnable(() -> Pacticipants.validateVersion(request.providerVersion(), null, null))
+                .then(requireContent(provider, consumer, sha))
+                .then(ownership.requireCallerMayWrite(provider))
                 .then(store.find(id))
                 .map(existing -> new Recorded(existing, false))
                 .switchIfEmpty(Mono.defer(() -> record(id, provider, consumer, sha, request, context)))

@@ -1,0 +1,29 @@
+package dev.covenant.registry.specs;
+
+import dev.covenant.registry.system.BodyLimit;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+
+/** The request body caps of the endpoints that take an OpenAPI document: a maximum-size document may arrive. */
+@Configuration(proxyBeanMethods = false)
+class DocumentBodyLimits {
+
+    @Bean
+    BodyLimit rawDocumentLimit(SpecsProperties specs) {
+        return new BodyLimit(HttpMethod.PUT, "/applications/{application}/versions/{version}/openapi",
+                specs.maxDocumentBytes());
+    }
+
+    @Bean
+    BodyLimit preMergeDocumentLimit(SpecsProperties specs) {
+        return new BodyLimit(HttpMethod.POST, "/applications/{application}/pre-merge-check", specs.maxDocumentBytes());
+    }
+
+    /** base64 inflates by 4/3; the JSON envelope around a maximum-size document. */
+    @Bean
+    BodyLimit providerContractLimit(SpecsProperties specs) {
+        return new BodyLimit(HttpMethod.POST, "/provider-contracts/provider/{provider}/publish",
+                specs.maxDocumentBytes() * 4 / 3 + 64 * 1024);
+    }
+}
