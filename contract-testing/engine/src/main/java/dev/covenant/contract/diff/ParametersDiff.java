@@ -65,21 +65,29 @@ final class ParametersDiff {
         }
     }
 
-    /** Parameters added at path level reach every operation of an existing path. */
+    /**
+     * Parameters added at path level reach every operation of an existing path: one finding per operation the
+     * path already had (as oasdiff reports them), none for a path item without operations.
+     */
     static void comparePathLevel(DiffContext context, String path, RefResolver.Located base,
                                  RefResolver.Located revision) {
         Map<String, Parameter> from = collect(context.base(), path, base.node().path("parameters"),
                 base.pointer() + "/parameters", new LinkedHashMap<>(), context);
         Map<String, Parameter> to = collect(context.revision(), path, revision.node().path("parameters"),
                 revision.pointer() + "/parameters", new LinkedHashMap<>(), context);
+        List<String> operations = PathsDiff.METHODS.stream()
+                .filter(method -> base.node().has(method) && revision.node().has(method))
+                .map(method -> PathsDiff.operationName(method, path)).toList();
         for (Parameter parameter : to.values()) {
             if (!from.containsKey(parameter.key()) && !parameter.in().equals("path")) {
                 String id = parameter.required() ? "new-required-request-default-parameter-to-existing-path"
                         : "new-optional-request-default-parameter-to-existing-path";
-                context.sink().addAt(id, null, "path " + PathsDiff.shapeOf(path) + " " + parameter.location(), null,
-                        parameter.pointer(), "new " + (parameter.required()
-                        ? "required " : "optional ") + parameter.in() + " parameter " + parameter.name()
-                        + " for every operation of " + path, details(parameter));
+                for (String operation : operations) {
+                    context.sink().addAt(id, operation, parameter.location(), null, parameter.pointer(),
+                            "new " + (parameter.required() ? "required " : "optional ") + parameter.in()
+                                    + " parameter " + parameter.name() + " for every operation of " + path,
+                            details(parameter));
+                }
             }
         }
     }
