@@ -2,6 +2,7 @@ package dev.covenant.contract.diff;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -55,9 +56,14 @@ final class DiffContext {
 
     /**
      * Compares two schemas and records their changes as findings of an operation. A change reached along
-     * several property paths (shared or recursive components) is reported once, listing the paths.
+     * several property paths (shared or recursive components) is reported once, listing the paths, and placed
+     * at the preferred one ({@link SchemaChange#PREFERRED_PATH}), so that its location (and fingerprint) does
+     * not depend on key order.
+     *
+     * @param where    the place for people ({@code response 200 application/json})
+     * @param location the logical place the fingerprint uses; the property path is appended to it
      */
-    void compareSchemas(String operation, String where, SchemaScope scope, RefResolver.Located from,
+    void compareSchemas(String operation, String where, String location, SchemaScope scope, RefResolver.Located from,
                         RefResolver.Located to) {
         List<SchemaChange> changes = schemas.compare(scope, false, from, to);
         if (changes.isEmpty()) {
@@ -70,18 +76,20 @@ final class DiffContext {
             byTarget.computeIfAbsent(target, k -> new ArrayList<>()).add(change);
         }
         for (List<SchemaChange> same : byTarget.values()) {
-            SchemaChange change = same.get(0);
+            SchemaChange change = same.stream()
+                    .min(Comparator.comparing(SchemaChange::path, SchemaChange.PREFERRED_PATH)).orElseThrow();
             Map<String, Object> details = new HashMap<>(change.details());
             details.put("in", where);
             if (!change.path().isEmpty()) {
                 details.put("property", change.path());
             }
             if (same.size() > 1) {
-                details.put("properties", same.stream().map(SchemaChange::path).limit(MAX_PATHS).toList());
+                details.put("properties", same.stream().map(SchemaChange::path).sorted(SchemaChange.PREFERRED_PATH)
+                        .limit(MAX_PATHS).toList());
             }
             String place = change.path().isEmpty() ? where : where + ", property " + change.path();
-            sink.add(change.ruleId(), operation, change.basePointer(), change.revisionPointer(),
-                    place + ": " + change.message(), details);
+            sink.addAt(change.ruleId(), operation, change.path().isEmpty() ? location : location + " " + change.path(),
+                    change.basePointer(), change.revisionPointer(), place + ": " + change.message(), details);
         }
     }
 }

@@ -1,6 +1,13 @@
 package dev.covenant.contract.diff;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
 
 /**
  * One change between two documents, named by an oasdiff rule id.
@@ -12,6 +19,10 @@ import java.util.Map;
  * @param revisionPointer JSON pointer into the revision, null where absent there
  * @param message         a sentence for a person
  * @param details         machine-readable extras (property path, old and new values, comment ids)
+ * @param location        where the change is inside its operation, by meaning rather than by document layout
+ *                        (e.g. {@code response 200 application/json items/name}, {@code parameter query:limit}):
+ *                        independent of key order, array positions and {@code $ref} names; "" when the operation
+ *                        (or the subject in the details) says it all; null for findings made outside the engine
  */
 public record Finding(
         String ruleId,
@@ -20,26 +31,54 @@ public record Finding(
         String basePointer,
         String revisionPointer,
         String message,
-        Map<String, Object> details) {
+        Map<String, Object> details,
+        String location) {
+
+    /**
+     * The details that name what changed (which enum value, which scope, which member) and take part in the
+     * fingerprint. Deliberately not: the property paths a shared schema is reached by, parameter names (a
+     * renamed path parameter is the same parameter), and days counted from today.
+     */
+    private static final Set<String> SUBJECT_KEYS = Set.of("value", "member", "key", "scheme", "scope", "schemes",
+            "mediaType", "status", "header", "webhook", "schema", "tag", "from", "to", "sunset", "pattern");
+    private static final Pattern TEMPLATE_PARAMETER = Pattern.compile("\\{[^}/]*}");
 
     public Finding {
         details = details == null ? Map.of() : Map.copyOf(details);
     }
 
+    /** A finding without a logical location: its fingerprint falls back to the document pointers. */
+    public Finding(String ruleId, Level level, String operation, String basePointer, String revisionPointer,
+                   String message, Map<String, Object> details) {
+        this(ruleId, level, operation, basePointer, revisionPointer, message, details, null);
+    }
+
     /**
      * A stable identity of this change: the same change reports the same fingerprint in every diff that finds it
-     * (across revisions of a proposal, in ignore lists, in links). First version: a hash of the rule id, the
-     * operation and where in the document the change is; the engine issue (#14) makes the location independent of
-     * key order and of {@code $ref} names.
+     * (across revisions of a proposal, in ignore lists, in links). A hash of the rule id, the operation with its
+     * path parameters unnamed ({@code GET /pets/{}}), the logical {@link #location()} and the subject details
+     * (enum value, scope, member, old and new value); no JSON pointer takes part, so key order, unrelated edits,
+     * array positions and {@code $ref} names (of components with the same content) leave it unchanged.
+     * Sixteen hex digits.
      */
     public String fingerprint() {
-        String location = basePointer != null ? basePointer : revisionPointer;
-        String key = ruleId + "\n" + (operation == null ? "" : operation) + "\n" + (location == null ? "" : location);
+        StringBuilder key = new StringBuilder(ruleId).append('\n')
+                .append(operation == null ? "" : TEMPLATE_PARAMETER.matcher(operation).replaceAll("{}")).append('\n');
+        if (location != null) {
+            key.append(location);
+        } else {
+            String pointer = basePointer != null ? basePointer : revisionPointer;
+            key.append(pointer == null ? "" : pointer);
+        }
+        new TreeMap<>(details).forEach((name, value) -> {
+            if (SUBJECT_KEYS.contains(name)) {
+                key.append('\n').append(name).append('=').append(value);
+            }
+        });
         try {
-            byte[] hash = java.security.MessageDigest.getInstance("SHA-256")
-                    .digest(key.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            return java.util.HexFormat.of().formatHex(hash, 0, 8);
-        } catch (java.security.NoSuchAlgorithmException e) {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(key.toString().getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(hash, 0, 8);
+        } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
         }
     }

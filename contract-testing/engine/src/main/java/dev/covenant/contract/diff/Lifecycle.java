@@ -143,13 +143,13 @@ final class Lifecycle {
         for (JsonNode tag : from) {
             if (!contains(to, tag)) {
                 context.sink().add("api-tag-removed", name, base.pointer() + "/tags", revision.pointer(),
-                        "tag " + tag.asText() + " was removed");
+                        "tag " + tag.asText() + " was removed", Map.of("tag", tag.asText()));
             }
         }
         for (JsonNode tag : to) {
             if (!contains(from, tag)) {
                 context.sink().add("api-tag-added", name, base.pointer(), revision.pointer() + "/tags",
-                        "tag " + tag.asText() + " was added");
+                        "tag " + tag.asText() + " was added", Map.of("tag", tag.asText()));
             }
         }
     }

@@ -28,10 +28,11 @@ final class MediaTypes {
         for (var fields = from.fields(); fields.hasNext(); ) {
             var field = fields.next();
             String mediaType = field.getKey();
+            String location = where + " " + mediaType;
             String basePointer = fromPointer + "/" + Pointers.escape(mediaType);
             JsonNode now = to.get(mediaType);
             if (now == null) {
-                context.sink().add(names.removed(), operation, basePointer, null,
+                context.sink().addAt(names.removed(), operation, location, basePointer, null,
                         where + ": media type " + mediaType + " was removed", Map.of("mediaType", mediaType));
                 continue;
             }
@@ -39,13 +40,13 @@ final class MediaTypes {
             JsonNode fromSchema = field.getValue().get("schema");
             JsonNode toSchema = now.get("schema");
             if (fromSchema == null && toSchema != null) {
-                context.sink().add(names.schemaAdded(), operation, basePointer, revisionPointer + "/schema",
+                context.sink().addAt(names.schemaAdded(), operation, location, basePointer, revisionPointer + "/schema",
                         where + " " + mediaType + ": a schema was added");
             } else if (fromSchema != null && toSchema == null) {
-                context.sink().add(names.schemaRemoved(), operation, basePointer + "/schema", revisionPointer,
+                context.sink().addAt(names.schemaRemoved(), operation, location, basePointer + "/schema", revisionPointer,
                         where + " " + mediaType + ": the schema was removed");
             } else if (fromSchema != null) {
-                context.compareSchemas(operation, where + " " + mediaType, names.scope().loosely(looselyTyped(mediaType)),
+                context.compareSchemas(operation, location, location, names.scope().loosely(looselyTyped(mediaType)),
                         new RefResolver.Located(fromSchema, basePointer + "/schema"),
                         new RefResolver.Located(toSchema, revisionPointer + "/schema"));
             }
@@ -53,7 +54,8 @@ final class MediaTypes {
         for (var mediaTypes = to.fieldNames(); mediaTypes.hasNext(); ) {
             String mediaType = mediaTypes.next();
             if (!from.has(mediaType)) {
-                context.sink().add(names.added(), operation, null, toPointer + "/" + Pointers.escape(mediaType),
+                context.sink().addAt(names.added(), operation, where + " " + mediaType, null,
+                        toPointer + "/" + Pointers.escape(mediaType),
                         where + ": media type " + mediaType + " was added", Map.of("mediaType", mediaType));
             }
         }

@@ -25,6 +25,11 @@ final class ParametersDiff {
             return node.path("name").asText();
         }
 
+        /** The logical place of this parameter: {@code parameter query:limit}, {@code parameter path#0}. */
+        String location() {
+            return "parameter " + key;
+        }
+
         boolean required() {
             return node.path("required").asBoolean(false) || in().equals("path");
         }
@@ -40,8 +45,9 @@ final class ParametersDiff {
             Parameter now = to.get(parameter.key());
             if (now == null) {
                 boolean deprecated = parameter.node().path("deprecated").asBoolean(false);
-                context.sink().add(deprecated ? "request-parameter-removed-with-deprecation" : "request-parameter-removed",
-                        operation, parameter.pointer(), null, parameter.in() + " request parameter "
+                context.sink().addAt(deprecated ? "request-parameter-removed-with-deprecation"
+                                : "request-parameter-removed", operation, parameter.location(), parameter.pointer(), null,
+                        parameter.in() + " request parameter "
                                 + parameter.name() + " was removed", details(parameter));
             } else {
                 compareParameter(context, operation, parameter, now);
@@ -51,27 +57,37 @@ final class ParametersDiff {
             if (!from.containsKey(parameter.key())) {
                 String id = parameter.in().equals("path") ? "new-request-path-parameter"
                         : parameter.required() ? "new-required-request-parameter" : "new-optional-request-parameter";
-                context.sink().add(id, operation, null, parameter.pointer(), "new " + (parameter.required()
+                context.sink().addAt(id, operation, parameter.location(), null, parameter.pointer(),
+                        "new " + (parameter.required()
                         ? "required " : "optional ") + parameter.in() + " request parameter " + parameter.name(),
                         details(parameter));
             }
         }
     }
 
-    /** Parameters added at path level reach every operation of an existing path. */
+    /**
+     * Parameters added at path level reach every operation of an existing path: one finding per operation the
+     * path already had (as oasdiff reports them), none for a path item without operations.
+     */
     static void comparePathLevel(DiffContext context, String path, RefResolver.Located base,
                                  RefResolver.Located revision) {
         Map<String, Parameter> from = collect(context.base(), path, base.node().path("parameters"),
                 base.pointer() + "/parameters", new LinkedHashMap<>(), context);
         Map<String, Parameter> to = collect(context.revision(), path, revision.node().path("parameters"),
                 revision.pointer() + "/parameters", new LinkedHashMap<>(), context);
+        List<String> operations = PathsDiff.METHODS.stream()
+                .filter(method -> base.node().has(method) && revision.node().has(method))
+                .map(method -> PathsDiff.operationName(method, path)).toList();
         for (Parameter parameter : to.values()) {
             if (!from.containsKey(parameter.key()) && !parameter.in().equals("path")) {
                 String id = parameter.required() ? "new-required-request-default-parameter-to-existing-path"
                         : "new-optional-request-default-parameter-to-existing-path";
-                context.sink().add(id, null, null, parameter.pointer(), "new " + (parameter.required()
-                        ? "required " : "optional ") + parameter.in() + " parameter " + parameter.name()
-                        + " for every operation of " + path, details(parameter));
+                for (String operation : operations) {
+                    context.sink().addAt(id, operation, parameter.location(), null, parameter.pointer(),
+                            "new " + (parameter.required() ? "required " : "optional ") + parameter.in()
+                                    + " parameter " + parameter.name() + " for every operation of " + path,
+                            details(parameter));
+                }
             }
         }
     }
@@ -79,20 +95,20 @@ final class ParametersDiff {
     private static void compareParameter(DiffContext context, String operation, Parameter from, Parameter to) {
         String where = from.in() + " parameter " + to.name();
         if (from.required() != to.required()) {
-            context.sink().add(to.required() ? "request-parameter-became-required" : "request-parameter-became-optional",
-                    operation, from.pointer(), to.pointer(), where + (to.required() ? " became required"
+            context.sink().addAt(to.required() ? "request-parameter-became-required" : "request-parameter-became-optional",
+                    operation, to.location(), from.pointer(), to.pointer(), where + (to.required() ? " became required"
                             : " became optional"), details(to));
         }
         boolean wasDeprecated = from.node().path("deprecated").asBoolean(false);
         boolean isDeprecated = to.node().path("deprecated").asBoolean(false);
         if (wasDeprecated != isDeprecated) {
-            context.sink().add(isDeprecated ? "request-parameter-deprecated" : "request-parameter-reactivated",
-                    operation, from.pointer(), to.pointer(), where + (isDeprecated ? " was deprecated"
+            context.sink().addAt(isDeprecated ? "request-parameter-deprecated" : "request-parameter-reactivated",
+                    operation, to.location(), from.pointer(), to.pointer(), where + (isDeprecated ? " was deprecated"
                             : " is no longer deprecated"), details(to));
         }
         SchemaScope scope = to.in().equals("header") ? SchemaScope.REQUEST_HEADER : SchemaScope.REQUEST_PARAMETER;
         if (from.node().has("schema") || to.node().has("schema")) {
-            context.compareSchemas(operation, where, scope,
+            context.compareSchemas(operation, where, to.location(), scope,
                     new RefResolver.Located(from.node().path("schema"), from.pointer() + "/schema"),
                     new RefResolver.Located(to.node().path("schema"), to.pointer() + "/schema"));
             return;
@@ -104,7 +120,7 @@ final class ParametersDiff {
             JsonNode now = toContent.get(field.getKey());
             if (now != null) {
                 String suffix = "/content/" + Pointers.escape(field.getKey()) + "/schema";
-                context.compareSchemas(operation, where, scope,
+                context.compareSchemas(operation, where, to.location() + " " + field.getKey(), scope,
                         new RefResolver.Located(field.getValue().path("schema"), from.pointer() + suffix),
                         new RefResolver.Located(now.path("schema"), to.pointer() + suffix));
             }

@@ -87,6 +87,11 @@ final class PathsDiff {
         return method.toUpperCase(Locale.ROOT) + " " + path;
     }
 
+    /** A path with its parameters unnamed: {@code /a/{}} for {@code /a/{id}}. */
+    static String shapeOf(String path) {
+        return path.indexOf('{') >= 0 ? TEMPLATE_PARAMETER.matcher(path).replaceAll("{}") : path;
+    }
+
     /** Paths keyed by their shape ({@code /a/{}}) or, without renamed-parameter matching, by themselves. */
     private static Map<String, String> byShape(DiffContext context, JsonNode paths) {
         Map<String, String> shapes = new LinkedHashMap<>();

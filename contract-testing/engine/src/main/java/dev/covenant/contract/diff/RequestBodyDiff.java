@@ -19,18 +19,21 @@ final class RequestBodyDiff {
                 : context.revision().resolve(toRaw, revision.pointer() + "/requestBody");
         if (from == null) {
             boolean required = to.node().path("required").asBoolean(false);
-            context.sink().add(required ? "request-body-added-required" : "request-body-added-optional", operation,
+            context.sink().addAt(required ? "request-body-added-required" : "request-body-added-optional", operation,
+                    "request body",
                     null, to.pointer(), (required ? "required" : "optional") + " request body was added");
             return;
         }
         if (to == null) {
-            context.sink().add("request-body-removed", operation, from.pointer(), null, "request body was removed");
+            context.sink().addAt("request-body-removed", operation, "request body", from.pointer(), null,
+                    "request body was removed");
             return;
         }
         boolean wasRequired = from.node().path("required").asBoolean(false);
         boolean isRequired = to.node().path("required").asBoolean(false);
         if (wasRequired != isRequired) {
-            context.sink().add(isRequired ? "request-body-became-required" : "request-body-became-optional", operation,
+            context.sink().addAt(isRequired ? "request-body-became-required" : "request-body-became-optional", operation,
+                    "request body",
                     from.pointer(), to.pointer(), "request body became " + (isRequired ? "required" : "optional"));
         }
         MediaTypes.compare(context, operation, MediaTypes.REQUEST, "request body", from.node().path("content"),

@@ -20,8 +20,8 @@ final class ResponsesDiff {
             String basePointer = base.pointer() + "/responses/" + Pointers.escape(status);
             JsonNode now = to.get(status);
             if (now == null) {
-                context.sink().add(success(status) ? "response-success-status-removed"
-                                : "response-non-success-status-removed", operation, basePointer, null,
+                context.sink().addAt(success(status) ? "response-success-status-removed"
+                                : "response-non-success-status-removed", operation, "response " + status, basePointer, null,
                         "response status " + status + " was removed", Map.of("status", status));
                 continue;
             }
@@ -32,8 +32,8 @@ final class ResponsesDiff {
         for (var statuses = to.fieldNames(); statuses.hasNext(); ) {
             String status = statuses.next();
             if (!from.has(status)) {
-                context.sink().add(success(status) ? "response-success-status-added" : "response-non-success-status-added",
-                        operation, null, revision.pointer() + "/responses/" + Pointers.escape(status),
+                context.sink().addAt(success(status) ? "response-success-status-added" : "response-non-success-status-added",
+                        operation, "response " + status, null, revision.pointer() + "/responses/" + Pointers.escape(status),
                         "response status " + status + " was added", Map.of("status", status));
             }
         }
@@ -62,28 +62,35 @@ final class ResponsesDiff {
             JsonNode nowRaw = find(after, name);
             if (nowRaw == null) {
                 boolean required = header.path("required").asBoolean(false);
-                context.sink().add(required ? "required-response-header-removed" : "optional-response-header-removed",
-                        operation, basePointer, null, where + ": header " + name + " was removed", Map.of("header", name));
+                context.sink().addAt(required ? "required-response-header-removed" : "optional-response-header-removed",
+                        operation, headerLocation(where, name), basePointer, null,
+                        where + ": header " + name + " was removed", Map.of("header", name));
                 continue;
             }
             String revisionPointer = to.pointer() + "/headers/" + Pointers.escape(name);
             RefResolver.Located now = context.revision().resolve(nowRaw, revisionPointer);
             if (header.path("required").asBoolean(false) && !now.node().path("required").asBoolean(false)) {
-                context.sink().add("response-header-became-optional", operation, basePointer, now.pointer(),
+                context.sink().addAt("response-header-became-optional", operation, headerLocation(where, name),
+                        basePointer, now.pointer(),
                         where + ": header " + name + " became optional", Map.of("header", name));
             }
-            context.compareSchemas(operation, where + " header " + name, SchemaScope.RESPONSE_HEADER,
+            context.compareSchemas(operation, where + " header " + name, headerLocation(where, name),
+                    SchemaScope.RESPONSE_HEADER,
                     new RefResolver.Located(header.path("schema"), basePointer + "/schema"),
                     new RefResolver.Located(now.node().path("schema"), now.pointer() + "/schema"));
         }
         for (var names = after.fieldNames(); names.hasNext(); ) {
             String name = names.next();
             if (find(before, name) == null) {
-                context.sink().add("response-header-added", operation, null,
+                context.sink().addAt("response-header-added", operation, headerLocation(where, name), null,
                         to.pointer() + "/headers/" + Pointers.escape(name), where + ": header " + name + " was added",
                         Map.of("header", name));
             }
         }
+    }
+
+    private static String headerLocation(String where, String name) {
+        return where + " header " + name.toLowerCase(Locale.ROOT);
     }
 
     /** Header names are case-insensitive. */

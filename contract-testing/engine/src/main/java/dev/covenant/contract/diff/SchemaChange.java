@@ -1,5 +1,6 @@
 package dev.covenant.contract.diff;
 
+import java.util.Comparator;
 import java.util.Map;
 
 /**
@@ -16,6 +17,13 @@ import java.util.Map;
  */
 record SchemaChange(String ruleId, String basePointer, String revisionPointer, String path, String message,
                     Map<String, Object> details) {
+
+    /**
+     * Of the paths one change is reached by, the one it is reported at: the shortest, then the first in string
+     * order. Independent of the order properties are visited in, so key order does not move a change.
+     */
+    static final Comparator<String> PREFERRED_PATH = Comparator.comparingInt(String::length)
+            .thenComparing(Comparator.naturalOrder());
 
     SchemaChange under(String parent) {
         String joined = path.isEmpty() ? parent : parent + "/" + path;

@@ -3,10 +3,9 @@ package dev.covenant.contract.diff;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.covenant.contract.openapi.Pointers;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /** The changes of one schema pair, named for the scope the pair sits in. */
 final class SchemaChanges {
@@ -19,7 +18,9 @@ final class SchemaChanges {
     private final List<SchemaChange> changes = new ArrayList<>();
     // A change reachable along many property paths (a component used all over a graph of schemas) is kept
     // once, at the first path found: otherwise the lists grow with the number of paths, not of changes.
-    private final Set<Target> seen = new HashSet<>();
+    // Kept at the preferred path (SchemaChange.PREFERRED_PATH), whatever order the properties are visited in, so
+    // that key order does not move a change (and its fingerprint).
+    private final Map<Target, Integer> seen = new HashMap<>();
 
     private record Target(String ruleId, String basePointer, String revisionPointer, String message) {
         static Target of(SchemaChange change) {
@@ -87,15 +88,16 @@ final class SchemaChanges {
     /** Adds the changes of a sub-schema, placing them under {@code path} ("" keeps them at this schema). */
     void addAll(List<SchemaChange> child, String path) {
         for (SchemaChange change : child) {
-            if (seen.add(Target.of(change))) {
-                changes.add(path.isEmpty() ? change : change.under(path));
-            }
+            add(path.isEmpty() ? change : change.under(path));
         }
     }
 
     private void add(SchemaChange change) {
-        if (seen.add(Target.of(change))) {
+        Integer known = seen.putIfAbsent(Target.of(change), changes.size());
+        if (known == null) {
             changes.add(change);
+        } else if (SchemaChange.PREFERRED_PATH.compare(change.path(), changes.get(known).path()) < 0) {
+            changes.set(known, change);
         }
     }
 

@@ -43,8 +43,10 @@ final class SchemaConstraints {
     }
 
     /**
-     * An enum that gave way to a {@code oneOf}/{@code anyOf}: oasdiff compares the enum against the
-     * composition itself, which lists no values, so every value counts as removed.
+     * An enum dropped where the schema became a {@code oneOf}/{@code anyOf} of types (oasdiff's list-of-types
+     * transition): the transition explains the type and membership changes, not the values, so every value
+     * the enum allowed counts as removed (oasdiff's TestTransitionClaims_RealChangeAlongsideTransitionStillReported).
+     * A nullable wrapping around an equivalent schema never gets here: it is a nullability change only.
      */
     static void enumMovedIntoComposition(SchemaChanges c, JsonNode base, JsonNode revision) {
         JsonNode from = base.get("enum");

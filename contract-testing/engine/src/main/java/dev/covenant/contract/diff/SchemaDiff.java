@@ -59,15 +59,18 @@ final class SchemaDiff {
         SchemaChanges changes = new SchemaChanges(scope, nested, rules, b, r);
         boolean baseNullable = SchemaTypes.isNullable(b.node(), base);
         boolean revisionNullable = SchemaTypes.isNullable(r.node(), revision);
-        // Wrapping one side in oneOf [null, X] is a nullability change of X; wrapped on both sides, the
-        // members are compared as members.
+        // Wrapping one side in oneOf [null, X] around an equivalent X is a nullability change and nothing
+        // else; when X changed too, X's changes are what is reported (as oasdiff does: one finding per level).
+        // Wrapped on both sides, the members are compared as members.
         RefResolver.Located bInner = unwrapNull(b, base);
         RefResolver.Located rInner = unwrapNull(r, revision);
         if ((bInner != b) != (rInner != r)) {
-            SchemaTypes.compareNullability(changes, baseNullable, revisionNullable);
-            SchemaConstraints.enumMovedIntoComposition(changes, b.node(), r.node());
-            changes.addAll(compare(scope, nested, bInner, rInner).stream()
-                    .filter(c -> !(c.path().isEmpty() && c.ruleId().endsWith("nullable"))).toList(), "");
+            List<SchemaChange> inner = compare(scope, nested, bInner, rInner).stream()
+                    .filter(c -> !(c.path().isEmpty() && c.ruleId().endsWith("nullable"))).toList();
+            if (inner.isEmpty()) {
+                SchemaTypes.compareNullability(changes, baseNullable, revisionNullable);
+            }
+            changes.addAll(inner, "");
             return changes.result();
         }
         SchemaTypes.compare(changes, base, revision, baseNullable, revisionNullable, b.node(), r.node());
