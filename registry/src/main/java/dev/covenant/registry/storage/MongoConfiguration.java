@@ -16,7 +16,7 @@ class MongoConfiguration {
 
     @Bean(destroyMethod = "close")
     EmbeddedMongoHolder embeddedMongo(StorageProperties properties) {
-        return new EmbeddedMongoHolder(properties.embedded() ? new EmbeddedMongo(properties.dataDir()) : null);
+        return new EmbeddedMongoHolder(properties.embedded() ? new EmbeddedMongo(properties.dataDir(), properties.durability()) : null);
     }
 
     @Bean(destroyMethod = "close")
