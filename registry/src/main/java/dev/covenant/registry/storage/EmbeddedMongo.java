@@ -1,28 +1,30 @@
 package dev.covenant.registry.storage;
 
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
+import org.h2.mvstore.MVStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The in-process MongoDB-wire server (mongo-java-server, H2 file backend) used when no MongoDB URI is set,
- * so that one command starts a working registry. Reached over loopback through the real driver.
+ * so that one command starts a working registry. Reached over loopback through the real driver. Every write is
+ * committed to the data file before its answer leaves the server ({@link CommittingH2Backend}).
  */
 final class EmbeddedMongo implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedMongo.class);
 
-    private final H2Backend backend;
+    private final CommittingH2Backend backend;
     private final MongoServer server;
     private final InetSocketAddress address;
 
-    EmbeddedMongo(String dataDir) {
+    EmbeddedMongo(String dataDir, Durability durability) {
         Path dir = Path.of(dataDir).toAbsolutePath().normalize();
         try {
             Files.createDirectories(dir);
@@ -31,12 +33,24 @@ final class EmbeddedMongo implements AutoCloseable {
                     + "; set COVENANT_DATA_DIR to a writable folder", e);
         }
         Path file = dir.resolve("covenant.mv");
-        this.backend = new H2Backend(file.toString());
+        this.backend = new CommittingH2Backend(MVStore.open(file.toString()), durability);
         this.server = new MongoServer(backend);
         server.bind("127.0.0.1", 0);
         this.address = server.getLocalAddress();
-        log.info("Embedded MongoDB-wire server on {} with data in {}; set COVENANT_MONGODB_URI to use a real MongoDB",
-                address, file);
+        log.info("Embedded MongoDB-wire server at {} with data in {} (durability {}: {}); set COVENANT_MONGODB_URI"
+                + " to use a real MongoDB", connectionString(), file, durability.name().toLowerCase(Locale.ROOT),
+                durability == Durability.POWER ? "every write forced to disk before its answer"
+                        : "every write committed to the file before its answer");
+    }
+
+    /** Commits done so far (fewer than {@link #writes()} when concurrent writes shared one). */
+    long commits() {
+        return backend.commits();
+    }
+
+    /** Writes committed so far. */
+    long writes() {
+        return backend.writes();
     }
 
     String connectionString() {

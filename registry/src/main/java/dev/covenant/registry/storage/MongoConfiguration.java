@@ -2,6 +2,8 @@ package dev.covenant.registry.storage;
 
 import com.mongodb.ConnectionString;
 import com.mongodb.MongoClientSettings;
+import com.mongodb.ReadConcern;
+import com.mongodb.WriteConcern;
 import com.mongodb.reactivestreams.client.MongoClient;
 import com.mongodb.reactivestreams.client.MongoClients;
 import com.mongodb.reactivestreams.client.MongoDatabase;
@@ -16,7 +18,7 @@ class MongoConfiguration {
 
     @Bean(destroyMethod = "close")
     EmbeddedMongoHolder embeddedMongo(StorageProperties properties) {
-        return new EmbeddedMongoHolder(properties.embedded() ? new EmbeddedMongo(properties.dataDir()) : null);
+        return new EmbeddedMongoHolder(properties.embedded() ? new EmbeddedMongo(properties.dataDir(), properties.durability()) : null);
     }
 
     @Bean(destroyMethod = "close")
@@ -41,13 +43,28 @@ class MongoConfiguration {
     }
 
     private static MongoClient client(StorageProperties properties, EmbeddedMongoHolder embedded) {
-        String uri = embedded.server() != null ? embedded.server().connectionString() : properties.mongodbUri();
-        MongoClientSettings settings = MongoClientSettings.builder()
-                .applyConnectionString(new ConnectionString(uri))
+        boolean embeddedStore = embedded.server() != null;
+        String uri = embeddedStore ? embedded.server().connectionString() : properties.mongodbUri();
+        return MongoClients.create(settings(new ConnectionString(uri), embeddedStore));
+    }
+
+    /**
+     * A write is acknowledged once a majority of the replica set has it in its journal, and reads see only such
+     * writes (so a gate never answers from a write that a fail-over can roll back); options in the URI win. The
+     * embedded server ignores concerns: it commits every write before answering ({@link CommittingH2Backend}).
+     */
+    static MongoClientSettings settings(ConnectionString uri, boolean embeddedStore) {
+        MongoClientSettings.Builder builder = MongoClientSettings.builder()
+                .applyConnectionString(uri)
                 .applyToClusterSettings(cluster -> cluster.serverSelectionTimeout(10, TimeUnit.SECONDS))
-                .applyToSocketSettings(socket -> socket.connectTimeout(5, TimeUnit.SECONDS))
-                .build();
-        return MongoClients.create(settings);
+                .applyToSocketSettings(socket -> socket.connectTimeout(5, TimeUnit.SECONDS));
+        if (!embeddedStore && uri.getWriteConcern() == null) {
+            builder.writeConcern(WriteConcern.MAJORITY.withJournal(true));
+        }
+        if (!embeddedStore && uri.getReadConcern() == null) {
+            builder.readConcern(ReadConcern.MAJORITY);
+        }
+        return builder.build();
     }
 
     /** Owns the embedded server's life cycle; closed after the client, since beans close in reverse order. */

@@ -12,13 +12,18 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param readCacheTtl how long an instance may serve a cached head or record written by another instance
  *                   (its own writes are seen at once): 5 s with a MongoDB URI, 10 min on the embedded store
  *                   (one instance); zero disables the read caches
+ * @param durability   what an acknowledged write to the embedded store survives: {@code process} (the default:
+ *                   committed to the data file before the answer, so a crash of the registry loses nothing) or
+ *                   {@code power} (also forced to disk, for power loss; slower)
  */
 @ConfigurationProperties("covenant.storage")
-public record StorageProperties(String mongodbUri, String database, String dataDir, Duration readCacheTtl) {
+public record StorageProperties(String mongodbUri, String database, String dataDir, Duration readCacheTtl,
+        Durability durability) {
 
     public StorageProperties {
         database = database == null || database.isBlank() ? "covenant" : database;
         dataDir = dataDir == null || dataDir.isBlank() ? "./data" : dataDir;
+        durability = durability == null ? Durability.PROCESS : durability;
         if (readCacheTtl == null || readCacheTtl.isNegative()) {
             // The embedded store serves one instance, whose own writes invalidate its caches: nothing to expire.
             // Instances sharing a MongoDB see each other's writes within this time.
