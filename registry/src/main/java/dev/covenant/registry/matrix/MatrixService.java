@@ -138,16 +138,21 @@ class MatrixService {
                         .collectList()
                         .flatMapMany(providerVersions -> providerVersions.isEmpty()
                                 ? row(query, version, selected.description(), null,
-                                        targetDescription(pact.provider(), target, null), pact.provider(), pact).flux()
+                                        targetDescription(pact.provider(), target, null, false), pact.provider(), pact).flux()
                                 : Flux.fromIterable(providerVersions)
                                         .concatMap(providerVersion -> row(query, version, selected.description(),
                                                 providerVersion, targetDescription(pact.provider(), target,
-                                                        providerVersion.number()), pact.provider(), pact))));
+                                                        providerVersion.number(), providerVersions.size() > 1),
+                                                pact.provider(), pact))));
         Flux<MatrixRow> asProvider = pacts.consumersOf(version.application())
                 .concatMap(consumer -> targetVersions(consumer, target)
-                        .concatMap(consumerVersion -> pacts.publication(version.application(), consumer, consumerVersion.number())
-                                .flatMap(pact -> row(query, consumerVersion, targetDescription(consumer, target,
-                                        consumerVersion.number()), version, selected.description(), version.application(), pact))));
+                        .collectList()
+                        .flatMapMany(consumerVersions -> Flux.fromIterable(consumerVersions)
+                                .concatMap(consumerVersion -> pacts.publication(version.application(), consumer,
+                                                consumerVersion.number())
+                                        .flatMap(pact -> row(query, consumerVersion, targetDescription(consumer, target,
+                                                consumerVersion.number(), consumerVersions.size() > 1), version,
+                                                selected.description(), version.application(), pact)))));
         return Flux.concat(asConsumer, asProvider);
     }
 
@@ -169,10 +174,16 @@ class MatrixService {
         return pacticipants.latestVersion(application, target.tag()).flux();
     }
 
-    private static String targetDescription(String application, Target target, String number) {
+    /** As the Pact Broker describes a target's version ("one of the versions of X currently in prod (2)"). */
+    private static String targetDescription(String application, Target target, String number, boolean oneOfMany) {
         String version = number == null ? "" : " (" + number + ")";
         if (target.environment() != null) {
-            return "the version of " + application + " currently in " + target.environment() + version;
+            if (number == null) {
+                return "a version of " + application + " currently in " + target.environment()
+                        + " (no version is currently recorded as deployed/released in this environment)";
+            }
+            return (oneOfMany ? "one of the versions of " : "the version of ") + application + " currently in "
+                    + target.environment() + version;
         }
         if (target.tag() != null) {
             return "the latest version of " + application + " with tag " + target.tag() + version;
