@@ -106,14 +106,24 @@ class ChecksHandler implements EventHandler {
         return new Report(id, contract.application(), contract.version(), contract.branch(), event.type(),
                 clock.instant(), assessment.compatible(), summary(contract, assessment),
                 assessment.comparisons().stream().map(Assessment.Comparison::view).toList(),
-                assessment.pacts().stream().map(Assessment.PactResult::view).toList(),
+                assessment.pacts().stream().map(result -> withSelfVerification(result.view(), contract)).toList(),
                 assessment.affected().stream().map(Assessment.Affected::view).toList(),
                 assessment.policyView(), assessment.audience());
     }
 
+    private static Map<String, Object> withSelfVerification(Map<String, Object> view, ProviderContract contract) {
+        view.put("selfVerification", selfVerification(contract));
+        return view;
+    }
+
     static String summary(ProviderContract contract, Assessment assessment) {
         String subject = contract.application() + " " + contract.version();
-        return subject + ": " + describe(assessment);
+        String self = switch (selfVerification(contract)) {
+            case "failed" -> "; its self-verification failed, so no cross-contract check against it passes";
+            case "none" -> "; published without a self-verification";
+            default -> "";
+        };
+        return subject + ": " + describe(assessment) + self;
     }
 
     static String describe(Assessment assessment) {
@@ -180,13 +190,20 @@ class ChecksHandler implements EventHandler {
         List<Map<String, Object>> views = checked.stream().map(entry -> {
             Map<String, Object> view = entry.getValue().view(event.version(), entry.getValue().failures());
             view.put("reasons", entry.getKey().reasons());
+            view.put("selfVerification", selfVerification(entry.getKey().contract()));
             return view;
         }).toList();
         String subject = "Pact of " + event.application() + " " + event.version() + " with " + provider;
         String versions = checked.stream().map(entry -> entry.getKey().contract().version())
                 .collect(Collectors.joining(", "));
+        String unchecked = checked.stream()
+                .map(entry -> entry.getValue().coverage())
+                .filter(coverage -> coverage != null && !coverage.complete())
+                .findFirst()
+                .map(coverage -> "; " + coverage.reason())
+                .orElse("");
         String summary = checked.isEmpty() ? subject + ": no document of " + provider + " to check it against"
-                : compatible ? subject + ": satisfied by " + provider + " " + versions
+                : compatible ? subject + ": satisfied by " + provider + " " + versions + unchecked
                 : subject + ": not satisfied by " + provider + " " + checked.stream()
                         .filter(entry -> !entry.getValue().success())
                         .map(entry -> entry.getKey().contract().version() + " (" + entry.getValue().failures().size()
@@ -196,11 +213,23 @@ class ChecksHandler implements EventHandler {
                 clock.instant(), compatible, summary, List.of(), views, List.of(), noPolicy(), audience);
     }
 
+    /**
+     * The provider's own verification of the document checked against: {@code passed}, {@code failed} (every
+     * cross-contract result against it then fails) or {@code none} (allowed unless the provider's policy requires one).
+     */
+    static String selfVerification(ProviderContract contract) {
+        if (contract.selfVerified() == null) {
+            return "none";
+        }
+        return contract.selfVerified().success() ? "passed" : "failed";
+    }
+
     /** Policies judge documents; a pact's report says so with an empty verdict rather than a missing one. */
     private static Map<String, Object> noPolicy() {
         Map<String, Object> policy = new LinkedHashMap<>();
         policy.put("level", null);
         policy.put("mode", null);
+        policy.put("selfVerification", null);
         policy.put("baseVersion", null);
         policy.put("violations", List.of());
         policy.put("flagged", false);

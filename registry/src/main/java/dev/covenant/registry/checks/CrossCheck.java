@@ -14,10 +14,18 @@ import org.bson.Document;
  *
  * @param sha         the pact's content hash (it names consumer and provider)
  * @param documentSha the document's content hash
+ * @param success     no HTTP interaction failed (see {@code coverage} for what was not checked at all)
  * @param reportId    the report whose check computed it
+ * @param coverage    which interactions were checked; null for a result stored before it was recorded
  */
 public record CrossCheck(String sha, String consumer, String provider, String providerVersion, String documentSha,
-        boolean success, List<Failure> failures, String reportId, Instant checkedAt) {
+        boolean success, List<Failure> failures, String reportId, Instant checkedAt, Coverage coverage) {
+
+    /** The same result with its coverage (for results stored before coverage was recorded). */
+    CrossCheck withCoverage(Coverage counted) {
+        return new CrossCheck(sha, consumer, provider, providerVersion, documentSha, success, failures, reportId,
+                checkedAt, counted);
+    }
 
     static String id(String sha, String providerVersion) {
         return sha + "|" + providerVersion;
@@ -28,7 +36,8 @@ public record CrossCheck(String sha, String consumer, String provider, String pr
                 .append("provider", provider).append("providerVersion", providerVersion)
                 .append("documentSha", documentSha).append("success", success)
                 .append("failures", failures.stream().map(Failure::toDocument).toList())
-                .append("reportId", reportId).append("checkedAt", Date.from(checkedAt));
+                .append("reportId", reportId).append("checkedAt", Date.from(checkedAt))
+                .append("coverage", coverage == null ? null : coverage.toDocument());
     }
 
     static CrossCheck from(Document document) {
@@ -36,7 +45,8 @@ public record CrossCheck(String sha, String consumer, String provider, String pr
                 document.getString("provider"), document.getString("providerVersion"),
                 document.getString("documentSha"), Boolean.TRUE.equals(document.getBoolean("success")),
                 document.getList("failures", Document.class, List.of()).stream().map(Failure::from).toList(),
-                document.getString("reportId"), document.getDate("checkedAt").toInstant());
+                document.getString("reportId"), document.getDate("checkedAt").toInstant(),
+                Coverage.from(document.get("coverage", Document.class)));
     }
 
     /** As a report lists it, for the consumer version it was checked for. */
@@ -50,6 +60,13 @@ public record CrossCheck(String sha, String consumer, String provider, String pr
         view.put("success", success);
         view.put("failureCount", shown.size());
         view.put("failures", shown.stream().limit(Failure.MAX_LISTED).map(Failure::view).toList());
+        if (coverage != null) {
+            view.put("interactionsChecked", coverage.http());
+            view.put("countsAsVerification", coverage.complete());
+            if (!coverage.complete()) {
+                view.put("notCountedBecause", coverage.reason());
+            }
+        }
         return view;
     }
 }

@@ -14,6 +14,7 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.bson.Document;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Service;
@@ -37,6 +38,8 @@ public class CrossChecks implements DisposableBean {
     private final Clock clock;
     private final Scheduler scheduler;
     private final DocumentCache documents;
+    private final dev.covenant.registry.specs.ProviderContracts contracts;
+    private final Policies policies;
     private final Map<String, Pact> parsedPacts = new LinkedHashMap<>(64, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, Pact> eldest) {
@@ -45,7 +48,9 @@ public class CrossChecks implements DisposableBean {
     };
 
     CrossChecks(MongoDatabase database, ReadCaches caches, PactService pacts, Clock clock,
-            ChecksProperties properties, dev.covenant.registry.specs.ProviderContracts contracts) {
+            ChecksProperties properties, dev.covenant.registry.specs.ProviderContracts contracts, Policies policies) {
+        this.contracts = contracts;
+        this.policies = policies;
         this.results = database.getCollection("cross_checks");
         this.cache = caches.create(50_000);
         this.pacts = pacts;
@@ -58,6 +63,42 @@ public class CrossChecks implements DisposableBean {
     public Mono<CrossCheck> find(String pactSha, String providerVersion) {
         String id = CrossCheck.id(pactSha, providerVersion);
         return cache.get(id, () -> Mono.from(results.find(eq("_id", id)).first()).map(CrossCheck::from));
+    }
+
+    /**
+     * What the stored result for a pact content and provider version proves (see {@link CrossCheckEvidence}); empty
+     * when no check was made. Reads the provider version's document record for its self-verification, and the
+     * provider's policy only when that document has none.
+     */
+    public Mono<CrossCheckEvidence> evidence(String pactSha, String providerVersion) {
+        return find(pactSha, providerVersion)
+                .flatMap(this::withCoverage)
+                .flatMap(this::judge);
+    }
+
+    /** Results stored before coverage was recorded get it from their pact (parsed once, then kept). */
+    private Mono<CrossCheck> withCoverage(CrossCheck check) {
+        if (check.coverage() != null) {
+            return Mono.just(check);
+        }
+        return pact(check.sha())
+                .map(parsed -> check.withCoverage(Coverage.of(parsed)));
+    }
+
+    private Mono<CrossCheckEvidence> judge(CrossCheck check) {
+        return contracts.find(check.provider(), check.providerVersion())
+                .map(contract -> Optional.ofNullable(contract.selfVerified()))
+                .defaultIfEmpty(Optional.empty())
+                .flatMap(self -> selfRequired(check.provider(), self.isPresent())
+                        .map(required -> CrossCheckEvidence.judge(check, check.coverage(), self.orElse(null), required)));
+    }
+
+    private Mono<Boolean> selfRequired(String provider, boolean selfVerified) {
+        if (selfVerified) {
+            return Mono.just(false);
+        }
+        return policies.of(provider)
+                .map(Policy::requiresSelfVerification);
     }
 
     /**
@@ -80,7 +121,7 @@ public class CrossChecks implements DisposableBean {
         return onScheduler(() -> {
             List<Failure> failures = PactFailures.check(document.checker(), pact);
             return new CrossCheck(pactSha, pact.consumer(), pact.provider(), document.version(), document.sha(),
-                    failures.isEmpty(), failures, reportId, clock.instant());
+                    failures.isEmpty(), failures, reportId, clock.instant(), Coverage.of(pact));
         });
     }
 

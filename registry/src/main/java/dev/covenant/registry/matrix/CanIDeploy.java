@@ -11,17 +11,23 @@ import reactor.core.publisher.Mono;
 @Service
 public class CanIDeploy {
 
-    /** One integration considered: a consumer version's pact with a provider version, and its verification. */
+    /**
+     * One integration considered: a consumer version's pact with a provider version, and its verification.
+     *
+     * @param crossCheck true when the status comes from a cross-contract check, not a provider verification
+     * @param reason     why a cross-contract check failed or does not count, or what its success rests on; or null
+     */
     public record Row(String consumer, String consumerVersion, String provider, String providerVersion,
-            String pactSha, String status, Instant verifiedAt, String buildUrl) {
+            String pactSha, String status, Instant verifiedAt, String buildUrl, boolean crossCheck, String reason) {
     }
 
     /**
      * The decision.
      *
      * @param deployable true, false, or null when a required verification is missing
+     * @param warnings   what a yes rests on that a reader should know (e.g. a document without a self-verification)
      */
-    public record Answer(Boolean deployable, List<String> reasons, List<Row> rows) {
+    public record Answer(Boolean deployable, List<String> reasons, List<Row> rows, List<String> warnings) {
     }
 
     private final MatrixService matrix;
@@ -43,13 +49,15 @@ public class CanIDeploy {
     }
 
     private static Answer answer(MatrixResult result) {
-        return new Answer(result.deployable(), result.reasons(), result.rows().stream().map(CanIDeploy::row).toList());
+        return new Answer(result.deployable(), result.reasons(), result.rows().stream().map(CanIDeploy::row).toList(),
+                result.warnings());
     }
 
     private static Row row(MatrixRow row) {
         return new Row(row.consumer(), row.consumerVersion().number(), row.provider(),
                 row.providerVersion() == null ? null : row.providerVersion().number(), row.pact().sha(),
                 row.status().name(), row.verification() == null ? null : row.verification().createdAt(),
-                row.verification() == null ? null : row.verification().buildUrl());
+                row.verification() == null ? null : row.verification().buildUrl(),
+                CrossCheckVerifications.is(row.verification()), row.reason());
     }
 }

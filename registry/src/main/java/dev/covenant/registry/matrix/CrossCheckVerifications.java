@@ -1,6 +1,7 @@
 package dev.covenant.registry.matrix;
 
 import dev.covenant.registry.checks.CrossCheck;
+import dev.covenant.registry.checks.CrossCheckEvidence;
 import dev.covenant.registry.pacticipants.Version;
 import dev.covenant.registry.pacts.PactPublication;
 import dev.covenant.registry.verifications.Verification;
@@ -15,10 +16,12 @@ final class CrossCheckVerifications {
     private CrossCheckVerifications() {
     }
 
-    static Verification asVerification(CrossCheck check, PactPublication pact, Version providerVersion) {
+    /** The verification a counting result stands in for: successful only when the evidence is (not the comparison alone). */
+    static Verification asVerification(CrossCheckEvidence evidence, PactPublication pact, Version providerVersion) {
+        CrossCheck check = evidence.check();
         return new Verification("cross-check:" + check.sha() + "|" + check.providerVersion(), 0, pact.provider(),
                 pact.consumer(), check.sha(), providerVersion.number(), providerVersion.order(),
-                providerVersion.branches(), check.success(), null, Map.of("implementation", IMPLEMENTATION),
+                providerVersion.branches(), evidence.success(), null, Map.of("implementation", IMPLEMENTATION),
                 List.of(), Map.of("reportId", String.valueOf(check.reportId())), check.checkedAt());
     }
 

@@ -138,16 +138,21 @@ class MatrixService {
                         .collectList()
                         .flatMapMany(providerVersions -> providerVersions.isEmpty()
                                 ? row(query, version, selected.description(), null,
-                                        targetDescription(pact.provider(), target, null), pact.provider(), pact).flux()
+                                        targetDescription(pact.provider(), target, null, false), pact.provider(), pact).flux()
                                 : Flux.fromIterable(providerVersions)
                                         .concatMap(providerVersion -> row(query, version, selected.description(),
                                                 providerVersion, targetDescription(pact.provider(), target,
-                                                        providerVersion.number()), pact.provider(), pact))));
+                                                        providerVersion.number(), providerVersions.size() > 1),
+                                                pact.provider(), pact))));
         Flux<MatrixRow> asProvider = pacts.consumersOf(version.application())
                 .concatMap(consumer -> targetVersions(consumer, target)
-                        .concatMap(consumerVersion -> pacts.publication(version.application(), consumer, consumerVersion.number())
-                                .flatMap(pact -> row(query, consumerVersion, targetDescription(consumer, target,
-                                        consumerVersion.number()), version, selected.description(), version.application(), pact))));
+                        .collectList()
+                        .flatMapMany(consumerVersions -> Flux.fromIterable(consumerVersions)
+                                .concatMap(consumerVersion -> pacts.publication(version.application(), consumer,
+                                                consumerVersion.number())
+                                        .flatMap(pact -> row(query, consumerVersion, targetDescription(consumer, target,
+                                                consumerVersion.number(), consumerVersions.size() > 1), version,
+                                                selected.description(), version.application(), pact)))));
         return Flux.concat(asConsumer, asProvider);
     }
 
@@ -169,10 +174,16 @@ class MatrixService {
         return pacticipants.latestVersion(application, target.tag()).flux();
     }
 
-    private static String targetDescription(String application, Target target, String number) {
+    /** As the Pact Broker describes a target's version ("one of the versions of X currently in prod (2)"). */
+    private static String targetDescription(String application, Target target, String number, boolean oneOfMany) {
         String version = number == null ? "" : " (" + number + ")";
         if (target.environment() != null) {
-            return "the version of " + application + " currently in " + target.environment() + version;
+            if (number == null) {
+                return "a version of " + application + " currently in " + target.environment()
+                        + " (no version is currently recorded as deployed/released in this environment)";
+            }
+            return (oneOfMany ? "one of the versions of " : "the version of ") + application + " currently in "
+                    + target.environment() + version;
         }
         if (target.tag() != null) {
             return "the latest version of " + application + " with tag " + target.tag() + version;
@@ -190,30 +201,40 @@ class MatrixService {
                         || (providerVersion != null ? ignore.matches(provider, providerVersion.number())
                                 : ignore.pacticipant().equals(provider) && ignore.version() == null));
         if (providerVersion == null) {
-            return Mono.just(new MatrixRow(consumerVersion, null, provider, pact, null, consumerDescription,
+            return Mono.just(new MatrixRow(consumerVersion, null, provider, pact, null, null, consumerDescription,
                     providerDescription, ignored));
         }
         return verifications.latestBy(pact.sha(), providerVersion.number())
+                .map(verification -> new Evidence(verification, null))
                 .switchIfEmpty(Mono.defer(() -> crossCheck(pact, providerVersion)))
-                .map(Optional::of)
-                .defaultIfEmpty(Optional.empty())
-                .map(verification -> new MatrixRow(consumerVersion, providerVersion, provider, pact,
-                        verification.orElse(null), consumerDescription, providerDescription, ignored));
+                .defaultIfEmpty(new Evidence(null, null))
+                .map(evidence -> new MatrixRow(consumerVersion, providerVersion, provider, pact,
+                        evidence.verification(), evidence.reason(), consumerDescription, providerDescription, ignored));
+    }
+
+    /** A verification (real, or a cross-contract check standing in for one) and what the check proves or misses. */
+    private record Evidence(Verification verification, String reason) {
     }
 
     /**
-     * A provider that only publishes documents has no verifications; its cross-contract check result (one point
-     * lookup) stands in for one. A real verification always takes precedence.
+     * A provider that only publishes documents has no verifications; its cross-contract check result (point
+     * lookups) stands in for one when it really checked the pact. A real verification always takes precedence.
      */
-    private Mono<Verification> crossCheck(PactPublication pact, Version providerVersion) {
-        return crossChecks.find(pact.sha(), providerVersion.number())
-                .map(check -> CrossCheckVerifications.asVerification(check, pact, providerVersion));
+    private Mono<Evidence> crossCheck(PactPublication pact, Version providerVersion) {
+        return crossChecks.evidence(pact.sha(), providerVersion.number())
+                .map(evidence -> new Evidence(evidence.counts()
+                        ? CrossCheckVerifications.asVerification(evidence, pact, providerVersion) : null,
+                        evidence.reason()));
     }
 
     /** The collected rows become a decision with the Pact Broker's reasons. */
     static final class Decision {
 
         private Decision() {
+        }
+
+        private static String because(MatrixRow row) {
+            return row.reason() == null ? "" : ": " + row.reason();
         }
 
         static MatrixResult decide(MatrixQuery query, List<Resolved> resolved, List<MatrixRow> rows) {
@@ -238,18 +259,25 @@ class MatrixService {
             for (MatrixRow row : rows) {
                 String prefix = row.ignored() ? "[IGNORED] " : "";
                 switch (row.status()) {
-                    case SUCCESS -> success += row.ignored() ? 0 : 1;
+                    case SUCCESS -> {
+                        success += row.ignored() ? 0 : 1;
+                        if (row.reason() != null) {
+                            warnings.add(prefix + "WARNING: The cross-contract check of the pact between "
+                                    + row.consumerDescription() + " and " + row.providerDescription() + " passed, but "
+                                    + row.reason());
+                        }
+                    }
                     case FAILED -> {
                         failed += row.ignored() ? 0 : 1;
                         reasons.add(prefix + (CrossCheckVerifications.is(row.verification())
                                 ? "The cross-contract check (pact against the provider's OpenAPI document) of the pact between "
                                 : "The verification for the pact between ") + row.consumerDescription() + " and "
-                                + row.providerDescription() + " failed");
+                                + row.providerDescription() + " failed" + because(row));
                     }
                     case UNKNOWN -> {
                         unknown += row.ignored() ? 0 : 1;
                         reasons.add(prefix + "There is no verified pact between " + row.consumerDescription() + " and "
-                                + row.providerDescription());
+                                + row.providerDescription() + because(row));
                     }
                 }
                 if (row.ignored()) {

@@ -57,6 +57,9 @@ final class MatrixViews {
         view.put("provider", provider);
         view.put("pact", pact);
         view.put("verificationResult", verification(links, row.verification()));
+        if (row.reason() != null) {
+            view.put("reason", row.reason());
+        }
         if (row.ignored()) {
             view.put("ignored", true);
         }
