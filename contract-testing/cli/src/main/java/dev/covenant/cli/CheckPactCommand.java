@@ -4,6 +4,7 @@ import dev.covenant.contract.check.CheckOptions;
 import dev.covenant.contract.check.CheckReport;
 import dev.covenant.contract.check.PactChecker;
 import dev.covenant.contract.openapi.ParsedDocument;
+import dev.covenant.contract.openapi.Validation;
 import dev.covenant.contract.pact.Pact;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -37,9 +38,18 @@ final class CheckPactCommand implements Callable<Integer> {
             description = "Extra path prefix the provider is mounted under (besides servers/basePath).")
     private String basePath;
 
+    @Option(names = "--validate",
+            description = "Also check the document's structure against the OpenAPI specification; each problem is "
+                    + "printed to standard error as a document-invalid warning.")
+    private boolean validate;
+
     @Override
     public Integer call() {
-        ParsedDocument parsed = Inputs.document(document);
+        ParsedDocument parsed = Inputs.document(document, validate ? Validation.LENIENT : Validation.NONE);
+        for (dev.covenant.contract.openapi.DocumentProblem problem : parsed.warnings()) {
+            spec.commandLine().getErr().println("warning: " + ParsedDocument.DOCUMENT_INVALID + " " + document + ": "
+                    + problem);
+        }
         List<Pact> read = pacts.stream().map(Inputs::pact).toList();
         PactChecker checker = PactChecker.forDocument(parsed.tree(), new CheckOptions(basePath, false, true));
         List<PactReportFormatter.Checked> results = new ArrayList<>();

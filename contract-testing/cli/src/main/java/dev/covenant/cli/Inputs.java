@@ -5,6 +5,7 @@ import dev.covenant.contract.openapi.DocumentLimits;
 import dev.covenant.contract.openapi.InvalidDocumentException;
 import dev.covenant.contract.openapi.OpenApiDocuments;
 import dev.covenant.contract.openapi.ParsedDocument;
+import dev.covenant.contract.openapi.Validation;
 import dev.covenant.contract.pact.InvalidPactException;
 import dev.covenant.contract.pact.Pact;
 import dev.covenant.contract.pact.Pacts;
@@ -27,10 +28,14 @@ final class Inputs {
     private Inputs() {
     }
 
-    static ParsedDocument document(Path file) {
+    /**
+     * Reads a document; {@link Validation#NONE} does only the safety checks (a diff or a pact check needs only
+     * the tree), {@link Validation#LENIENT} adds the structural problems as warnings.
+     */
+    static ParsedDocument document(Path file, Validation validation) {
         byte[] bytes = read(file, DOCUMENT_LIMITS);
         try {
-            return OpenApiDocuments.parse(bytes, DOCUMENT_LIMITS);
+            return OpenApiDocuments.parse(bytes, DOCUMENT_LIMITS, validation);
         } catch (InvalidDocumentException e) {
             throw new CliException(CliException.INVALID_INPUT, file + ": " + oneLine(e.getMessage()));
         }

@@ -171,6 +171,30 @@ class CovenantCliTest {
     }
 
     @Test
+    void diffAcceptsASloppyDocumentAndReportsItsProblemsOnlyWhenAskedTo() throws Exception {
+        Run plain = run("diff", fixture("pets.yaml"), fixture("pets-sloppy.yaml"), "--fail-on", "WARN");
+        assertThat(plain.exitCode()).as(plain.err()).isZero();
+        assertThat(plain.out()).doesNotContain("document-invalid");
+
+        Run validated = run("diff", fixture("pets.yaml"), fixture("pets-sloppy.yaml"), "--validate", "--format", "json");
+        JsonNode finding = new ObjectMapper().readTree(validated.out()).path("findings").get(0);
+        assertThat(finding.path("ruleId").asText()).isEqualTo("document-invalid");
+        assertThat(finding.path("level").asText()).isEqualTo("WARN");
+        assertThat(finding.path("revisionPointer").asText()).isEqualTo("/paths/~1pets~1{id}/get/responses/200/description");
+        assertThat(finding.path("details").path("line").asInt()).isEqualTo(11);
+        assertThat(run("diff", fixture("pets.yaml"), fixture("pets-sloppy.yaml"), "--validate", "--fail-on", "WARN")
+                .exitCode()).isEqualTo(1);
+    }
+
+    @Test
+    void checkPactAcceptsASloppyDocumentAndWarnsWhenAskedTo() {
+        Run run = run("check-pact", "--openapi", fixture("pets-sloppy.yaml"), fixture("pact-ok.json"), "--validate");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.err()).contains("warning: document-invalid", "line 11", "description");
+    }
+
+    @Test
     void pactOverTheSizeLimitIsRefusedBeforeReading(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
         Path huge = dir.resolve("huge.json");
         try (var out = java.nio.file.Files.newOutputStream(huge)) {

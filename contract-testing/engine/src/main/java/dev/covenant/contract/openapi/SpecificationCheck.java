@@ -22,11 +22,18 @@ final class SpecificationCheck {
     }
 
     static List<DocumentProblem> problems(JsonNode tree, OpenApiFormat format) {
-        List<String> messages = format == OpenApiFormat.SWAGGER_2_0 ? swagger2Messages(tree) : openApi3Messages(tree);
+        List<String> messages;
+        try {
+            messages = format == OpenApiFormat.SWAGGER_2_0 ? swagger2Messages(tree) : openApi3Messages(tree);
+        } catch (RuntimeException unexpected) {
+            // swagger-parser gave up on a shape it did not expect: a remark, not a reason to refuse the document
+            return List.of(new DocumentProblem("", null, "the structure could not be fully checked ("
+                    + unexpected.getClass().getSimpleName() + ")"));
+        }
         Set<String> distinct = new LinkedHashSet<>(messages);
         List<DocumentProblem> problems = new ArrayList<>();
         for (String message : distinct) {
-            if (isFatal(message)) {
+            if (isProblem(message, format)) {
                 problems.add(new DocumentProblem(pointerOf(message), null, message));
             }
         }
@@ -45,11 +52,16 @@ final class SpecificationCheck {
     }
 
     /**
-     * Unexpected attributes and extension remarks are tolerated, as every mainstream tool does;
-     * missing required fields and wrong types are not.
+     * Unexpected attributes and extension remarks are tolerated, as every mainstream tool does; missing required
+     * fields and wrong types are reported. OpenAPI 3.1 made an operation's {@code responses} optional, which
+     * swagger-parser still reports as missing.
      */
-    private static boolean isFatal(String message) {
-        return !message.contains("is unexpected") && !message.startsWith("attribute x-");
+    private static boolean isProblem(String message, OpenApiFormat format) {
+        // ".#/..." is swagger-parser's remark on a reference that does not resolve, which references() reports
+        if (message.contains("is unexpected") || message.startsWith("attribute x-") || message.contains(".#/")) {
+            return false;
+        }
+        return !(format == OpenApiFormat.OPENAPI_3_1 && message.endsWith(".responses is missing"));
     }
 
     /** Converts swagger-parser's attribute path ({@code paths.'/pets'(get).responses}) into a JSON pointer. */

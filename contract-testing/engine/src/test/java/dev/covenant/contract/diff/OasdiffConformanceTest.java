@@ -38,9 +38,10 @@ class OasdiffConformanceTest {
 
     /**
      * Fewest scorable cases that pass every field with the documents read as the CLI and the registry read them
-     * (validated: a refused document fails its case). 2026-12-02: 247 (82.9%); lenient reading raises it.
+     * (a refused document fails its case). 2026-12-02: 247 (82.9%) while structural problems refused a document;
+     * 285 (95.6%, as many as the trees) once they became warnings of a lenient read.
      */
-    static final int PARSED_CASES_PASSING = 247;
+    static final int PARSED_CASES_PASSING = 285;
 
     private static final Map<String, String> GAPS = OasdiffCorpus.knownGaps();
 

@@ -232,8 +232,8 @@ final class OasdiffCorpus {
         /** The bundled trees straight into the diff: what the engine's rules get right. */
         TREES,
         /**
-         * Through {@link OpenApiDocuments#parse}, as the CLI and the registry read them: a document the parser
-         * refuses fails every field of its case. What users get today.
+         * Through {@link OpenApiDocuments#parse}, as the CLI and the registry read them (leniently: structural
+         * problems are warnings); a document the parser refuses fails every field of its case.
          */
         PARSED
     }

@@ -105,22 +105,86 @@ class OpenApiDocumentsTest {
         assertThat(e.problems().get(0).pointer()).isEqualTo("/openapi");
     }
 
+    static final String WITHOUT_TITLE_OR_RESPONSES = """
+            openapi: 3.0.3
+            info:
+              version: "1"
+            paths:
+              /pets:
+                get:
+                  description: no responses here
+            """;
+
+    static ParsedDocument parse(String text, Validation validation) {
+        return OpenApiDocuments.parse(text.getBytes(StandardCharsets.UTF_8), DocumentLimits.DEFAULTS, validation);
+    }
+
     @Test
-    void shouldListEveryViolationWithPointerAndLine() {
-        InvalidDocumentException e = refusal("""
+    void shouldAcceptAStructurallyInvalidDocumentWithEveryProblemAsALocatedWarning() {
+        ParsedDocument document = parse(WITHOUT_TITLE_OR_RESPONSES);
+
+        assertThat(document.tree().at("/paths/~1pets/get/description").asText()).isEqualTo("no responses here");
+        assertThat(document.warnings()).extracting(DocumentProblem::pointer)
+                .contains("/info/title", "/paths/~1pets/get/responses");
+        assertThat(document.warnings()).filteredOn(p -> "/info/title".equals(p.pointer()))
+                .first().satisfies(p -> assertThat(p.line()).isEqualTo(2));
+    }
+
+    @Test
+    void strictValidationRefusesWhatLenientReadingReportsWithPointerAndLine() {
+        InvalidDocumentException e = org.junit.jupiter.api.Assertions.assertThrows(InvalidDocumentException.class,
+                () -> parse(WITHOUT_TITLE_OR_RESPONSES, Validation.STRICT));
+        assertThat(e.reason()).isEqualTo(Reason.SCHEMA);
+        assertThat(e.problems()).containsExactlyElementsOf(parse(WITHOUT_TITLE_OR_RESPONSES).warnings());
+    }
+
+    @Test
+    void noValidationSkipsTheStructuralCheck() {
+        ParsedDocument document = parse(WITHOUT_TITLE_OR_RESPONSES, Validation.NONE);
+        assertThat(document.warnings()).isEmpty();
+        assertThat(document.format()).isEqualTo(OpenApiFormat.OPENAPI_3_0);
+    }
+
+    @Test
+    void acceptsAResponseWithoutDescriptionAndAnUndeclaredPathParameter() {
+        ParsedDocument document = parse("""
                 openapi: 3.0.3
-                info:
-                  version: "1"
+                info: {title: t, version: "1"}
+                paths:
+                  /pets/{id}:
+                    get:
+                      responses:
+                        "200": {content: {application/json: {schema: {type: string}}}}
+                """);
+        assertThat(document.warnings()).extracting(DocumentProblem::pointer)
+                .contains("/paths/~1pets~1{id}/get/responses/200/description");
+        assertThat(document.sha256()).hasSize(64);
+    }
+
+    @Test
+    void openApi31OperationsMayOmitResponses() {
+        ParsedDocument document = parse("""
+                openapi: 3.1.0
+                info: {title: t, version: "1"}
                 paths:
                   /pets:
-                    get:
-                      description: no responses here
-                """);
-        assertThat(e.reason()).isEqualTo(Reason.SCHEMA);
-        assertThat(e.problems()).extracting(DocumentProblem::pointer)
-                .contains("/info/title", "/paths/~1pets/get/responses");
-        assertThat(e.problems()).filteredOn(p -> "/info/title".equals(p.pointer()))
-                .first().satisfies(p -> assertThat(p.line()).isEqualTo(2));
+                    post:
+                      requestBody: {content: {application/json: {schema: {const: a}}}}
+                """, Validation.STRICT);
+        assertThat(document.warnings()).isEmpty();
+        assertThat(document.format()).isEqualTo(OpenApiFormat.OPENAPI_3_1);
+    }
+
+    @Test
+    void externalReferencesAreRefusedEvenWithoutValidation() {
+        InvalidDocumentException e = org.junit.jupiter.api.Assertions.assertThrows(InvalidDocumentException.class,
+                () -> parse(PETSTORE_YAML.replace("'#/components/schemas/Pet'", "'https://127.0.0.1:1/x.yaml'"),
+                        Validation.NONE));
+        assertThat(e.reason()).isEqualTo(Reason.EXTERNAL_REFERENCE);
+        assertThat(e.problems()).singleElement().satisfies(p -> {
+            assertThat(p.pointer()).isEqualTo("/paths/~1pets~1{id}/get/responses/200/content/application~1json/schema/$ref");
+            assertThat(p.line()).isEqualTo(15);
+        });
     }
 
     @Test
@@ -144,8 +208,14 @@ class OpenApiDocumentsTest {
     }
 
     @Test
-    void shouldRejectDanglingLocalReference() {
-        InvalidDocumentException e = refusal(PETSTORE_YAML.replace("'#/components/schemas/Pet'", "'#/components/schemas/Nope'"));
+    void danglingLocalReferenceIsAWarningAndAStrictRefusal() {
+        String dangling = PETSTORE_YAML.replace("'#/components/schemas/Pet'", "'#/components/schemas/Nope'");
+        assertThat(parse(dangling).warnings()).singleElement().satisfies(p -> {
+            assertThat(p.message()).contains("does not resolve");
+            assertThat(p.line()).isEqualTo(15);
+        });
+        InvalidDocumentException e = org.junit.jupiter.api.Assertions.assertThrows(InvalidDocumentException.class,
+                () -> parse(dangling, Validation.STRICT));
         assertThat(e.reason()).isEqualTo(Reason.SCHEMA);
         assertThat(e.problems().get(0).message()).contains("does not resolve");
     }
