@@ -11,7 +11,6 @@ import dev.covenant.registry.system.NotFoundException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.UUID;
 import org.bson.Document;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
@@ -81,7 +80,7 @@ class Deployments {
 
     private Mono<Deployment> replaceDeployment(DeploymentState state, Environment environment, Version version,
             String instance) {
-        DeploymentState.Entry entry = new DeploymentState.Entry(UUID.randomUUID().toString(), version.number(),
+        DeploymentState.Entry entry = new DeploymentState.Entry(environments.ids().generateId().toString(), version.number(),
                 instance, now(), null);
         DeploymentState next = state.deploy(entry);
         return environments.store().addApplication(environment.uuid(), version.application())
@@ -166,7 +165,7 @@ class Deployments {
     }
 
     private Mono<Recorded<Release>> newRelease(DeploymentState state, Environment environment, Version version) {
-        DeploymentState.Entry entry = new DeploymentState.Entry(UUID.randomUUID().toString(), version.number(), null,
+        DeploymentState.Entry entry = new DeploymentState.Entry(environments.ids().generateId().toString(), version.number(), null,
                 now(), null);
         return environments.store().addApplication(environment.uuid(), version.application())
                 .then(store.insertRelease(environment.uuid(), version.application(), entry))

@@ -12,10 +12,10 @@ import java.util.Comparator;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.stream.Stream;
 import org.bson.Document;
 import org.springframework.stereotype.Service;
+import org.springframework.util.IdGenerator;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -32,11 +32,17 @@ public class Environments {
     private final EnvironmentStore store;
     private final DeploymentStore deployments;
     private final Clock clock;
+    private final IdGenerator ids;
 
-    Environments(MongoDatabase database, Clock clock, ReadCaches caches) {
+    Environments(MongoDatabase database, Clock clock, ReadCaches caches, IdGenerator ids) {
         this.store = new EnvironmentStore(database, caches);
         this.deployments = new DeploymentStore(database, caches);
         this.clock = clock;
+        this.ids = ids;
+    }
+
+    IdGenerator ids() {
+        return ids;
     }
 
     EnvironmentStore store() {
@@ -129,7 +135,7 @@ public class Environments {
     }
 
     Mono<Environment> create(EnvironmentRequest request) {
-        Environment environment = new Environment(UUID.randomUUID().toString(), request.name(),
+        Environment environment = new Environment(ids.generateId().toString(), request.name(),
                 displayName(request), request.production(), request.contacts(), now(), null);
         return requireNameFree(request.name(), environment.uuid())
                 .then(store.insert(environment))
