@@ -138,6 +138,35 @@ class RefusedPublishLeavesNothingTest extends SecuredRegistryTest {
     }
 
     @Test
+    void aConflictingDocumentOrAnInvalidPolicyClaimsNothing() {
+        String payments = createToken(unique("payments-ci"), "publish", "payments");
+        String application = unique("unowned-api");
+        admin().put().uri("/applications/{a}/versions/1/openapi", application).contentType(YAML)
+                .bodyValue(SecurityFixtures.DOCUMENT.getBytes(StandardCharsets.UTF_8))
+                .exchange()
+                .expectStatus().isCreated();
+        assertOwner(application, null);
+
+        as(payments).put().uri("/applications/{a}/versions/1/openapi", application).contentType(YAML)
+                .bodyValue(SecurityFixtures.DOCUMENT.replace("an item", "another item").getBytes(StandardCharsets.UTF_8))
+                .exchange()
+                .expectStatus().isEqualTo(409);
+        assertOwner(application, null);
+
+        String policyFirst = unique("policy-first");
+        as(payments).put().uri("/applications/{a}/policy", policyFirst).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"level\":\"SIDEWAYS\",\"mode\":\"warn\"}")
+                .exchange()
+                .expectStatus().isBadRequest();
+        assertNoApplication(policyFirst);
+        as(payments).put().uri("/applications/{a}/policy", policyFirst).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"level\":\"BACKWARD\",\"mode\":\"warn\"}")
+                .exchange()
+                .expectStatus().isOk();
+        assertOwner(policyFirst, "payments");
+    }
+
+    @Test
     void anotherTeamIsRefusedWithoutWritingAnything() {
         String payments = createToken(unique("payments-ci"), "publish", "payments");
         String orders = createToken(unique("orders-ci"), "publish", "orders");
