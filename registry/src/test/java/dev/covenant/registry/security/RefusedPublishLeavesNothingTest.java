@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.covenant.registry.SecuredRegistryTest;
 import dev.covenant.registry.pacticipants.ApplicationOwnership;
 import dev.covenant.registry.system.ForbiddenException;
+import dev.covenant.registry.system.InvalidRequestException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Map;
@@ -203,6 +204,10 @@ class RefusedPublishLeavesNothingTest extends SecuredRegistryTest {
         String application = unique("proposed-api");
 
         StepVerifier.create(ownership.ownerOf(application)).verifyComplete();
+        StepVerifier.create(ownership.requireTeamMayWrite(null, application))
+                .expectError(InvalidRequestException.class)
+                .verify();
+        assertNoApplication(application);
         StepVerifier.create(ownership.requireTeamMayWrite("payments", application)).verifyComplete();
         StepVerifier.create(ownership.ownerOf(application)).expectNext("payments").verifyComplete();
         StepVerifier.create(ownership.requireTeamMayWrite("payments", application)).verifyComplete();
