@@ -1,5 +1,6 @@
 package dev.covenant.registry.checks;
 
+import dev.covenant.registry.pacticipants.ApplicationOwnership;
 import dev.covenant.registry.pacticipants.Pacticipants;
 import dev.covenant.registry.system.Bodies;
 import dev.covenant.registry.system.InvalidRequestException;
@@ -25,10 +26,12 @@ class PolicyController {
 
     private final Policies policies;
     private final Pacticipants pacticipants;
+    private final ApplicationOwnership ownership;
     private final JsonMapper json;
 
-    PolicyController(Policies policies, Pacticipants pacticipants, JsonMapper json) {
+    PolicyController(Policies policies, Pacticipants pacticipants, ApplicationOwnership ownership, JsonMapper json) {
         this.policies = policies;
+        this.ownership = ownership;
         this.pacticipants = pacticipants;
         this.json = json;
     }
@@ -40,12 +43,16 @@ class PolicyController {
                 .map(policy -> view(application, policy));
     }
 
-    /** Sets the policy; the application is created if it does not exist yet (set a policy before the first publish). */
+    /**
+     * Sets the policy; the application is created if it does not exist yet (set a policy before the first publish), and
+     * claimed for the caller's team if it has none, once the policy is known to be valid.
+     */
     @PutMapping("/applications/{application}/policy")
     Mono<Map<String, Object>> put(@PathVariable String application, ServerWebExchange exchange) {
         return Bodies.read(exchange.getRequest(), MAX_BODY)
                 .map(this::policy)
-                .flatMap(policy -> pacticipants.ensureApplication(application)
+                .flatMap(policy -> ownership.requireCallerMayWrite(application)
+                        .then(pacticipants.ensureApplication(application))
                         .then(policies.save(application, policy)))
                 .map(policy -> view(application, policy));
     }

@@ -5,6 +5,7 @@ import dev.covenant.registry.security.Caller;
 import dev.covenant.registry.security.Callers;
 import dev.covenant.registry.security.Role;
 import dev.covenant.registry.system.ForbiddenException;
+import dev.covenant.registry.system.Names;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 
@@ -38,11 +39,12 @@ public class ApplicationOwnership implements ApplicationOwners {
     /**
      * May {@code team} write for {@code application}? Completes when the application is the team's, or nobody's, in
      * which case it is claimed for the team (and created if it does not exist); errors with {@link ForbiddenException}
-     * (writing nothing) when another team owns it. Idempotent; of two teams claiming at once, one wins and the other is
-     * refused.
+     * (writing nothing) when another team owns it, with an {@code InvalidRequestException} when either name is not a
+     * valid name. Idempotent; of two teams claiming at once, one wins and the other is refused.
      */
     public Mono<Void> requireTeamMayWrite(String team, String application) {
-        return ownerOf(application)
+        return Mono.fromRunnable(() -> validate(team, application))
+                .then(ownerOf(application))
                 .map(owner -> owner.equals(team))
                 .defaultIfEmpty(true)
                 .flatMap(allowed -> allowed ? pacticipants.claimApplication(application, team)
@@ -82,6 +84,11 @@ public class ApplicationOwnership implements ApplicationOwners {
                 .onErrorMap(OwnedByAnother.class, refused -> new ForbiddenException("Application '" + application
                         + "' belongs to another team; token '" + caller.name() + "' publishes for team '"
                         + caller.team() + "' only"));
+    }
+
+    private static void validate(String team, String application) {
+        Names.require("team", team);
+        Names.require("application", application);
     }
 
     private static ForbiddenException ownedByAnother(String team, String application) {

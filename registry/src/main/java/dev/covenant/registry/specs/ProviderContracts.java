@@ -144,7 +144,8 @@ public class ProviderContracts implements IndexDefinitions {
     /** Valid, then authorised (claiming an unowned application), then stored: a refused publish writes nothing. */
     private Mono<PublishOutcome> publishParsed(PublishRequest request, ParsedDocument document) {
         return find(request.provider(), request.version())
-                .flatMap(existing -> authorise(request).then(Mono.fromCallable(() -> sameOrConflict(existing, document))))
+                .map(existing -> sameOrConflict(existing, document))
+                .flatMap(unchanged -> authorise(request).thenReturn(unchanged))
                 .switchIfEmpty(Mono.defer(() -> guard(request, document)
                         .then(authorise(request))
                         .then(store(request, document))));

@@ -9,6 +9,7 @@ import com.mongodb.client.model.Updates;
 import com.mongodb.reactivestreams.client.MongoCollection;
 import com.mongodb.reactivestreams.client.MongoDatabase;
 import dev.covenant.registry.pacticipants.Application;
+import dev.covenant.registry.pacticipants.ApplicationOwnership;
 import dev.covenant.registry.pacticipants.Pacticipants;
 import dev.covenant.registry.system.Names;
 import dev.covenant.registry.system.NotFoundException;
@@ -31,11 +32,13 @@ public class Teams {
 
     private final MongoCollection<Document> teams;
     private final Pacticipants pacticipants;
+    private final ApplicationOwnership ownership;
     private final Clock clock;
 
-    Teams(MongoDatabase database, Pacticipants pacticipants, Clock clock) {
+    Teams(MongoDatabase database, Pacticipants pacticipants, ApplicationOwnership ownership, Clock clock) {
         this.teams = database.getCollection("teams");
         this.pacticipants = pacticipants;
+        this.ownership = ownership;
         this.clock = clock;
     }
 
@@ -77,9 +80,9 @@ public class Teams {
         return pacticipants.applications().filter(application -> Objects.equals(team, application.team()));
     }
 
-    /** The owning team's name, or empty when the application has none (or does not exist). */
+    /** The owning team's name, or empty when the application has none (or does not exist): {@link ApplicationOwnership#ownerOf}. */
     public Mono<String> teamOf(String application) {
-        return pacticipants.application(application).mapNotNull(Application::team);
+        return ownership.ownerOf(application);
     }
 
     /** Deletes the team; its applications stay, without an owner. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.covenant.registry.SecuredRegistryTest;
 import dev.covenant.registry.pacticipants.ApplicationOwnership;
 import dev.covenant.registry.system.ForbiddenException;
+import dev.covenant.registry.system.InvalidRequestException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Map;
@@ -138,6 +139,35 @@ class RefusedPublishLeavesNothingTest extends SecuredRegistryTest {
     }
 
     @Test
+    void aConflictingDocumentOrAnInvalidPolicyClaimsNothing() {
+        String payments = createToken(unique("payments-ci"), "publish", "payments");
+        String application = unique("unowned-api");
+        admin().put().uri("/applications/{a}/versions/1/openapi", application).contentType(YAML)
+                .bodyValue(SecurityFixtures.DOCUMENT.getBytes(StandardCharsets.UTF_8))
+                .exchange()
+                .expectStatus().isCreated();
+        assertOwner(application, null);
+
+        as(payments).put().uri("/applications/{a}/versions/1/openapi", application).contentType(YAML)
+                .bodyValue(SecurityFixtures.DOCUMENT.replace("an item", "another item").getBytes(StandardCharsets.UTF_8))
+                .exchange()
+                .expectStatus().isEqualTo(409);
+        assertOwner(application, null);
+
+        String policyFirst = unique("policy-first");
+        as(payments).put().uri("/applications/{a}/policy", policyFirst).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"level\":\"SIDEWAYS\",\"mode\":\"warn\"}")
+                .exchange()
+                .expectStatus().isBadRequest();
+        assertNoApplication(policyFirst);
+        as(payments).put().uri("/applications/{a}/policy", policyFirst).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"level\":\"BACKWARD\",\"mode\":\"warn\"}")
+                .exchange()
+                .expectStatus().isOk();
+        assertOwner(policyFirst, "payments");
+    }
+
+    @Test
     void anotherTeamIsRefusedWithoutWritingAnything() {
         String payments = createToken(unique("payments-ci"), "publish", "payments");
         String orders = createToken(unique("orders-ci"), "publish", "orders");
@@ -174,6 +204,10 @@ class RefusedPublishLeavesNothingTest extends SecuredRegistryTest {
         String application = unique("proposed-api");
 
         StepVerifier.create(ownership.ownerOf(application)).verifyComplete();
+        StepVerifier.create(ownership.requireTeamMayWrite(null, application))
+                .expectError(InvalidRequestException.class)
+                .verify();
+        assertNoApplication(application);
         StepVerifier.create(ownership.requireTeamMayWrite("payments", application)).verifyComplete();
         StepVerifier.create(ownership.ownerOf(application)).expectNext("payments").verifyComplete();
         StepVerifier.create(ownership.requireTeamMayWrite("payments", application)).verifyComplete();
