@@ -73,6 +73,10 @@ final class SchemaDiff {
             changes.addAll(inner, "");
             return changes.result();
         }
+        if (CompositionDiff.isOneOfWrapping(this, b.node(), r.node())) {
+            CompositionDiff.wrapped(this, changes);
+            return changes.result();
+        }
         SchemaTypes.compare(changes, base, revision, baseNullable, revisionNullable, b.node(), r.node());
         SchemaConstraints.compare(changes, b.node(), r.node());
         CompositionDiff.compare(this, changes);
