@@ -82,7 +82,9 @@ final class CompositionDiff {
         match(from, to, baseLeft, revisionLeft, pairs, false);
         String basePath = SchemaChanges.at(c.baseLocated(), keyword);
         String revisionPath = SchemaChanges.at(c.revisionLocated(), keyword);
-        pairEquivalent(diff, c, from, to, basePath, revisionPath, baseLeft, revisionLeft, pairs);
+        if (diff.options().matchInlineRefs()) {
+            pairEquivalent(diff, c, from, to, basePath, revisionPath, baseLeft, revisionLeft, pairs);
+        }
         pairInline(from, to, baseLeft, revisionLeft, pairs);
         for (int i : revisionLeft) {
             JsonNode member = to.get(i);

@@ -16,13 +16,19 @@ final class SchemaDiff {
     private final RefResolver revision;
     private final Rules rules;
     private final Sameness sameness;
+    private final DiffOptions options;
     private final Map<PairKey, List<SchemaChange>> memo = new HashMap<>();
 
-    SchemaDiff(RefResolver base, RefResolver revision, Rules rules, Sameness sameness) {
+    SchemaDiff(RefResolver base, RefResolver revision, Rules rules, Sameness sameness, DiffOptions options) {
         this.base = base;
         this.revision = revision;
         this.rules = rules;
         this.sameness = sameness;
+        this.options = options;
+    }
+
+    DiffOptions options() {
+        return options;
     }
 
     RefResolver baseResolver() {
