@@ -20,19 +20,48 @@ final class CompositionDiff {
     }
 
     static void compare(SchemaDiff diff, SchemaChanges c) {
-        wrappedInOneOf(c);
         members(diff, c, "allOf", "all-of");
         members(diff, c, "anyOf", "any-of");
         members(diff, c, "oneOf", "one-of");
         Discriminators.compare(c, c.base().get("discriminator"), c.revision().get("discriminator"));
     }
 
-    private static void wrappedInOneOf(SchemaChanges c) {
-        JsonNode base = c.base();
-        JsonNode revision = c.revision();
-        if (!base.has("oneOf") && revision.has("oneOf") && !revision.has("type") && !revision.has("properties")
-                && (base.has("type") || base.has("properties"))) {
-            c.emit("wrapped-in-one-of", "oneOf", "the schema was wrapped in oneOf");
+    /**
+     * oasdiff's oneOf wrapping: a concrete object schema (properties, no oneOf) became a oneOf of alternatives
+     * (no type or properties of its own) that carry at least one of its properties. The properties moved rather
+     * than went away, so this is one change, not a type change, oneOf members added and properties removed.
+     */
+    static boolean isOneOfWrapping(SchemaDiff diff, JsonNode base, JsonNode revision) {
+        JsonNode properties = base.path("properties");
+        if (base.has("oneOf") || !properties.isObject() || properties.isEmpty()) {
+            return false;
+        }
+        JsonNode alternatives = revision.get("oneOf");
+        if (alternatives == null || !alternatives.isArray() || alternatives.isEmpty() || revision.has("type")
+                || revision.path("properties").size() > 0) {
+            return false;
+        }
+        for (JsonNode alternative : alternatives) {
+            JsonNode resolved = diff.revisionResolver().resolve(alternative, null).node();
+            for (var names = properties.fieldNames(); names.hasNext(); ) {
+                if (resolved.path("properties").has(names.next())) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Reports a oneOf wrapping: {@code …-body-wrapped-in-one-of} where oasdiff has that id; elsewhere (a
+     * property) the members read as oneOf members added, which is how oasdiff reports it there.
+     */
+    static void wrapped(SchemaDiff diff, SchemaChanges c) {
+        if (c.scope().ruleId("wrapped-in-one-of", c.nested(), c.rules()) != null) {
+            c.emit("wrapped-in-one-of", "oneOf", "the schema was wrapped in oneOf (its properties moved into "
+                    + c.revision().path("oneOf").size() + " alternatives)");
+        } else {
+            members(diff, c, "oneOf", "one-of");
         }
     }
 
@@ -53,7 +82,9 @@ final class CompositionDiff {
         match(from, to, baseLeft, revisionLeft, pairs, false);
         String basePath = SchemaChanges.at(c.baseLocated(), keyword);
         String revisionPath = SchemaChanges.at(c.revisionLocated(), keyword);
-        pairEquivalent(diff, c, from, to, basePath, revisionPath, baseLeft, revisionLeft, pairs);
+        if (diff.options().matchInlineRefs()) {
+            pairEquivalent(diff, c, from, to, basePath, revisionPath, baseLeft, revisionLeft, pairs);
+        }
         pairInline(from, to, baseLeft, revisionLeft, pairs);
         for (int i : revisionLeft) {
             JsonNode member = to.get(i);
@@ -78,7 +109,7 @@ final class CompositionDiff {
             }
         }
         for (int[] pair : pairs) {
-            c.addAll(diff.compare(c.scope(), c.nested(),
+            c.addAll(diff.compare(c.scope(), c.nested() || !keyword.equals("allOf"),
                     new RefResolver.Located(from.get(pair[0]), pointer(basePath, pair[0])),
                     new RefResolver.Located(to.get(pair[1]), pointer(revisionPath, pair[1]))), "");
         }

@@ -26,7 +26,7 @@ final class DiffContext {
         this.options = options;
         this.sink = new FindingSink(rules);
         this.sameness = new Sameness(this.base, this.revision);
-        this.schemas = new SchemaDiff(this.base, this.revision, rules, sameness);
+        this.schemas = new SchemaDiff(this.base, this.revision, rules, sameness, options);
     }
 
     RefResolver base() {

@@ -1,59 +1,104 @@
 package dev.covenant.contract.diff;
 
 import java.time.Clock;
+import java.util.Set;
 
 /**
- * Policy knobs of a diff. Deprecation days play the part of oasdiff's {@code --deprecation-days-beta/-stable}:
- * above zero, deprecating an operation without an {@code x-sunset} at least that far away is breaking.
+ * Policy knobs of a diff, the engine's counterparts of oasdiff's options.
  *
- * @param deprecationDaysStable     minimum days between deprecating a stable operation and its sunset
- * @param deprecationDaysBeta       the same for beta operations
- * @param matchRenamedPathParameters treat {@code /a/{id}} and {@code /a/{x}} as the same path and match
- *                                  their path parameters by position
- * @param flattenCommonParameters   merge path-level parameters into each operation before comparing them
- * @param stabilityLevels           honour {@code x-stability-level}: removing draft/alpha operations is
- *                                  not breaking, and lowering the level is
- * @param clock                     today's date for sunset checks
+ * @param deprecationDaysStable      oasdiff's {@code --deprecation-days-stable}: above zero, deprecating a stable
+ *                                   operation without an {@code x-sunset} at least that many days away is reported
+ *                                   ({@code api-deprecated-sunset-missing}, {@code api-sunset-date-too-small})
+ * @param deprecationDaysBeta        the same for beta operations ({@code --deprecation-days-beta}); draft and
+ *                                   alpha operations need no deprecation period
+ * @param matchRenamedPathParameters treat {@code /a/{id}} and {@code /a/{x}} as the same path and match their path
+ *                                   parameters by position
+ * @param flattenCommonParameters    merge path-level parameters into each operation before comparing them
+ *                                   (oasdiff's {@code --flatten-params})
+ * @param minimumStability           the lowest {@code x-stability-level} whose operations carry a compatibility
+ *                                   promise (oasdiff's {@code stability level}; default beta): an operation below
+ *                                   it may be removed or changed freely, only its stability and deprecation are
+ *                                   reported
+ * @param matchInlineRefs            an inline anyOf/oneOf member and an equivalent {@code $ref} are the same member
+ *                                   (default); false counts them as one member removed and one added
+ * @param attributes                 operation extensions ({@code x-…}) copied into each finding's details under
+ *                                   {@code attributes}, as oasdiff's {@code --attributes} does
+ * @param clock                      today's date for sunset checks
  */
 public record DiffOptions(
         int deprecationDaysStable,
         int deprecationDaysBeta,
         boolean matchRenamedPathParameters,
         boolean flattenCommonParameters,
-        boolean stabilityLevels,
+        Stability minimumStability,
+        boolean matchInlineRefs,
+        Set<String> attributes,
         Clock clock) {
 
     public DiffOptions {
         if (deprecationDaysStable < 0 || deprecationDaysBeta < 0) {
             throw new IllegalArgumentException("deprecation days must not be negative");
         }
+        minimumStability = minimumStability == null ? Stability.BETA : minimumStability;
+        attributes = attributes == null ? Set.of() : Set.copyOf(attributes);
         clock = clock == null ? Clock.systemUTC() : clock;
     }
 
     /**
-     * No minimum deprecation period (a registry cannot know a team's policy), renamed path parameters
-     * matched, path-level parameters merged into operations, stability levels honoured.
+     * No minimum deprecation period (a registry cannot know a team's policy), renamed path parameters matched,
+     * path-level parameters merged into operations, draft and alpha operations free to change, inline members
+     * matched with equivalent references, no attributes.
      */
     public static DiffOptions defaults() {
-        return new DiffOptions(0, 0, true, true, true, Clock.systemUTC());
+        return new DiffOptions(0, 0, true, true, Stability.BETA, true, Set.of(), Clock.systemUTC());
+    }
+
+    /** The minimum days between deprecation and sunset for an operation at this level. */
+    public int deprecationDays(Stability stability) {
+        return switch (stability) {
+            case STABLE -> deprecationDaysStable;
+            case BETA -> deprecationDaysBeta;
+            case DRAFT, ALPHA -> 0;
+        };
+    }
+
+    /** Whether changes to an operation at this level are judged (it is at or above the minimum). */
+    public boolean promised(Stability stability) {
+        return stability.compareTo(minimumStability) >= 0;
     }
 
     public DiffOptions withDeprecationDays(int stable, int beta) {
-        return new DiffOptions(stable, beta, matchRenamedPathParameters, flattenCommonParameters, stabilityLevels, clock);
+        return new DiffOptions(stable, beta, matchRenamedPathParameters, flattenCommonParameters, minimumStability,
+                matchInlineRefs, attributes, clock);
     }
 
     public DiffOptions withFlattenCommonParameters(boolean flatten) {
         return new DiffOptions(deprecationDaysStable, deprecationDaysBeta, matchRenamedPathParameters, flatten,
-                stabilityLevels, clock);
+                minimumStability, matchInlineRefs, attributes, clock);
     }
 
     public DiffOptions withMatchRenamedPathParameters(boolean match) {
         return new DiffOptions(deprecationDaysStable, deprecationDaysBeta, match, flattenCommonParameters,
-                stabilityLevels, clock);
+                minimumStability, matchInlineRefs, attributes, clock);
+    }
+
+    public DiffOptions withMinimumStability(Stability minimum) {
+        return new DiffOptions(deprecationDaysStable, deprecationDaysBeta, matchRenamedPathParameters,
+                flattenCommonParameters, minimum, matchInlineRefs, attributes, clock);
+    }
+
+    public DiffOptions withMatchInlineRefs(boolean match) {
+        return new DiffOptions(deprecationDaysStable, deprecationDaysBeta, matchRenamedPathParameters,
+                flattenCommonParameters, minimumStability, match, attributes, clock);
+    }
+
+    public DiffOptions withAttributes(Set<String> extensions) {
+        return new DiffOptions(deprecationDaysStable, deprecationDaysBeta, matchRenamedPathParameters,
+                flattenCommonParameters, minimumStability, matchInlineRefs, extensions, clock);
     }
 
     public DiffOptions withClock(Clock clock) {
         return new DiffOptions(deprecationDaysStable, deprecationDaysBeta, matchRenamedPathParameters,
-                flattenCommonParameters, stabilityLevels, clock);
+                flattenCommonParameters, minimumStability, matchInlineRefs, attributes, clock);
     }
 }

@@ -10,8 +10,8 @@ import java.util.Map;
 
 /**
  * Deprecation, sunset ({@code x-sunset}) and stability ({@code x-stability-level}) of operations. Removing
- * an operation is only compatible after it was deprecated and its sunset date has passed; draft and alpha
- * operations may go at any time.
+ * an operation is only compatible after it was deprecated and its sunset date has passed; operations below
+ * {@link DiffOptions#minimumStability()} (draft and alpha by default) may go at any time.
  */
 final class Lifecycle {
 
@@ -24,9 +24,8 @@ final class Lifecycle {
                         String pointer) {
         String name = PathsDiff.operationName(method, path);
         String prefix = wholePath ? "api-path-removed" : "api-removed";
-        String stability = operation.path("x-stability-level").asText("stable");
-        if (context.options().stabilityLevels() && (stability.equals("draft") || stability.equals("alpha"))) {
-            return; // unstable operations carry no compatibility promise
+        if (!context.options().promised(stabilityOf(operation))) {
+            return; // below the minimum stability level: no compatibility promise
         }
         if (!operation.path("deprecated").asBoolean(false)) {
             context.sink().add(prefix + "-without-deprecation", name, pointer, null,
@@ -71,9 +70,7 @@ final class Lifecycle {
 
     private static void deprecated(DiffContext context, String name, OperationDiff.Side revision) {
         JsonNode sunset = revision.operation().get("x-sunset");
-        String stability = revision.operation().path("x-stability-level").asText("stable");
-        int days = stability.equals("beta") ? context.options().deprecationDaysBeta()
-                : context.options().deprecationDaysStable();
+        int days = context.options().deprecationDays(stabilityOf(revision.operation()));
         if (sunset == null) {
             if (days > 0) {
                 context.sink().add("api-deprecated-sunset-missing", name, null, revision.pointer(),
@@ -103,9 +100,6 @@ final class Lifecycle {
 
     private static void stability(DiffContext context, String name, OperationDiff.Side base,
                                   OperationDiff.Side revision) {
-        if (!context.options().stabilityLevels()) {
-            return;
-        }
         String from = base.operation().path("x-stability-level").asText("stable");
         String to = revision.operation().path("x-stability-level").asText("stable");
         if (!STABILITY.contains(to)) {
@@ -119,6 +113,11 @@ final class Lifecycle {
                     base.pointer(), revision.pointer(), "stability level changed from " + from + " to " + to,
                     Map.of("from", from, "to", to));
         }
+    }
+
+    /** An operation's {@code x-stability-level}; stable when absent or not a known level. */
+    static Stability stabilityOf(JsonNode operation) {
+        return Stability.parse(operation.path("x-stability-level").asText("stable")).orElse(Stability.STABLE);
     }
 
     private static void text(DiffContext context, String name, OperationDiff.Side base, OperationDiff.Side revision,

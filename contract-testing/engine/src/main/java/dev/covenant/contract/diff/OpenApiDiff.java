@@ -24,7 +24,8 @@ public final class OpenApiDiff {
         WebhooksDiff.compare(context);
         SecurityDiff.compareDocument(context);
         ComponentsDiff.compare(context);
-        return new DiffReport(context.sink().findings());
+        return new DiffReport(OperationAttributes.attach(context.sink().findings(), context.base(),
+                context.revision(), context.options()));
     }
 
     /** Diffs two loaded documents. */

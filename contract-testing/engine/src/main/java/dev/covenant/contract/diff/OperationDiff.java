@@ -19,6 +19,9 @@ final class OperationDiff {
             return;
         }
         Lifecycle.compare(context, name, base, revision);
+        if (!context.options().promised(Lifecycle.stabilityOf(base.operation()))) {
+            return; // below the minimum stability level: free to change, only its lifecycle is reported
+        }
         ParametersDiff.compare(context, name, base, revision);
         RequestBodyDiff.compare(context, name, base, revision);
         ResponsesDiff.compare(context, name, base, revision);

@@ -69,7 +69,8 @@ final class PathsDiff {
         for (String method : METHODS) {
             JsonNode from = baseItem.node().get(method);
             JsonNode to = revisionItem.node().get(method);
-            String name = operationName(method, revisionPath);
+            // a path whose parameters were renamed is named as the base names it, as oasdiff does
+            String name = operationName(method, basePath);
             if (from != null && to == null) {
                 Lifecycle.removed(context, false, method, basePath, from, baseItem.pointer() + "/" + method);
             } else if (from == null && to != null) {

@@ -16,13 +16,19 @@ final class SchemaDiff {
     private final RefResolver revision;
     private final Rules rules;
     private final Sameness sameness;
+    private final DiffOptions options;
     private final Map<PairKey, List<SchemaChange>> memo = new HashMap<>();
 
-    SchemaDiff(RefResolver base, RefResolver revision, Rules rules, Sameness sameness) {
+    SchemaDiff(RefResolver base, RefResolver revision, Rules rules, Sameness sameness, DiffOptions options) {
         this.base = base;
         this.revision = revision;
         this.rules = rules;
         this.sameness = sameness;
+        this.options = options;
+    }
+
+    DiffOptions options() {
+        return options;
     }
 
     RefResolver baseResolver() {
@@ -71,6 +77,10 @@ final class SchemaDiff {
                 SchemaTypes.compareNullability(changes, baseNullable, revisionNullable);
             }
             changes.addAll(inner, "");
+            return changes.result();
+        }
+        if (CompositionDiff.isOneOfWrapping(this, b.node(), r.node())) {
+            CompositionDiff.wrapped(this, changes);
             return changes.result();
         }
         SchemaTypes.compare(changes, base, revision, baseNullable, revisionNullable, b.node(), r.node());

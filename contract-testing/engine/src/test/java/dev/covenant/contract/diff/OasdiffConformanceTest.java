@@ -21,19 +21,19 @@ import org.junit.jupiter.api.TestFactory;
  */
 class OasdiffConformanceTest {
 
-    /** Fewest scorable cases (of 298) that pass every field, documents diffed as trees (2026-12-02: 294, 98.7%). */
-    static final int CASES_PASSING = 294;
+    /** Fewest scorable cases (of 298) that pass every field, documents diffed as trees (2026-12-02: 298, 100%). */
+    static final int CASES_PASSING = 298;
 
     /** Fewest scorable cases that pass each field (of those that carry it), documents diffed as trees. */
     static final Map<Field, Integer> FIELD_THRESHOLDS = Map.of(
             Field.MUST_REPORT, 272,
             Field.MUST_REPORT_AT_LEAST, 48,
             Field.MUST_REPORT_ONE_OF, 3,
-            Field.MUST_NOT_REPORT, 8,
+            Field.MUST_NOT_REPORT, 10,
             Field.MUST_NOT_REPORT_AT_LEAST, 1,
-            Field.EXACT_COUNT, 154,
+            Field.EXACT_COUNT, 156,
             Field.EXTRA_COUNTS, 1,
-            Field.EXPECT, 135,
+            Field.EXPECT, 137,
             Field.EXPECT_NO_CHANGES, 8);
 
     /**

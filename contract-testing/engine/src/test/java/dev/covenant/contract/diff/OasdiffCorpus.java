@@ -217,13 +217,23 @@ final class OasdiffCorpus {
     static DiffOptions optionsFor(Case testCase) {
         JsonNode options = testCase.options();
         DiffOptions diffOptions = DiffOptions.defaults()
-                .withFlattenCommonParameters(options.path("flattenParams").asBoolean(false));
+                .withFlattenCommonParameters(options.path("flattenParams").asBoolean(false))
+                .withMatchInlineRefs(options.path("matchInlineRefs").asBoolean(true));
         if (options.has("deprecationDaysBeta") || options.has("deprecationDaysStable")) {
             diffOptions = diffOptions.withDeprecationDays(options.path("deprecationDaysStable").asInt(0),
                     options.path("deprecationDaysBeta").asInt(0));
         }
-        // stabilityLevel, matchInlineRefs and attributes are not engine options yet: the cases that need them
-        // fail and are listed as known gaps until the engine models them.
+        if (options.has("stabilityLevel")) {
+            diffOptions = diffOptions.withMinimumStability(Stability.parse(options.get("stabilityLevel").asText())
+                    .orElseThrow(() -> new IllegalStateException("unknown stabilityLevel in " + testCase.name())));
+        }
+        if (options.has("attributes")) {
+            Set<String> attributes = new java.util.HashSet<>();
+            options.get("attributes").forEach(name -> attributes.add(name.asText()));
+            diffOptions = diffOptions.withAttributes(attributes);
+        }
+        // allowExternalRefs: the bundled trees carry the other files' schemas inline; the engine itself never
+        // follows a reference out of a document (a safety limit, not an option).
         return diffOptions;
     }
 
@@ -404,7 +414,7 @@ final class OasdiffCorpus {
         }
     }
 
-    private static JsonNode read(String relative) {
+    static JsonNode read(String relative) {
         return CorpusBundler.bundle(folder().resolve(relative));
     }
 }
