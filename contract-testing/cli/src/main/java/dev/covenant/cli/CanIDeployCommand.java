@@ -34,11 +34,15 @@ final class CanIDeployCommand extends RegistryCommand {
         } else {
             out().printf("%s %s to %s: %s%n", application, resolvedVersion, environment, answer.yes() ? "yes"
                     : answer.deployable() == null ? "unknown (no)" : "no");
-            out().printf("  %s%n", answer.reason());
+            answer.reason().lines().forEach(line -> out().printf("  %s%n", line));
+            answer.notices().stream()
+                    .filter(notice -> notice.text() != null && notice.text().startsWith("WARNING"))
+                    .forEach(notice -> out().printf("  %s%n", notice.text()));
             for (MatrixRow row : answer.matrix()) {
-                out().printf("  %s %s -> %s %s: %s%n", row.consumer(), row.consumerVersion(), row.provider(),
+                out().printf("  %s %s -> %s %s: %s%s%n", row.consumer(), row.consumerVersion(), row.provider(),
                         row.providerVersion() == null ? "(no version)" : row.providerVersion(),
-                        row.success() == null ? "not verified" : row.success() ? "verified" : "verification failed");
+                        row.success() == null ? "not verified" : row.success() ? "verified" : "verification failed",
+                        row.reason() == null ? "" : " (" + row.reason() + ")");
             }
         }
         out().flush();

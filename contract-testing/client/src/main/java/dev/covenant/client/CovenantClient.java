@@ -177,7 +177,8 @@ public final class CovenantClient {
                     row.path("consumer").path("version").path("number").asText(null),
                     row.path("provider").path("name").asText(),
                     row.path("provider").path("version").path("number").asText(null),
-                    result.path("success").isBoolean() ? result.path("success").asBoolean() : null));
+                    result.path("success").isBoolean() ? result.path("success").asBoolean() : null,
+                    row.path("reason").asText(null)));
         }
         return new CanIDeploy(deployable, summary.path("reason").asText(""), rows, notices(body));
     }

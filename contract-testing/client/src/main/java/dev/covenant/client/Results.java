@@ -45,9 +45,14 @@ public final class Results {
         }
     }
 
-    /** One consumer version and provider version pair the answer considered; {@code success} null when unverified. */
+    /**
+     * One consumer version and provider version pair the answer considered; {@code success} null when unverified.
+     *
+     * @param reason why a cross-contract check standing in for the verification failed, does not count ("1 message
+     *               interaction needs a provider verification") or what its success rests on; null otherwise
+     */
     public record MatrixRow(String consumer, String consumerVersion, String provider, String providerVersion,
-            Boolean success) {
+            Boolean success, String reason) {
     }
 
     /**

@@ -18,16 +18,35 @@ public sealed interface CrossCheckEvidence {
      */
     String reason();
 
+    /** What it counts as, with the reason, in one sentence for pages ("Does not count as a verification: …"). */
+    String verdict();
+
     /** Counts as a successful verification. */
     record Verified(CrossCheck check, String reason) implements CrossCheckEvidence {
+
+        @Override
+        public String verdict() {
+            return reason == null ? "Counts as a successful verification"
+                    : "Counts as a successful verification, but " + reason;
+        }
     }
 
     /** Counts as a failed verification. */
     record Failed(CrossCheck check, String reason) implements CrossCheckEvidence {
+
+        @Override
+        public String verdict() {
+            return "Counts as a failed verification: " + reason;
+        }
     }
 
     /** Counts as no verification at all: the pair stays unverified until the provider verifies the pact. */
     record NotCounted(CrossCheck check, String reason) implements CrossCheckEvidence {
+
+        @Override
+        public String verdict() {
+            return "Does not count as a verification: " + reason;
+        }
     }
 
     /** Reason given for a success resting on a document nobody tested against the implementation. */

@@ -114,6 +114,9 @@ class MatrixService {
         if (query.target() != null) {
             return Flux.fromIterable(present).concatMap(selected -> againstTarget(query, selected));
         }
+        if (resolved.size() == 1 && present.size() == 1) {
+            return againstAnyVersion(query, present.get(0));
+        }
         return Flux.fromIterable(present)
                 .concatMap(consumer -> Flux.fromIterable(present)
                         .filter(provider -> provider != consumer)
@@ -154,6 +157,22 @@ class MatrixService {
                                                 consumerVersion.number(), consumerVersions.size() > 1), version,
                                                 selected.description(), version.application(), pact)))));
         return Flux.concat(asConsumer, asProvider);
+    }
+
+    /**
+     * One selector and no target: each pact of the version against the provider version that verified its content
+     * last, as the Pact Broker infers "any version of the provider"; a pact nobody verified is a row without a
+     * provider version (unknown), never an empty matrix that would read as "no dependencies".
+     */
+    private Flux<MatrixRow> againstAnyVersion(MatrixQuery query, Resolved selected) {
+        Version version = selected.version().orElseThrow();
+        return pacts.byConsumerVersion(version.application(), version.number())
+                .concatMap(pact -> verifications.latest(pact.sha())
+                        .flatMap(verification -> pacticipants.version(pact.provider(), verification.providerVersion()))
+                        .flatMap(providerVersion -> row(query, version, selected.description(), providerVersion,
+                                "version " + providerVersion.number() + " of " + pact.provider(), pact.provider(), pact))
+                        .switchIfEmpty(Mono.defer(() -> row(query, version, selected.description(), null,
+                                "any version of " + pact.provider(), pact.provider(), pact))));
     }
 
     /** The versions of an application the target means: in the environment, latest with tag, on main, latest. */

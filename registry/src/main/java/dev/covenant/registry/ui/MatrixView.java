@@ -8,20 +8,22 @@ public record MatrixView(String decision, String decisionCss, List<String> reaso
 
     /** One integration. */
     public record Row(String consumer, String consumerVersion, String provider, String providerVersion, String result,
-            String css, String verifiedAt, String pactHref) {
+            String css, String verifiedAt, String pactHref, String reason) {
     }
 
     static MatrixView of(CanIDeploy.Answer answer) {
         Boolean deployable = answer.deployable();
         return new MatrixView(deployable == null ? "Unknown" : deployable ? "Yes" : "No",
-                deployable == null ? "unverified" : deployable ? "verified" : "failed", answer.reasons(),
+                deployable == null ? "unverified" : deployable ? "verified" : "failed",
+                java.util.stream.Stream.concat(answer.reasons().stream(), answer.warnings().stream()).toList(),
                 answer.rows().stream().map(MatrixView::row).toList());
     }
 
     private static Row row(CanIDeploy.Row row) {
+        String by = row.crossCheck() ? " (cross-contract check)" : "";
         String result = switch (row.status()) {
-            case "SUCCESS" -> "passed";
-            case "FAILED" -> "failed";
+            case "SUCCESS" -> "passed" + by;
+            case "FAILED" -> "failed" + by;
             default -> "not verified";
         };
         String css = switch (row.status()) {
@@ -31,6 +33,7 @@ public record MatrixView(String decision, String decisionCss, List<String> reaso
         };
         return new Row(row.consumer(), row.consumerVersion(), row.provider(),
                 row.providerVersion() == null ? "–" : row.providerVersion(), result, css,
-                UiFormat.time(row.verifiedAt()), Paths.pact(row.provider(), row.consumer(), row.consumerVersion()));
+                UiFormat.time(row.verifiedAt()), Paths.pact(row.provider(), row.consumer(), row.consumerVersion()),
+                row.reason());
     }
 }

@@ -8,6 +8,8 @@ import dev.covenant.contract.openapi.DocumentLimits;
 import dev.covenant.contract.openapi.OpenApiDocuments;
 import dev.covenant.contract.pact.Pact;
 import dev.covenant.contract.pact.Pacts;
+import dev.covenant.registry.checks.CrossCheckEvidence;
+import dev.covenant.registry.checks.CrossChecks;
 import dev.covenant.registry.pacts.PactPublication;
 import dev.covenant.registry.pacts.PactService;
 import dev.covenant.registry.specs.ProviderContract;
@@ -32,8 +34,11 @@ class PactPages {
     private final PactService pacts;
     private final VerificationService verifications;
     private final ProviderContracts contracts;
+    private final CrossChecks crossChecks;
 
-    PactPages(PactService pacts, VerificationService verifications, ProviderContracts contracts) {
+    PactPages(PactService pacts, VerificationService verifications, ProviderContracts contracts,
+            CrossChecks crossChecks) {
+        this.crossChecks = crossChecks;
         this.pacts = pacts;
         this.verifications = verifications;
         this.contracts = contracts;
@@ -52,17 +57,29 @@ class PactPages {
                                 verifications.forContent(found.sha()).collectList(),
                                 providerDocument(provider),
                                 pacts.history(provider, consumer).map(PactPublication::consumerVersion).collectList())
+                        .flatMap(parts -> evidence(found.sha(), parts.getT3())
+                                .map(evidence -> reactor.util.function.Tuples.of(parts, evidence)))
                         .publishOn(Schedulers.boundedElastic())
-                        .map(parts -> {
+                        .map(partsAndEvidence -> {
+                            var parts = partsAndEvidence.getT1();
                             Pact pact = Pacts.parse(parts.getT1());
                             Optional<Document> document = parts.getT3();
                             CheckReport check = document.map(d -> PactChecker.check(d.tree(), pact, CheckOptions.defaults()))
                                     .orElse(null);
                             PactView view = PactView.of(provider, consumer, found.consumerVersion(), found.sha(), pact,
-                                    parts.getT2(), document.map(d -> d.contract().version()).orElse(null), check);
+                                    parts.getT2(), document.map(d -> d.contract().version()).orElse(null), check,
+                                    partsAndEvidence.getT2());
                             return Rendering.view("ui/pact").modelAttribute("pact", view)
                                     .modelAttribute("versions", parts.getT4()).build();
                         }));
+    }
+
+    /** What the stored cross-contract check of this content against the document proves, as the matrix judges it. */
+    private Mono<Optional<CrossCheckEvidence>> evidence(String sha, Optional<Document> document) {
+        return Mono.justOrEmpty(document)
+                .flatMap(found -> crossChecks.evidence(sha, found.contract().version()))
+                .map(Optional::of)
+                .defaultIfEmpty(Optional.empty());
     }
 
     /** The provider's latest document, parsed. */

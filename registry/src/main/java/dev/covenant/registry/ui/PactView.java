@@ -9,10 +9,12 @@ import dev.covenant.contract.pact.HttpInteraction;
 import dev.covenant.contract.pact.Interaction;
 import dev.covenant.contract.pact.Pact;
 import dev.covenant.contract.pact.PactBody;
+import dev.covenant.registry.checks.CrossCheckEvidence;
 import dev.covenant.registry.verifications.Verification;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -48,12 +50,16 @@ public record PactView(String provider, String consumer, String consumerVersion,
      * The pact checked against the provider's latest OpenAPI document.
      *
      * @param documentVersion the document's version, or null when the provider has published none
+     * @param evidence        what the stored check proves, as the matrix says it ("does not count as a verification:
+     *                        1 message interaction needs a provider verification"), or null
      */
-    public record CrossCheck(String documentVersion, long errors, long warnings, String summary, String css) {
+    public record CrossCheck(String documentVersion, long errors, long warnings, String summary, String css,
+            String evidence) {
     }
 
     static PactView of(String provider, String consumer, String consumerVersion, String sha, Pact pact,
-            List<Verification> verifications, String documentVersion, CheckReport check) {
+            List<Verification> verifications, String documentVersion, CheckReport check,
+            Optional<CrossCheckEvidence> evidence) {
         Map<Integer, List<PactFinding>> findings = check == null ? Map.of() : check.findings().stream()
                 .filter(finding -> finding.interaction() != null)
                 .collect(Collectors.groupingBy(finding -> finding.interaction().index()));
@@ -73,19 +79,27 @@ public record PactView(String provider, String consumer, String consumerVersion,
                 : verifications.get(0).success() ? "verified" : "verification failed";
         String statusCss = verifications.isEmpty() ? "unverified" : verifications.get(0).success() ? "verified" : "failed";
         return new PactView(provider, consumer, consumerVersion, sha, List.copyOf(interactions), rows, status, statusCss,
-                crossCheck(documentVersion, check));
+                crossCheck(documentVersion, check, evidence));
     }
 
-    private static CrossCheck crossCheck(String documentVersion, CheckReport check) {
+    private static CrossCheck crossCheck(String documentVersion, CheckReport check, Optional<CrossCheckEvidence> evidence) {
         if (documentVersion == null || check == null) {
-            return new CrossCheck(null, 0, 0, "The provider has not published an OpenAPI document", "unverified");
+            return new CrossCheck(null, 0, 0, "The provider has not published an OpenAPI document", "unverified", null);
         }
         long errors = check.errorCount();
         long warnings = check.warningCount();
         String summary = errors > 0 ? errors + " incompatible with the provider's document version " + documentVersion
                 : "Compatible with the provider's document version " + documentVersion
                         + (warnings > 0 ? " (" + warnings + " warnings)" : "");
-        return new CrossCheck(documentVersion, errors, warnings, summary, errors > 0 ? "failed" : "verified");
+        String css = errors > 0 ? "failed" : "verified";
+        String said = null;
+        if (evidence.isPresent()) {
+            CrossCheckEvidence judged = evidence.get();
+            css = judged instanceof CrossCheckEvidence.Verified ? "verified"
+                    : judged instanceof CrossCheckEvidence.Failed ? "failed" : "unverified";
+            said = judged.verdict();
+        }
+        return new CrossCheck(documentVersion, errors, warnings, summary, css, said);
     }
 
     private static InteractionView interaction(int number, Interaction interaction, List<Problem> problems) {

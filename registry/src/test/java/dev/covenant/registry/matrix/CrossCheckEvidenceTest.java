@@ -64,6 +64,31 @@ class CrossCheckEvidenceTest extends RegistryTest {
     }
 
     @Test
+    void theMatrixAndPactPagesGiveTheSameReasonAsCanIDeploy() {
+        publishProviderContract(http, provider, "2.0.0", itemsDocument(), true);
+        publishPact(http, consumer, "1.0.0", provider, v3Pact(consumer, provider, List.of(),
+                List.of(message("an order created event"))));
+        awaitPactReport(http, consumer, "1.0.0");
+        String reason = "1 message interaction needs a provider verification"
+                + " (a cross-contract check only checks HTTP interactions)";
+
+        String matrixPage = page("/ui/matrix?application=" + consumer + "&version=1.0.0");
+        assertThat(matrixPage).contains(">Unknown<")
+                .contains("There is no verified pact between version 1.0.0 of " + consumer
+                        + " and the latest version of " + provider + " (2.0.0): " + reason)
+                .contains("<td class=\"reason\">" + reason + "</td>");
+
+        String pactPage = page("/ui/pacts/" + provider + "/" + consumer + "?version=1.0.0");
+        assertThat(pactPage).contains("Does not count as a verification: " + reason);
+    }
+
+    private String page(String uri) {
+        return http.get().uri(uri).accept(MediaType.TEXT_HTML).exchange()
+                .expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody();
+    }
+
+    @Test
     @SuppressWarnings("unchecked")
     void anHttpPactWithMessagesNamesEveryKindItCouldNotCheck() {
         publishProviderContract(http, provider, "2.0.0", itemsDocument(), true);

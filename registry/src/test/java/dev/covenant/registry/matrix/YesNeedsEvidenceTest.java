@@ -193,6 +193,25 @@ class YesNeedsEvidenceTest extends RegistryTest {
         assertThat(canIDeploy(consumer, "1")).containsEntry("deployable", true);
     }
 
+    @Test
+    void oneVersionWithoutATargetNeedsTheLatestVerificationOfEachOfItsPacts() {
+        publishPact(http, consumer, "1", provider, pact());
+        String query = "/matrix?q%5B%5D%5Bpacticipant%5D=" + consumer + "&q%5B%5D%5Bversion%5D=1&latestby=cvp";
+
+        Map<String, Object> unverified = summary(get(query));
+        assertThat(unverified.get("deployable")).isNull();
+        assertThat(unverified.get("reason")).isEqualTo("There is no verified pact between version 1 of " + consumer
+                + " and any version of " + provider);
+
+        verify(http, provider, consumer, "1", "p1", true);
+        assertThat(summary(get(query))).containsEntry("deployable", true).containsEntry("success", 1);
+        verify(http, provider, consumer, "1", "p2", false);
+        Map<String, Object> failed = summary(get(query));
+        assertThat(failed).containsEntry("deployable", false);
+        assertThat(failed.get("reason")).isEqualTo("The verification for the pact between version 1 of " + consumer
+                + " and version p2 of " + provider + " failed");
+    }
+
     /** The contract report of the provider's document, made in the background, includes the consumer's pact. */
     private void awaitCrossCheck() {
         org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60))
