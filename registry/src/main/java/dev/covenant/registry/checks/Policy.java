@@ -8,12 +8,14 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * An application's compatibility policy: which changes to its documents count as violations, and whether a
- * violating publish is refused ({@code enforce}) or stored and flagged ({@code warn}).
+ * An application's compatibility policy: which changes to its documents count as violations, whether a
+ * violating publish is refused ({@code enforce}) or stored and flagged ({@code warn}), and whether a document
+ * with structural problems is refused ({@code strict}) or stored with {@code document-invalid} warnings
+ * ({@code lenient}, the default: docs/adr/0006-lenient-document-reading.md).
  */
-record Policy(Level level, Mode mode) {
+record Policy(Level level, Mode mode, Validation validation) {
 
-    static final Policy DEFAULT = new Policy(Level.BACKWARD, Mode.WARN);
+    static final Policy DEFAULT = new Policy(Level.BACKWARD, Mode.WARN, Validation.LENIENT);
 
     /** The levels a policy can name, as schema registries name them. */
     enum Level {
@@ -41,14 +43,25 @@ record Policy(Level level, Mode mode) {
         }
     }
 
-    static Policy parse(String level, String mode) {
+    /** What a publish does with a document that has structural problems (never with a safety-limit breach). */
+    enum Validation {
+        LENIENT, STRICT;
+
+        String stored() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    static Policy parse(String level, String mode, String validation) {
         Map<String, List<String>> errors = new LinkedHashMap<>();
         Level parsedLevel = level == null ? DEFAULT.level() : enumValue(Level.class, level, "level", errors);
         Mode parsedMode = mode == null ? DEFAULT.mode() : enumValue(Mode.class, mode, "mode", errors);
+        Validation parsedValidation = validation == null ? DEFAULT.validation()
+                : enumValue(Validation.class, validation, "validation", errors);
         if (!errors.isEmpty()) {
             throw new InvalidRequestException(errors);
         }
-        return new Policy(parsedLevel, parsedMode);
+        return new Policy(parsedLevel, parsedMode, parsedValidation);
     }
 
     private static <E extends Enum<E>> E enumValue(Class<E> type, String value, String field,
@@ -57,11 +70,15 @@ record Policy(Level level, Mode mode) {
             return Enum.valueOf(type, value.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             List<String> allowed = java.util.Arrays.stream(type.getEnumConstants())
-                    .map(constant -> field.equals("mode") ? constant.name().toLowerCase(Locale.ROOT) : constant.name())
+                    .map(constant -> field.equals("level") ? constant.name() : constant.name().toLowerCase(Locale.ROOT))
                     .toList();
             errors.put(field, List.of("must be one of " + String.join(", ", allowed) + "; got '" + value + "'"));
             return null;
         }
+    }
+
+    boolean strict() {
+        return validation == Validation.STRICT;
     }
 
     boolean enforced() {
@@ -72,6 +89,7 @@ record Policy(Level level, Mode mode) {
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("level", level.name());
         view.put("mode", mode.stored());
+        view.put("validation", validation.stored());
         return view;
     }
 }
