@@ -41,8 +41,8 @@ RESULTS="$DOCS/cold-results.tsv"
 timed() { # tool pair command…: runs once, appends "tool pair wall cpu exit"
   local tool=$1 pair=$2; shift 2
   local out rc=0
-  out=$( { /usr/bin/time -f '%e %U %S' "$@" >/dev/null 2>/dev/null; } 2>&1 ) || rc=$?
-  out=$(echo "$out" | tail -1)
+  /usr/bin/time -o "$DOCS/time.txt" -f '%e %U %S' "$@" >/dev/null 2>"$DOCS/stderr.txt" || rc=$?
+  out=$(tail -1 "$DOCS/time.txt")
   local wall cpu
   wall=$(echo "$out" | awk '{print $1}')
   cpu=$(echo "$out" | awk '{printf "%.2f", $2 + $3}')

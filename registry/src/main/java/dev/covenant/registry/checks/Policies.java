@@ -29,11 +29,11 @@ class Policies {
         this.clock = clock;
     }
 
-    /** The application's policy, or the default (BACKWARD, warn) when none was set. */
+    /** The application's policy, or the default (BACKWARD, warn, lenient) when none was set. */
     Mono<Policy> of(String application) {
         return Mono.from(policies.find(eq("_id", application)).first())
                 .map(document -> Policy.parse(document.getString("level"), document.getString("mode"),
-                        document.getString("selfVerification")))
+                        document.getString("selfVerification"), document.getString("validation")))
                 .defaultIfEmpty(Policy.DEFAULT);
     }
 
@@ -41,6 +41,7 @@ class Policies {
         Document document = new Document("_id", application).append("level", policy.level().name())
                 .append("mode", policy.mode().stored())
                 .append("selfVerification", policy.selfVerification().stored())
+                .append("validation", policy.validation().stored())
                 .append("updatedAt", Date.from(clock.instant()));
         return Mono.from(policies.replaceOne(eq("_id", application), document, new ReplaceOptions().upsert(true)))
                 .thenReturn(policy);

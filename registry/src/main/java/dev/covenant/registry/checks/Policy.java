@@ -9,13 +9,16 @@ import java.util.Map;
 
 /**
  * An application's compatibility policy: which changes to its documents count as violations, whether a
- * violating publish is refused ({@code enforce}) or stored and flagged ({@code warn}), and whether a cross-contract
+ * violating publish is refused ({@code enforce}) or stored and flagged ({@code warn}), whether a cross-contract
  * check against its documents needs the provider's own verification of the document to count
- * ({@code selfVerification: required}).
+ * ({@code selfVerification: required}), and whether a document with structural problems is refused
+ * ({@code strict}) or stored with {@code document-invalid} warnings ({@code lenient}, the default:
+ * docs/adr/0007-lenient-document-reading.md).
  */
-record Policy(Level level, Mode mode, SelfVerification selfVerification) {
+record Policy(Level level, Mode mode, SelfVerification selfVerification, Validation validation) {
 
-    static final Policy DEFAULT = new Policy(Level.BACKWARD, Mode.WARN, SelfVerification.OPTIONAL);
+    static final Policy DEFAULT = new Policy(Level.BACKWARD, Mode.WARN, SelfVerification.OPTIONAL,
+            Validation.LENIENT);
 
     /** The levels a policy can name, as schema registries name them. */
     enum Level {
@@ -52,16 +55,27 @@ record Policy(Level level, Mode mode, SelfVerification selfVerification) {
         }
     }
 
-    static Policy parse(String level, String mode, String selfVerification) {
+    /** What a publish does with a document that has structural problems (never with a safety-limit breach). */
+    enum Validation {
+        LENIENT, STRICT;
+
+        String stored() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    static Policy parse(String level, String mode, String selfVerification, String validation) {
         Map<String, List<String>> errors = new LinkedHashMap<>();
         Level parsedLevel = level == null ? DEFAULT.level() : enumValue(Level.class, level, "level", errors);
         Mode parsedMode = mode == null ? DEFAULT.mode() : enumValue(Mode.class, mode, "mode", errors);
         SelfVerification parsedSelf = selfVerification == null ? DEFAULT.selfVerification()
                 : enumValue(SelfVerification.class, selfVerification, "selfVerification", errors);
+        Validation parsedValidation = validation == null ? DEFAULT.validation()
+                : enumValue(Validation.class, validation, "validation", errors);
         if (!errors.isEmpty()) {
             throw new InvalidRequestException(errors);
         }
-        return new Policy(parsedLevel, parsedMode, parsedSelf);
+        return new Policy(parsedLevel, parsedMode, parsedSelf, parsedValidation);
     }
 
     boolean requiresSelfVerification() {
@@ -81,6 +95,10 @@ record Policy(Level level, Mode mode, SelfVerification selfVerification) {
         }
     }
 
+    boolean strict() {
+        return validation == Validation.STRICT;
+    }
+
     boolean enforced() {
         return mode == Mode.ENFORCE && level != Level.NONE;
     }
@@ -90,6 +108,7 @@ record Policy(Level level, Mode mode, SelfVerification selfVerification) {
         view.put("level", level.name());
         view.put("mode", mode.stored());
         view.put("selfVerification", selfVerification.stored());
+        view.put("validation", validation.stored());
         return view;
     }
 }

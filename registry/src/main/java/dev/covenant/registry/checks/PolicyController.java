@@ -17,7 +17,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * An application's compatibility policy:
- * {@code {"level": "NONE|BACKWARD|FORWARD|FULL", "mode": "warn|enforce", "selfVerification": "optional|required"}}.
+ * {@code {"level": "NONE|BACKWARD|FORWARD|FULL", "mode": "warn|enforce", "selfVerification": "optional|required",
+ * "validation": "lenient|strict"}}.
  */
 @RestController
 class PolicyController {
@@ -63,7 +64,7 @@ class PolicyController {
         }
         JsonNode root = JsonBodies.object(json, body);
         return Policy.parse(JsonBodies.text(root, "level"), JsonBodies.text(root, "mode"),
-                JsonBodies.text(root, "selfVerification"));
+                JsonBodies.text(root, "selfVerification"), JsonBodies.text(root, "validation"));
     }
 
     private static Map<String, Object> view(String application, Policy policy) {

@@ -1,5 +1,6 @@
 package dev.covenant.registry.checks;
 
+import dev.covenant.contract.openapi.InvalidDocumentException;
 import dev.covenant.contract.openapi.ParsedDocument;
 import dev.covenant.registry.specs.PublishGuard;
 import dev.covenant.registry.system.ConflictException;
@@ -10,7 +11,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * Refuses, before anything is stored, a document that violates its application's enforced policy, compared
- * with the document it would replace (the branch's latest, or the application's latest when no branch is given).
+ * with the document it would replace (the branch's latest, or the application's latest when no branch is given),
+ * or that has structural problems when the policy's validation is strict.
  */
 @Component
 class PolicyGuard implements PublishGuard {
@@ -28,6 +30,9 @@ class PolicyGuard implements PublishGuard {
     @Override
     public Mono<Void> beforeStore(String application, String version, String branch, ParsedDocument document) {
         return policies.of(application)
+                .flatMap(policy -> policy.strict() && !document.warnings().isEmpty()
+                        ? Mono.error(invalid(document))
+                        : Mono.just(policy))
                 .filter(Policy::enforced)
                 .flatMap(policy -> dependents.current(application, branch)
                         .flatMap(crossChecks.documents()::load)
@@ -35,6 +40,11 @@ class PolicyGuard implements PublishGuard {
                                         candidate(document)))
                                 .flatMap(violations -> violations.isEmpty() ? Mono.<Void>empty()
                                         : Mono.error(refusal(application, version, policy, base, violations)))));
+    }
+
+    /** The refusal a strict policy gives: the same 422 as a document that cannot be read, every problem located. */
+    private static InvalidDocumentException invalid(ParsedDocument document) {
+        return new InvalidDocumentException(InvalidDocumentException.Reason.SCHEMA, document.warnings());
     }
 
     private static LoadedDocument candidate(ParsedDocument document) {

@@ -2,6 +2,8 @@ package dev.covenant.registry.specs;
 
 import static dev.covenant.registry.system.Links.link;
 
+import dev.covenant.contract.openapi.DocumentProblem;
+import dev.covenant.contract.openapi.ParsedDocument;
 import dev.covenant.registry.system.Links;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -33,6 +35,8 @@ final class ContractViews {
         }
         contract.tags().forEach(tag -> notices.add(notice("info", "Tagged " + provider + " version " + version + " with " + tag)));
         notices.add(notice("info", "Content address sha256:" + contract.sha256()));
+        outcome.warnings().forEach(problem -> notices.add(notice("warning", ParsedDocument.DOCUMENT_INVALID + " "
+                + problem)));
 
         Map<String, Object> pacticipant = new LinkedHashMap<>();
         pacticipant.put("name", provider);
@@ -54,6 +58,23 @@ final class ContractViews {
         body.put("_embedded", Map.of("pacticipant", pacticipant, "version", versionView));
         body.put("_links", linksView);
         return body;
+    }
+
+    /** A publish's answer on the native API: the contract, and its {@code document-invalid} warnings if any. */
+    static Map<String, Object> published(Links links, PublishOutcome outcome) {
+        Map<String, Object> body = contract(links, outcome.contract());
+        body.put("warnings", outcome.warnings().stream().map(ContractViews::warning).toList());
+        return body;
+    }
+
+    private static Map<String, Object> warning(DocumentProblem problem) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("ruleId", ParsedDocument.DOCUMENT_INVALID);
+        view.put("level", "WARN");
+        view.put("pointer", problem.pointer());
+        view.put("line", problem.line());
+        view.put("message", problem.message());
+        return view;
     }
 
     static Map<String, Object> contract(Links links, ProviderContract contract) {

@@ -47,7 +47,7 @@ class OpenApiController {
                         .location(java.net.URI.create(Links.of(exchange).href("applications", application, "versions",
                                 version, "openapi")))
                         .contentType(MediaType.APPLICATION_JSON)
-                        .body(ContractViews.contract(Links.of(exchange), outcome.contract())));
+                        .body(ContractViews.published(Links.of(exchange), outcome)));
     }
 
     @GetMapping("/applications/{application}/versions/{version}/openapi")

@@ -15,6 +15,7 @@ import com.mongodb.reactivestreams.client.MongoCollection;
 import com.mongodb.reactivestreams.client.MongoDatabase;
 import dev.covenant.contract.openapi.OpenApiDocuments;
 import dev.covenant.contract.openapi.ParsedDocument;
+import dev.covenant.contract.openapi.Validation;
 import dev.covenant.registry.events.Event;
 import dev.covenant.registry.events.EventLog;
 import dev.covenant.registry.events.EventTypes;
@@ -137,7 +138,8 @@ public class ProviderContracts implements IndexDefinitions {
     }
 
     private Mono<ParsedDocument> parse(PublishRequest request) {
-        return Mono.fromCallable(() -> OpenApiDocuments.parse(request.content(), properties.limits()))
+        // lenient: structural problems travel as warnings; a strict application policy refuses them (PublishGuard)
+        return Mono.fromCallable(() -> OpenApiDocuments.parse(request.content(), properties.limits(), Validation.LENIENT))
                 .subscribeOn(parsing);
     }
 
@@ -169,7 +171,7 @@ public class ProviderContracts implements IndexDefinitions {
                     + "; publish changed documents under a new version number");
         }
         unchanged.increment();
-        return new PublishOutcome(existing, false);
+        return new PublishOutcome(existing, false, document.warnings());
     }
 
     private Mono<PublishOutcome> store(PublishRequest request, ParsedDocument document) {
@@ -191,7 +193,7 @@ public class ProviderContracts implements IndexDefinitions {
         return Mono.from(contracts.insertOne(contract.toDocument()))
                 .then(moveHeads(contract, version))
                 .then(notifyListeners(contract, document))
-                .then(Mono.fromCallable(() -> recordPublished(contract)))
+                .then(Mono.fromCallable(() -> recordPublished(contract, document)))
                 .onErrorResume(MongoErrors::isDuplicateKey, e -> find(contract.application(), contract.version())
                         .map(existing -> sameOrConflict(existing, document)));
     }
@@ -208,10 +210,10 @@ public class ProviderContracts implements IndexDefinitions {
         return Mono.empty();
     }
 
-    private PublishOutcome recordPublished(ProviderContract contract) {
+    private PublishOutcome recordPublished(ProviderContract contract, ParsedDocument document) {
         published.increment();
         sizes.record(contract.size());
-        return new PublishOutcome(contract, true);
+        return new PublishOutcome(contract, true, document.warnings());
     }
 
     private Mono<Void> moveHeads(ProviderContract contract, Version version) {

@@ -34,7 +34,8 @@ class PolicyAndPreMergeTest extends RegistryTest {
                 .expectStatus().isOk()
                 .expectBody()
                 .jsonPath("$.level").isEqualTo("BACKWARD")
-                .jsonPath("$.mode").isEqualTo("warn");
+                .jsonPath("$.mode").isEqualTo("warn")
+                .jsonPath("$.validation").isEqualTo("lenient");
 
         setPolicy("{\"level\": \"full\", \"mode\": \"enforce\"}");
         http.get().uri("/applications/{a}/policy", provider).exchange()
@@ -43,11 +44,11 @@ class PolicyAndPreMergeTest extends RegistryTest {
                 .jsonPath("$.mode").isEqualTo("enforce");
 
         http.put().uri("/applications/{a}/policy", provider).contentType(MediaType.APPLICATION_JSON)
-                .bodyValue("{\"level\": \"SIDEWAYS\", \"mode\": \"maybe\"}").exchange()
+                .bodyValue("{\"level\": \"SIDEWAYS\", \"mode\": \"maybe\", \"validation\": \"loose\"}").exchange()
                 .expectStatus().isBadRequest()
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectBody()
-                .jsonPath("$.detail").value(detail -> assertThat((String) detail).contains("level", "mode"));
+                .jsonPath("$.detail").value(detail -> assertThat((String) detail).contains("level", "mode", "validation"));
         http.get().uri("/applications/{a}/policy", unique("nobody")).exchange().expectStatus().isNotFound();
     }
 
@@ -145,7 +146,7 @@ class PolicyAndPreMergeTest extends RegistryTest {
         http.post().uri("/applications/{a}/pre-merge-check", provider).exchange()
                 .expectStatus().isBadRequest()
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
-        for (String malformed : List.of("{\"openapi\": ", "not: [valid", "{\"openapi\": \"3.0.3\"}",
+        for (String malformed : List.of("{\"openapi\": ", "not: [valid", "{\"openapi\": \"4.0.0\"}",
                 "{\"openapi\": \"3.0.3\", \"info\": {\"title\": \"x\", \"version\": \"1\"}, \"paths\": {\"/a\": {\"$ref\": \"https://evil.example/x.yaml\"}}}")) {
             http.post().uri("/applications/{a}/pre-merge-check", provider)
                     .contentType(MediaType.APPLICATION_JSON).bodyValue(malformed).exchange()

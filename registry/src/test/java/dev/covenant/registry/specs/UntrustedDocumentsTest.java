@@ -54,32 +54,73 @@ class UntrustedDocumentsTest extends RegistryTest {
         assertNothingStored(app);
     }
 
+    static final String STRUCTURALLY_INVALID = """
+            openapi: 3.0.3
+            info:
+              version: "1"
+            paths:
+              /a:
+                get:
+                  summary: no responses
+              /b:
+                post:
+                  responses:
+                    "200": {}
+            """;
+
     @Test
-    void shouldListEverySchemaViolationWithPointerAndLine() {
-        String app = unique("invalid");
-        String document = """
-                openapi: 3.0.3
-                info:
-                  version: "1"
-                paths:
-                  /a:
-                    get:
-                      summary: no responses
-                  /b:
-                    post:
-                      responses:
-                        "200": {}
-                """;
+    void aStructurallyInvalidDocumentIsStoredWithEveryProblemAsALocatedWarning() {
+        String app = unique("sloppy");
         http.put().uri("/applications/{a}/versions/1/openapi", app).contentType(YAML)
-                .bodyValue(document.getBytes(StandardCharsets.UTF_8))
+                .bodyValue(STRUCTURALLY_INVALID.getBytes(StandardCharsets.UTF_8))
+                .exchange()
+                .expectStatus().isCreated()
+                .expectBody()
+                .jsonPath("$.warnings[?(@.pointer == '/info/title')].line").isEqualTo(2)
+                .jsonPath("$.warnings[?(@.pointer == '/info/title')].ruleId").isEqualTo("document-invalid")
+                .jsonPath("$.warnings[?(@.pointer == '/paths/~1a/get/responses')]").exists()
+                .jsonPath("$.warnings[?(@.pointer == '/paths/~1b/post/responses/200/description')].level").isEqualTo("WARN");
+        http.get().uri("/applications/{a}/versions/1/openapi", app).exchange().expectStatus().isOk();
+    }
+
+    @Test
+    void aStrictValidationPolicyRefusesStructuralProblemsWithPointerAndLineAndStoresNothing() {
+        String app = unique("strict");
+        http.put().uri("/applications/{a}/policy", app).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"validation\": \"strict\"}").exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.validation").isEqualTo("strict");
+        http.put().uri("/applications/{a}/versions/1/openapi", app).contentType(YAML)
+                .bodyValue(STRUCTURALLY_INVALID.getBytes(StandardCharsets.UTF_8))
                 .exchange()
                 .expectStatus().isEqualTo(HttpStatus.UNPROCESSABLE_CONTENT)
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectBody()
                 .jsonPath("$.reason").isEqualTo("SCHEMA")
                 .jsonPath("$.violations[?(@.pointer == '/info/title')].line").isEqualTo(2)
                 .jsonPath("$.violations[?(@.pointer == '/paths/~1a/get/responses')]").exists()
                 .jsonPath("$.violations[?(@.pointer == '/paths/~1b/post/responses/200/description')]").exists();
-        assertNothingStored(app);
+        http.get().uri("/applications/{a}/versions/1/openapi", app).exchange().expectStatus().isNotFound();
+        http.get().uri("/pacticipants/{a}/versions/1", app).exchange().expectStatus().isNotFound();
+
+        String content = java.util.Base64.getEncoder().encodeToString(STRUCTURALLY_INVALID.getBytes(StandardCharsets.UTF_8));
+        http.post().uri("/provider-contracts/provider/{p}/publish", app).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(java.util.Map.of("pacticipantVersionNumber", "2", "contract",
+                        java.util.Map.of("content", content, "contentType", "application/yaml", "specification", "oas")))
+                .exchange()
+                .expectStatus().isEqualTo(HttpStatus.UNPROCESSABLE_CONTENT);
+        http.get().uri("/applications/{a}/versions/2/openapi", app).exchange().expectStatus().isNotFound();
+
+        http.put().uri("/applications/{a}/policy", app).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"validation\": \"lenient\"}").exchange().expectStatus().isOk();
+        http.post().uri("/provider-contracts/provider/{p}/publish", app).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(java.util.Map.of("pacticipantVersionNumber", "2", "contract",
+                        java.util.Map.of("content", content, "contentType", "application/yaml", "specification", "oas")))
+                .exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.notices[?(@.type == 'warning')].text")
+                .value(texts -> assertThat(texts.toString()).contains("document-invalid", "line 2", "info.title is missing"));
     }
 
     @Test
