@@ -32,13 +32,15 @@ class Policies {
     /** The application's policy, or the default (BACKWARD, warn) when none was set. */
     Mono<Policy> of(String application) {
         return Mono.from(policies.find(eq("_id", application)).first())
-                .map(document -> Policy.parse(document.getString("level"), document.getString("mode")))
+                .map(document -> Policy.parse(document.getString("level"), document.getString("mode"),
+                        document.getString("agreement")))
                 .defaultIfEmpty(Policy.DEFAULT);
     }
 
     Mono<Policy> save(String application, Policy policy) {
         Document document = new Document("_id", application).append("level", policy.level().name())
-                .append("mode", policy.mode().stored()).append("updatedAt", Date.from(clock.instant()));
+                .append("mode", policy.mode().stored()).append("agreement", policy.agreement().stored())
+                .append("updatedAt", Date.from(clock.instant()));
         return Mono.from(policies.replaceOne(eq("_id", application), document, new ReplaceOptions().upsert(true)))
                 .thenReturn(policy);
     }

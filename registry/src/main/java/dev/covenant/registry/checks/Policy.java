@@ -11,9 +11,9 @@ import java.util.Map;
  * An application's compatibility policy: which changes to its documents count as violations, and whether a
  * violating publish is refused ({@code enforce}) or stored and flagged ({@code warn}).
  */
-record Policy(Level level, Mode mode) {
+record Policy(Level level, Mode mode, Agreement agreement) {
 
-    static final Policy DEFAULT = new Policy(Level.BACKWARD, Mode.WARN);
+    static final Policy DEFAULT = new Policy(Level.BACKWARD, Mode.WARN, Agreement.OFF);
 
     /** The levels a policy can name, as schema registries name them. */
     enum Level {
@@ -41,14 +41,33 @@ record Policy(Level level, Mode mode) {
         }
     }
 
+    /**
+     * Whether breaking changes must have been agreed through a proposal: {@code off}, {@code warn} (the report
+     * flags unagreed breaking findings), {@code require} (refused with an enforced mode, else flagged and
+     * can-i-deploy answers no).
+     */
+    enum Agreement {
+        OFF, WARN, REQUIRE;
+
+        String stored() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
     static Policy parse(String level, String mode) {
+        return parse(level, mode, null);
+    }
+
+    static Policy parse(String level, String mode, String agreement) {
         Map<String, List<String>> errors = new LinkedHashMap<>();
         Level parsedLevel = level == null ? DEFAULT.level() : enumValue(Level.class, level, "level", errors);
         Mode parsedMode = mode == null ? DEFAULT.mode() : enumValue(Mode.class, mode, "mode", errors);
+        Agreement parsedAgreement = agreement == null ? DEFAULT.agreement()
+                : enumValue(Agreement.class, agreement, "agreement", errors);
         if (!errors.isEmpty()) {
             throw new InvalidRequestException(errors);
         }
-        return new Policy(parsedLevel, parsedMode);
+        return new Policy(parsedLevel, parsedMode, parsedAgreement);
     }
 
     private static <E extends Enum<E>> E enumValue(Class<E> type, String value, String field,
@@ -57,7 +76,7 @@ record Policy(Level level, Mode mode) {
             return Enum.valueOf(type, value.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             List<String> allowed = java.util.Arrays.stream(type.getEnumConstants())
-                    .map(constant -> field.equals("mode") ? constant.name().toLowerCase(Locale.ROOT) : constant.name())
+                    .map(constant -> !field.equals("level") ? constant.name().toLowerCase(Locale.ROOT) : constant.name())
                     .toList();
             errors.put(field, List.of("must be one of " + String.join(", ", allowed) + "; got '" + value + "'"));
             return null;
@@ -68,10 +87,16 @@ record Policy(Level level, Mode mode) {
         return mode == Mode.ENFORCE && level != Level.NONE;
     }
 
+    /** Whether a breaking change nobody agreed to is refused at publish. */
+    boolean agreementEnforced() {
+        return mode == Mode.ENFORCE && agreement == Agreement.REQUIRE;
+    }
+
     Map<String, Object> view() {
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("level", level.name());
         view.put("mode", mode.stored());
+        view.put("agreement", agreement.stored());
         return view;
     }
 }

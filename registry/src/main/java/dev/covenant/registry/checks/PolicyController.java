@@ -14,7 +14,8 @@ import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** An application's compatibility policy: {@code {"level": "NONE|BACKWARD|FORWARD|FULL", "mode": "warn|enforce"}}. */
+/** An application's compatibility policy: {@code {"level": "NONE|BACKWARD|FORWARD|FULL", "mode": "warn|enforce",
+ * "agreement": "off|warn|require"}}. */
 @RestController
 class PolicyController {
 
@@ -52,7 +53,8 @@ class PolicyController {
             throw new InvalidRequestException("body", "is empty; send {\"level\": \"BACKWARD\", \"mode\": \"warn\"}");
         }
         JsonNode root = JsonBodies.object(json, body);
-        return Policy.parse(JsonBodies.text(root, "level"), JsonBodies.text(root, "mode"));
+        return Policy.parse(JsonBodies.text(root, "level"), JsonBodies.text(root, "mode"),
+                JsonBodies.text(root, "agreement"));
     }
 
     private static Map<String, Object> view(String application, Policy policy) {

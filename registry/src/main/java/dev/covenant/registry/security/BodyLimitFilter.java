@@ -42,12 +42,15 @@ class BodyLimitFilter implements WebFilter {
         PathPatternParser parser = PathPatternParser.defaultInstance;
         long document = specs.maxDocumentBytes() * 4 / 3 + 64 * 1024;
         long pactEnvelope = pacts.maxPactBytes() * 4 / 3 * 4 + 64 * 1024;
+        long proposal = specs.maxDocumentBytes() * 2 + 64 * 1024; // a document as a JSON string, escaped
         this.rules = List.of(
                 new Rule(HttpMethod.PUT, parser.parse("/applications/{application}/versions/{version}/openapi"),
                         specs.maxDocumentBytes()),
                 new Rule(HttpMethod.POST, parser.parse("/applications/{application}/pre-merge-check"),
                         specs.maxDocumentBytes()),
                 new Rule(HttpMethod.POST, parser.parse("/provider-contracts/provider/{provider}/publish"), document),
+                new Rule(HttpMethod.POST, parser.parse("/applications/{application}/proposals"), proposal),
+                new Rule(HttpMethod.PUT, parser.parse("/proposals/{id}/document"), proposal),
                 new Rule(HttpMethod.POST, parser.parse("/contracts/publish"), pactEnvelope),
                 new Rule(HttpMethod.PUT, parser.parse("/pacts/provider/{provider}/consumer/{consumer}/version/{version}"),
                         pacts.maxPactBytes()),
