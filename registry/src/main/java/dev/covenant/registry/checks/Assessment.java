@@ -17,9 +17,10 @@ import java.util.stream.Collectors;
  *
  * @param base      the document it replaces (impact and policy are judged against it), or null for a first one
  * @param affected  per consumer, the failures the change introduced
+ * @param agreement how it stands against the agreed contract and which breaking changes nobody agreed to
  */
 record Assessment(Base base, List<Comparison> comparisons, List<PactResult> pacts, List<Affected> affected,
-        Policy policy, List<Map<String, Object>> violations) {
+        Policy policy, List<Map<String, Object>> violations, AgreementVerdict agreement) {
 
     /** Findings kept per comparison; a rewrite of an 11 MB document can have thousands. */
     static final int MAX_FINDINGS = 1000;
@@ -93,12 +94,13 @@ record Assessment(Base base, List<Comparison> comparisons, List<PactResult> pact
     }
 
     /**
-     * Compatible: no consumer broken and no policy violation; for a first document (nothing to break), every
-     * consumer pact must hold against it.
+     * Compatible: no consumer broken, no policy violation and (agreement required) no unagreed breaking change;
+     * for a first document (nothing to break), every consumer pact must hold against it.
      */
     boolean compatible() {
         boolean pactsHold = base != null || pacts.stream().allMatch(result -> result.check().success());
-        return affected.isEmpty() && violations.isEmpty() && pactsHold;
+        boolean agreed = policy.agreement() != Policy.Agreement.REQUIRE || !agreement.flagged();
+        return affected.isEmpty() && violations.isEmpty() && pactsHold && agreed;
     }
 
     long breakingChanges() {
@@ -113,7 +115,8 @@ record Assessment(Base base, List<Comparison> comparisons, List<PactResult> pact
         Map<String, Object> view = policy.view();
         view.put("baseVersion", base == null ? null : base.contract().version());
         view.put("violations", violations);
-        view.put("flagged", !violations.isEmpty());
+        view.put("flagged", !violations.isEmpty() || agreement.flagged());
+        view.put("agreementVerdict", agreement.view());
         return view;
     }
 

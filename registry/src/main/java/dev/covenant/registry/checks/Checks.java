@@ -34,8 +34,11 @@ class Checks {
     private final Policies policies;
     private final Teams teams;
     private final ChecksProperties properties;
+    private final Agreements agreements;
 
-    Checks(CrossChecks crossChecks, Dependents dependents, Policies policies, Teams teams, ChecksProperties properties) {
+    Checks(CrossChecks crossChecks, Dependents dependents, Policies policies, Teams teams, ChecksProperties properties,
+            Agreements agreements) {
+        this.agreements = agreements;
         this.crossChecks = crossChecks;
         this.dependents = dependents;
         this.policies = policies;
@@ -56,8 +59,10 @@ class Checks {
                     DiffReport primary = primary(found.getT1(), base);
                     return pactResults(application, revision, previous, primary, reportId)
                             .flatMap(results -> affected(results)
-                                    .map(affected -> new Assessment(base, found.getT1(), results, affected,
-                                            found.getT2().policy(), found.getT2().violations())));
+                                    .flatMap(affected -> agreements.verdict(application, revision.version(),
+                                                    found.getT2().policy(), primary, affected, revision)
+                                            .map(agreement -> new Assessment(base, found.getT1(), results, affected,
+                                                    found.getT2().policy(), found.getT2().violations(), agreement))));
                 }));
     }
 

@@ -29,11 +29,12 @@ class Policies {
         this.clock = clock;
     }
 
-    /** The application's policy, or the default (BACKWARD, warn, lenient) when none was set. */
+    /** The application's policy, or the default (BACKWARD, warn, optional self-verification, lenient, agreement off) when none was set. */
     Mono<Policy> of(String application) {
         return Mono.from(policies.find(eq("_id", application)).first())
-                .map(document -> Policy.parse(document.getString("level"), document.getString("mode"),
-                        document.getString("selfVerification"), document.getString("validation")))
+                .map(document -> Policy.parse(new Policy.Settings(document.getString("level"),
+                        document.getString("mode"), document.getString("selfVerification"),
+                        document.getString("validation"), document.getString("agreement"))))
                 .defaultIfEmpty(Policy.DEFAULT);
     }
 
@@ -42,6 +43,7 @@ class Policies {
                 .append("mode", policy.mode().stored())
                 .append("selfVerification", policy.selfVerification().stored())
                 .append("validation", policy.validation().stored())
+                .append("agreement", policy.agreement().stored())
                 .append("updatedAt", Date.from(clock.instant()));
         return Mono.from(policies.replaceOne(eq("_id", application), document, new ReplaceOptions().upsert(true)))
                 .thenReturn(policy);

@@ -13,12 +13,13 @@ import java.util.Map;
  * check against its documents needs the provider's own verification of the document to count
  * ({@code selfVerification: required}), and whether a document with structural problems is refused
  * ({@code strict}) or stored with {@code document-invalid} warnings ({@code lenient}, the default:
- * docs/adr/0007-lenient-document-reading.md).
+ * docs/adr/0007-lenient-document-reading.md), and whether breaking changes must have been agreed through a proposal
+ * ({@code agreement}).
  */
-record Policy(Level level, Mode mode, SelfVerification selfVerification, Validation validation) {
+record Policy(Level level, Mode mode, SelfVerification selfVerification, Validation validation, Agreement agreement) {
 
     static final Policy DEFAULT = new Policy(Level.BACKWARD, Mode.WARN, SelfVerification.OPTIONAL,
-            Validation.LENIENT);
+            Validation.LENIENT, Agreement.OFF);
 
     /** The levels a policy can name, as schema registries name them. */
     enum Level {
@@ -55,6 +56,19 @@ record Policy(Level level, Mode mode, SelfVerification selfVerification, Validat
         }
     }
 
+    /**
+     * Whether breaking changes must have been agreed through a proposal: {@code off}, {@code warn} (the report
+     * flags unagreed breaking findings), {@code require} (refused with an enforced mode, else flagged and
+     * can-i-deploy answers no).
+     */
+    enum Agreement {
+        OFF, WARN, REQUIRE;
+
+        String stored() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
     /** What a publish does with a document that has structural problems (never with a safety-limit breach). */
     enum Validation {
         LENIENT, STRICT;
@@ -64,18 +78,26 @@ record Policy(Level level, Mode mode, SelfVerification selfVerification, Validat
         }
     }
 
-    static Policy parse(String level, String mode, String selfVerification, String validation) {
+    /** The policy's fields as given (a request body or a stored document); null fields take the defaults. */
+    record Settings(String level, String mode, String selfVerification, String validation, String agreement) {
+    }
+
+    static Policy parse(Settings settings) {
         Map<String, List<String>> errors = new LinkedHashMap<>();
-        Level parsedLevel = level == null ? DEFAULT.level() : enumValue(Level.class, level, "level", errors);
-        Mode parsedMode = mode == null ? DEFAULT.mode() : enumValue(Mode.class, mode, "mode", errors);
-        SelfVerification parsedSelf = selfVerification == null ? DEFAULT.selfVerification()
-                : enumValue(SelfVerification.class, selfVerification, "selfVerification", errors);
-        Validation parsedValidation = validation == null ? DEFAULT.validation()
-                : enumValue(Validation.class, validation, "validation", errors);
+        Level parsedLevel = settings.level() == null ? DEFAULT.level()
+                : enumValue(Level.class, settings.level(), "level", errors);
+        Mode parsedMode = settings.mode() == null ? DEFAULT.mode()
+                : enumValue(Mode.class, settings.mode(), "mode", errors);
+        SelfVerification parsedSelf = settings.selfVerification() == null ? DEFAULT.selfVerification()
+                : enumValue(SelfVerification.class, settings.selfVerification(), "selfVerification", errors);
+        Validation parsedValidation = settings.validation() == null ? DEFAULT.validation()
+                : enumValue(Validation.class, settings.validation(), "validation", errors);
+        Agreement parsedAgreement = settings.agreement() == null ? DEFAULT.agreement()
+                : enumValue(Agreement.class, settings.agreement(), "agreement", errors);
         if (!errors.isEmpty()) {
             throw new InvalidRequestException(errors);
         }
-        return new Policy(parsedLevel, parsedMode, parsedSelf, parsedValidation);
+        return new Policy(parsedLevel, parsedMode, parsedSelf, parsedValidation, parsedAgreement);
     }
 
     boolean requiresSelfVerification() {
@@ -103,12 +125,18 @@ record Policy(Level level, Mode mode, SelfVerification selfVerification, Validat
         return mode == Mode.ENFORCE && level != Level.NONE;
     }
 
+    /** Whether a breaking change nobody agreed to is refused at publish. */
+    boolean agreementEnforced() {
+        return mode == Mode.ENFORCE && agreement == Agreement.REQUIRE;
+    }
+
     Map<String, Object> view() {
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("level", level.name());
         view.put("mode", mode.stored());
         view.put("selfVerification", selfVerification.stored());
         view.put("validation", validation.stored());
+        view.put("agreement", agreement.stored());
         return view;
     }
 }

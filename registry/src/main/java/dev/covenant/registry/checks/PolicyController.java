@@ -18,7 +18,7 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * An application's compatibility policy:
  * {@code {"level": "NONE|BACKWARD|FORWARD|FULL", "mode": "warn|enforce", "selfVerification": "optional|required",
- * "validation": "lenient|strict"}}.
+ * "validation": "lenient|strict", "agreement": "off|warn|require"}}.
  */
 @RestController
 class PolicyController {
@@ -63,8 +63,9 @@ class PolicyController {
             throw new InvalidRequestException("body", "is empty; send {\"level\": \"BACKWARD\", \"mode\": \"warn\"}");
         }
         JsonNode root = JsonBodies.object(json, body);
-        return Policy.parse(JsonBodies.text(root, "level"), JsonBodies.text(root, "mode"),
-                JsonBodies.text(root, "selfVerification"), JsonBodies.text(root, "validation"));
+        return Policy.parse(new Policy.Settings(JsonBodies.text(root, "level"), JsonBodies.text(root, "mode"),
+                JsonBodies.text(root, "selfVerification"), JsonBodies.text(root, "validation"),
+                JsonBodies.text(root, "agreement")));
     }
 
     private static Map<String, Object> view(String application, Policy policy) {

@@ -19,6 +19,28 @@ public final class EventTypes {
      */
     public static final String COMPATIBILITY_CHECKED = "compatibility.checked";
 
+    /**
+     * A proposal was opened. Attributes: proposalId, revision, title, summary, reportPath (the proposal's path),
+     * audience (each team asked: application, team, role required-reviewer|informed, failures and findings).
+     */
+    public static final String PROPOSAL_OPENED = "proposal.opened";
+    /** A proposal has a new revision. Attributes as {@link #PROPOSAL_OPENED}. */
+    public static final String PROPOSAL_REVISED = "proposal.revised";
+    /** A team reviewed a proposal. Attributes as {@link #PROPOSAL_OPENED}, plus team and decision. */
+    public static final String PROPOSAL_REVIEWED = "proposal.reviewed";
+    /** Every required reviewer approved: the proposal's document is the agreed contract. */
+    public static final String PROPOSAL_AGREED = "proposal.agreed";
+    /** The proposing team withdrew a proposal. */
+    public static final String PROPOSAL_WITHDRAWN = "proposal.withdrawn";
+
+    /**
+     * Whether events of the type go to the teams in their {@code audience} attribute (the teams they concern),
+     * rather than to subscriptions that list the type.
+     */
+    public static boolean addressed(String type) {
+        return COMPATIBILITY_CHECKED.equals(type) || type.startsWith("proposal.");
+    }
+
     private EventTypes() {
     }
 }

@@ -1,5 +1,6 @@
 package dev.covenant.registry.matrix;
 
+import dev.covenant.registry.checks.Agreements;
 import dev.covenant.registry.checks.CrossChecks;
 import dev.covenant.registry.environments.EnvironmentVersion;
 import dev.covenant.registry.environments.Environments;
@@ -33,9 +34,11 @@ class MatrixService {
     private final VerificationService verifications;
     private final Environments environments;
     private final CrossChecks crossChecks;
+    private final Agreements agreements;
 
     MatrixService(Pacticipants pacticipants, PactService pacts, VerificationService verifications,
-            Environments environments, CrossChecks crossChecks) {
+            Environments environments, CrossChecks crossChecks, Agreements agreements) {
+        this.agreements = agreements;
         this.crossChecks = crossChecks;
         this.pacticipants = pacticipants;
         this.pacts = pacts;
@@ -73,7 +76,31 @@ class MatrixService {
                 .collectList()
                 .flatMap(resolved -> rows(query, resolved)
                         .collectList()
-                        .map(rows -> Decision.decide(query, resolved, rows)));
+                        .map(rows -> Decision.decide(query, resolved, rows))
+                        .flatMap(result -> withUnagreedChanges(result, resolved)));
+    }
+
+    /** A selected version whose breaking changes nobody agreed to (policy agreement: require) is not deployable. */
+    private Mono<MatrixResult> withUnagreedChanges(MatrixResult result, List<Resolved> resolved) {
+        return Flux.fromIterable(resolved)
+                .filter(selected -> selected.version().isPresent())
+                .concatMap(selected -> agreements.deployBlockers(selected.selector().pacticipant(),
+                        selected.version().get().number()))
+                .flatMapIterable(reasons -> reasons)
+                .collectList()
+                .map(blockers -> blockers.isEmpty() ? result : blocked(result, blockers));
+    }
+
+    private static MatrixResult blocked(MatrixResult result, List<String> blockers) {
+        List<String> reasons = new ArrayList<>(blockers);
+        if (!Boolean.FALSE.equals(result.deployable())) {
+            reasons.addAll(result.reasons().stream().filter(reason -> !reason.startsWith("All required")
+                    && !reason.startsWith("There are no missing")).toList());
+        } else {
+            reasons.addAll(result.reasons());
+        }
+        return new MatrixResult(result.rows(), false, reasons, result.success(), result.failed(), result.unknown(),
+                result.ignored(), result.warnings());
     }
 
     private Mono<Void> validateTarget(Target target) {

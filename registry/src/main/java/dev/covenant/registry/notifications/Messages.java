@@ -48,7 +48,7 @@ class Messages {
         body.put("affected", affected.stream().map(Messages::affectedView).toList());
         String report = reportUrl(event);
         if (report != null) {
-            body.put("reportUrl", report);
+            body.put(event.type().startsWith("proposal.") ? "proposalUrl" : "reportUrl", report);
         }
         Map<String, Object> raw = new LinkedHashMap<>();
         raw.put("id", event.id());
@@ -76,7 +76,7 @@ class Messages {
 
     private static Map<String, Object> failureView(Map<String, Object> failure) {
         Map<String, Object> view = new LinkedHashMap<>();
-        for (String key : List.of("operation", "field", "ruleId", "code", "message", "interaction")) {
+        for (String key : List.of("operation", "field", "ruleId", "code", "message", "interaction", "fingerprint")) {
             if (failure.get(key) != null) {
                 view.put(key, failure.get(key));
             }
@@ -142,7 +142,7 @@ class Messages {
         }
         String report = reportUrl(event);
         if (report != null) {
-            text.append("\nReport: <").append(report).append('>');
+            text.append(event.type().startsWith("proposal.") ? "\nProposal: <" : "\nReport: <").append(report).append('>');
         }
         return text.toString();
     }

@@ -13,7 +13,7 @@ import reactor.core.publisher.Mono;
 
 /**
  * Turns each event into deliveries for the teams' subscriptions it concerns: a {@code compatibility.checked}
- * event goes to the teams in its audience (the affected parties only); other event types go to subscriptions
+ * or {@code proposal.*} event goes to the teams in its audience (the affected parties, the reviewers); other event types go to subscriptions
  * that list them, when the event is about one of the team's applications. One delivery per (event,
  * subscription), queued under a deterministic id, so handling an event again queues nothing new.
  */
@@ -53,7 +53,7 @@ class NotificationHandler implements EventHandler {
 
     /** The audience entries this subscription's team should hear about; empty when the event is not for it. */
     private Mono<List<Audience>> affected(Subscription subscription, Event event, List<Audience> audience) {
-        if (EventTypes.COMPATIBILITY_CHECKED.equals(event.type())) {
+        if (EventTypes.addressed(event.type())) {
             List<Audience> own = audience.stream().filter(entry -> subscription.team().equals(entry.team())).toList();
             return own.isEmpty() ? Mono.empty() : Mono.just(own);
         }

@@ -103,6 +103,8 @@ class SecurityConfiguration {
                         .access(teamMember())
                         .pathMatchers("/teams/**", "/webhooks/**", "/environments/**", "/notifications/**")
                         .hasAuthority(ADMIN)
+                        // Any publishing team may propose for any application; the proposals feature checks who acts.
+                        .pathMatchers(HttpMethod.POST, "/applications/{application}/proposals").hasAuthority(PUBLISH)
                         .pathMatchers(OWNED_PATHS.toArray(String[]::new)).access(owner(owners))
                         .anyExchange().hasAuthority(PUBLISH))
                 .build();
