@@ -1,6 +1,7 @@
 package dev.covenant.registry.fuzz;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import com.code_intelligence.jazzer.junit.DictionaryFile;
 import com.code_intelligence.jazzer.junit.FuzzTest;
@@ -12,14 +13,12 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentSkipListMap;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.Timeout.ThreadMode;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -31,6 +30,9 @@ import org.springframework.context.ConfigurableApplicationContext;
  * target per run (docs/benchmarks/fuzz.sh).
  */
 class QueryHttpFuzzTest {
+
+    /** The time limit of one input: more is a hang, reported with the input (in fuzzing and in the regression run). */
+    private static final Duration PER_INPUT = Duration.ofSeconds(10);
 
     private static ConfigurableApplicationContext registry;
     private static RawHttp client;
@@ -61,17 +63,23 @@ class QueryHttpFuzzTest {
         }
     }
 
-    @Timeout(value = 10, unit = TimeUnit.SECONDS, threadMode = ThreadMode.SEPARATE_THREAD)
     @DictionaryFile(resourcePath = QueryStrings.DICTIONARY)
     @FuzzTest(maxDuration = "5m")
-    void matrixNeverAnswersWithAServerError(byte[] input) throws IOException {
+    void matrixNeverAnswersWithAServerError(byte[] input) {
+        assertTimeoutPreemptively(PER_INPUT, () -> getMatrix(input));
+    }
+
+    private static void getMatrix(byte[] input) throws IOException {
         assertNoServerError("/matrix?" + QueryStrings.of(input));
     }
 
-    @Timeout(value = 10, unit = TimeUnit.SECONDS, threadMode = ThreadMode.SEPARATE_THREAD)
     @DictionaryFile(resourcePath = QueryStrings.DICTIONARY)
     @FuzzTest(maxDuration = "5m")
-    void canIDeployNeverAnswersWithAServerError(byte[] input) throws IOException {
+    void canIDeployNeverAnswersWithAServerError(byte[] input) {
+        assertTimeoutPreemptively(PER_INPUT, () -> getCanIDeploy(input));
+    }
+
+    private static void getCanIDeploy(byte[] input) throws IOException {
         assertNoServerError("/can-i-deploy?" + QueryStrings.of(input));
     }
 

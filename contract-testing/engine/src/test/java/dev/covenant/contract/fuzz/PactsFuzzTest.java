@@ -1,6 +1,7 @@
 package dev.covenant.contract.fuzz;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.DictionaryFile;
@@ -15,10 +16,8 @@ import dev.covenant.contract.openapi.OpenApiDocuments;
 import dev.covenant.contract.pact.InvalidPactException;
 import dev.covenant.contract.pact.Pact;
 import dev.covenant.contract.pact.Pacts;
+import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.Timeout.ThreadMode;
 
 /**
  * Coverage-guided fuzzing of the pact parser (Jazzer), as the registry uses it (bounded JSON reading, then
@@ -29,6 +28,9 @@ import org.junit.jupiter.api.Timeout.ThreadMode;
  */
 class PactsFuzzTest {
 
+    /** The time limit of one input: more is a hang, reported with the input (in fuzzing and in the regression run). */
+    private static final Duration PER_INPUT = Duration.ofSeconds(10);
+
     private static final DocumentLimits LIMITS = DocumentLimits.DEFAULTS.withMaxBytes(64 * 1024);
     private static final List<String> KEYS = List.of("consumer", "provider", "name", "interactions", "messages",
             "description", "request", "response", "method", "path", "query", "headers", "body", "status", "type",
@@ -38,10 +40,13 @@ class PactsFuzzTest {
     private static final List<String> VALUES = List.of("GET", "POST", "/items/1", "4.0", "2.0.0", "3.0.0", "1.1", "",
             "Synchronous/HTTP", "Asynchronous/Messages", "Synchronous/Messages", "application/json", "base64");
 
-    @Timeout(value = 10, unit = TimeUnit.SECONDS, threadMode = ThreadMode.SEPARATE_THREAD)
     @DictionaryFile(resourcePath = "/dev/covenant/contract/fuzz/pact.dict")
     @FuzzTest(maxDuration = "2m")
     void anyBytesAreReadAsAPactOrRefused(byte[] input) {
+        assertTimeoutPreemptively(PER_INPUT, () -> readBytes(input));
+    }
+
+    private static void readBytes(byte[] input) {
         JsonNode tree;
         try {
             tree = OpenApiDocuments.readTree(input, LIMITS);
@@ -53,9 +58,12 @@ class PactsFuzzTest {
     }
 
     /** Random JSON trees, biased to the members and values a pact has, so the trees get deep into the parser. */
-    @Timeout(value = 10, unit = TimeUnit.SECONDS, threadMode = ThreadMode.SEPARATE_THREAD)
     @FuzzTest(maxDuration = "2m")
     void anyJsonTreeIsReadAsAPactOrRefused(FuzzedDataProvider data) {
+        assertTimeoutPreemptively(PER_INPUT, () -> readTree(data));
+    }
+
+    private static void readTree(FuzzedDataProvider data) {
         JsonTrees trees = new JsonTrees(data, KEYS, VALUES);
         if (!data.consumeBoolean()) {
             parseAndHash(trees.node(4));
