@@ -1,66 +1,98 @@
 package dev.covenant.registry.forverification;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import com.code_intelligence.jazzer.api.FuzzedDataProvider;
+import com.code_intelligence.jazzer.junit.FuzzTest;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
 
 /**
- * Property-based fuzzing of the consumer version selector parser with any JSON value in place of the selectors:
- * it never throws, and every selector it is given becomes either a selector or one error message.
- * Tries: {@code -Dfuzz.tries}.
+ * Coverage-guided fuzzing (Jazzer) of the consumer version selector parser with any JSON value in place of the
+ * selectors, biased to selector members and wrong types: it never throws, finishes within 10 s, and every selector
+ * it is given becomes either a selector or one error message. The normal test run replays the inputs under
+ * {@code SelectorParserFuzzTestInputs/}; {@code JAZZER_FUZZ=1} fuzzes (docs/benchmarks/fuzz.sh).
  */
 class SelectorParserFuzzTest {
+
+    /** The time limit of one input: more is a hang, reported with the input (in fuzzing and in the regression run). */
+    private static final Duration PER_INPUT = Duration.ofSeconds(10);
 
     private static final List<String> KEYS = List.of("mainBranch", "branch", "fallbackBranch", "matchingBranch", "tag",
             "latest", "fallbackTag", "consumer", "deployed", "released", "deployedOrReleased", "environment",
             "unknown", "");
+    private static final List<String> STRINGS = List.of("", " ", "main", "prod", "order-service", "feat/x");
 
-    @Property
-    void anySelectorsAreReadOrExplained(@ForAll("selectors") Object raw, @ForAll("branches") String providerBranch) {
+    @FuzzTest(maxDuration = "2m")
+    void anySelectorsAreReadOrExplained(FuzzedDataProvider data) {
+        assertTimeoutPreemptively(PER_INPUT, () -> readSelectors(data));
+    }
+
+    private static void readSelectors(FuzzedDataProvider data) {
+        String providerBranch = switch (data.consumeInt(0, 2)) {
+            case 0 -> null;
+            case 1 -> data.pickValue(STRINGS);
+            default -> data.consumeString(10);
+        };
+        Object raw = selectors(data);
         List<String> errors = new ArrayList<>();
 
         List<Selector> selectors = SelectorParser.parse(raw, providerBranch, errors);
 
         if (raw instanceof List<?> list) {
-            assertThat(selectors.size() + errors.size()).isEqualTo(list.size());
+            assertThat(selectors.size() + errors.size()).as("%s", raw).isEqualTo(list.size());
         } else if (raw != null) {
-            assertThat(errors).hasSize(1);
+            assertThat(errors).as("%s", raw).hasSize(1);
         }
         selectors.forEach(selector -> assertThat(selector.json()).isNotNull());
         errors.forEach(error -> assertThat(error).isNotBlank());
     }
 
-    @Provide
-    Arbitrary<String> branches() {
-        return Arbitraries.oneOf(Arbitraries.just(null), Arbitraries.of("main", "", " ", "feat/x"),
-                Arbitraries.strings().ofMaxLength(10));
+    /** Mostly a list of selector-like maps; sometimes a scalar or a lone map in place of the list. */
+    private static Object selectors(FuzzedDataProvider data) {
+        return switch (data.consumeInt(0, 9)) {
+            case 0 -> scalar(data);
+            case 1 -> selector(data);
+            default -> {
+                List<Object> list = new ArrayList<>();
+                for (int i = data.consumeInt(0, 6); i > 0 && data.remainingBytes() > 0; i--) {
+                    int kind = data.consumeInt(0, 9);
+                    list.add(kind == 0 ? scalar(data) : kind == 1 ? scalars(data) : selector(data));
+                }
+                yield list;
+            }
+        };
     }
 
-    @Provide
-    Arbitrary<Object> selectors() {
-        Arbitrary<Object> scalar = Arbitraries.oneOf(
-                Arbitraries.just(null), Arbitraries.of(true, false), Arbitraries.integers(),
-                Arbitraries.doubles(), Arbitraries.of("", " ", "main", "prod", "order-service"),
-                Arbitraries.strings().ofMaxLength(12));
-        Arbitrary<Object> selector = Arbitraries.maps(Arbitraries.oneOf(Arbitraries.of(KEYS),
-                        Arbitraries.strings().ofMaxLength(6)), Arbitraries.oneOf(scalar, scalar.list().ofMaxSize(2)
-                        .map(Object.class::cast)))
-                .ofMaxSize(5)
-                .map(Object.class::cast);
-        Arbitrary<Object> entry = Arbitraries.frequencyOf(
-                net.jqwik.api.Tuple.of(8, selector),
-                net.jqwik.api.Tuple.of(1, scalar),
-                net.jqwik.api.Tuple.of(1, scalar.list().ofMaxSize(2).map(Object.class::cast)));
-        return Arbitraries.frequencyOf(
-                net.jqwik.api.Tuple.of(8, entry.list().ofMaxSize(6).map(Object.class::cast)),
-                net.jqwik.api.Tuple.of(1, scalar),
-                net.jqwik.api.Tuple.of(1, selector.map(Map.class::cast).map(Object.class::cast)));
+    private static Map<String, Object> selector(FuzzedDataProvider data) {
+        Map<String, Object> selector = new LinkedHashMap<>();
+        for (int i = data.consumeInt(0, 5); i > 0 && data.remainingBytes() > 0; i--) {
+            String key = data.consumeBoolean() ? data.pickValue(KEYS) : data.consumeString(6);
+            selector.put(key, data.consumeInt(0, 4) == 0 ? scalars(data) : scalar(data));
+        }
+        return selector;
+    }
+
+    private static List<Object> scalars(FuzzedDataProvider data) {
+        List<Object> list = new ArrayList<>();
+        for (int i = data.consumeInt(0, 2); i > 0; i--) {
+            list.add(scalar(data));
+        }
+        return list;
+    }
+
+    private static Object scalar(FuzzedDataProvider data) {
+        return switch (data.consumeInt(0, 5)) {
+            case 0 -> null;
+            case 1 -> data.consumeBoolean();
+            case 2 -> data.consumeInt();
+            case 3 -> data.consumeDouble();
+            case 4 -> data.pickValue(STRINGS);
+            default -> data.consumeString(12);
+        };
     }
 }

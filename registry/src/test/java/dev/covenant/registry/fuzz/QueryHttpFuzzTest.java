@@ -1,7 +1,10 @@
 package dev.covenant.registry.fuzz;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import com.code_intelligence.jazzer.junit.DictionaryFile;
+import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.covenant.registry.CovenantRegistry;
 import java.io.IOException;
 import java.net.URI;
@@ -10,31 +13,34 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.lifecycle.AfterContainer;
-import net.jqwik.api.lifecycle.BeforeContainer;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * Property-based fuzzing over HTTP: random query strings sent byte for byte to {@code /matrix} and
- * {@code /can-i-deploy} of a running registry (embedded store, a pact and an environment in it) never get a 5xx.
- * The registry is started here because jqwik properties do not run Spring's test extension.
- * Tries per property: {@code -Dfuzz.tries}.
+ * Coverage-guided fuzzing over HTTP (Jazzer): query strings sent byte for byte to {@code /matrix} and
+ * {@code /can-i-deploy} of a running registry (embedded store, a pact and an environment in it) never get a 5xx
+ * and are answered within 10 s. The registry runs in this JVM, so the fuzzer sees the registry code's coverage.
+ * The normal test run replays the inputs under {@code QueryHttpFuzzTestInputs/}; {@code JAZZER_FUZZ=1} fuzzes one
+ * target per run (docs/benchmarks/fuzz.sh).
  */
 class QueryHttpFuzzTest {
 
+    /** The time limit of one input: more is a hang, reported with the input (in fuzzing and in the regression run). */
+    private static final Duration PER_INPUT = Duration.ofSeconds(10);
+
     private static ConfigurableApplicationContext registry;
     private static RawHttp client;
-    private static final java.util.concurrent.atomic.AtomicLong REQUESTS = new java.util.concurrent.atomic.AtomicLong();
-    private static final java.util.concurrent.atomic.AtomicLong BEFORE_REGISTRY = new java.util.concurrent.atomic.AtomicLong();
-    private static final java.util.Map<Integer, java.util.concurrent.atomic.AtomicLong> STATUSES =
-            new java.util.concurrent.ConcurrentSkipListMap<>();
+    private static final AtomicLong REQUESTS = new AtomicLong();
+    private static final AtomicLong BEFORE_REGISTRY = new AtomicLong();
+    private static final Map<Integer, AtomicLong> STATUSES = new ConcurrentSkipListMap<>();
 
-    @BeforeContainer
+    @BeforeAll
     static void startRegistry() throws Exception {
         Path data = Files.createTempDirectory("covenant-fuzz-data");
         registry = new SpringApplicationBuilder(CovenantRegistry.class).run("--server.port=0",
@@ -45,7 +51,7 @@ class QueryHttpFuzzTest {
         client = new RawHttp(port);
     }
 
-    @AfterContainer
+    @AfterAll
     static void stopRegistry() {
         System.out.println("HTTP fuzz: " + REQUESTS + " requests, statuses " + STATUSES + ", " + BEFORE_REGISTRY
                 + " refused by the HTTP adapter before the registry (target not a valid URI)");
@@ -57,30 +63,35 @@ class QueryHttpFuzzTest {
         }
     }
 
-    @Property
-    void matrixNeverAnswersWithAServerError(@ForAll("queries") String query) throws IOException {
-        assertNoServerError("/matrix?" + query);
+    @DictionaryFile(resourcePath = QueryStrings.DICTIONARY)
+    @FuzzTest(maxDuration = "5m")
+    void matrixNeverAnswersWithAServerError(byte[] input) {
+        assertTimeoutPreemptively(PER_INPUT, () -> getMatrix(input));
     }
 
-    @Property
-    void canIDeployNeverAnswersWithAServerError(@ForAll("queries") String query) throws IOException {
-        assertNoServerError("/can-i-deploy?" + query);
+    private static void getMatrix(byte[] input) throws IOException {
+        assertNoServerError("/matrix?" + QueryStrings.of(input));
+    }
+
+    @DictionaryFile(resourcePath = QueryStrings.DICTIONARY)
+    @FuzzTest(maxDuration = "5m")
+    void canIDeployNeverAnswersWithAServerError(byte[] input) {
+        assertTimeoutPreemptively(PER_INPUT, () -> getCanIDeploy(input));
+    }
+
+    private static void getCanIDeploy(byte[] input) throws IOException {
+        assertNoServerError("/can-i-deploy?" + QueryStrings.of(input));
     }
 
     private static void assertNoServerError(String target) throws IOException {
         RawHttp.Response response = client.get(target);
         REQUESTS.incrementAndGet();
-        STATUSES.computeIfAbsent(response.status(), any -> new java.util.concurrent.atomic.AtomicLong()).incrementAndGet();
+        STATUSES.computeIfAbsent(response.status(), any -> new AtomicLong()).incrementAndGet();
         if (!response.registry()) {
             BEFORE_REGISTRY.incrementAndGet();
         }
         assertThat(response.status()).as("%s → %s", target, response.body()).isLessThan(500);
         assertThat(response.body()).doesNotContain("Exception");
-    }
-
-    @Provide
-    Arbitrary<String> queries() {
-        return QueryStrings.queries();
     }
 
     /** A consumer with a pact, its provider, and an environment named production. */
