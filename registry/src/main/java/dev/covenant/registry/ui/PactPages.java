@@ -24,6 +24,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.reactive.result.view.Rendering;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
+import reactor.util.function.Tuples;
 
 /** A pact rendered readably, with its verifications and the cross-contract check against the provider's document. */
 @Controller
@@ -58,7 +59,7 @@ class PactPages {
                                 providerDocument(provider),
                                 pacts.history(provider, consumer).map(PactPublication::consumerVersion).collectList())
                         .flatMap(parts -> evidence(found.sha(), parts.getT3())
-                                .map(evidence -> reactor.util.function.Tuples.of(parts, evidence)))
+                                .map(evidence -> Tuples.of(parts, evidence)))
                         .publishOn(Schedulers.boundedElastic())
                         .map(partsAndEvidence -> {
                             var parts = partsAndEvidence.getT1();

@@ -20,7 +20,8 @@ import org.springframework.test.context.TestPropertySource;
 
 /**
  * The two flows of issue 19 with the real {@code pact} CLI: a message pact, and a document whose self-verification
- * failed, each checked by the cross-contract check, and {@code pact broker can-i-deploy} answers no with the cause.
+ * failed, each checked by the cross-contract check, and {@code pact broker can-i-deploy} answers no with the cause;
+ * a document published without a self-verification is a yes the CLI prints a warning for.
  */
 @TestPropertySource(properties = "covenant.jobs.poll-interval=50ms")
 class PactCliGateTest extends RegistryTest {
@@ -67,6 +68,24 @@ class PactCliGateTest extends RegistryTest {
         assertThat(answer.exitCode()).as(answer.output()).isNotZero();
         assertThat(answer.output()).contains("Computer says no")
                 .contains("failed: the provider's self-verification of its OpenAPI document (by dredd) failed");
+    }
+
+    @Test
+    void aDocumentWithoutSelfVerificationIsDeployableWithTheWarningPrinted() throws IOException {
+        publishPact(v3Pact(consumer, provider, List.of(httpInteraction()), List.of()));
+        PactCli.Result published = pact("pactflow", "publish-provider-contract", document().toString(),
+                "--provider", provider, "--provider-app-version", "2.0.0", "--branch", "main",
+                "--content-type", "application/json");
+        assertThat(published.exitCode()).as(published.output()).isZero();
+        awaitContractReport();
+
+        PactCli.Result answer = pact("broker", "can-i-deploy", "--pacticipant", consumer, "--version", "1.0.0",
+                "--pacticipant", provider, "--version", "2.0.0");
+
+        assertThat(answer.exitCode()).as(answer.output()).isZero();
+        assertThat(answer.output()).contains("Computer says yes")
+                .contains("WARNING: The cross-contract check of the pact between version 1.0.0 of " + consumer)
+                .contains("published without a self-verification");
     }
 
     private void publishPact(String pact) throws IOException {
