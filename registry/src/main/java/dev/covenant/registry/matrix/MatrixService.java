@@ -14,6 +14,7 @@ import dev.covenant.registry.pacts.PactService;
 import dev.covenant.registry.system.InvalidRequestException;
 import dev.covenant.registry.verifications.Verification;
 import dev.covenant.registry.verifications.VerificationService;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Service;

@@ -70,14 +70,25 @@ class PactflowPublishProviderContractTest extends RegistryTest {
     }
 
     @Test
-    void invalidDocumentIsReportedByThePactCli() throws IOException {
+    void aStructuralProblemIsAWarningByDefaultAndARefusalUnderAStrictPolicy() throws IOException {
         Path broken = work.resolve("broken.yaml");
         Files.writeString(broken, "openapi: 3.0.3\ninfo:\n  version: '1'\npaths: {}\n");
-        PactCli.Result result = PactCli.run(work, "pactflow", "publish-provider-contract", broken.toString(),
-                "--provider", unique("broken"), "--provider-app-version", "1", "--content-type", "application/yaml",
+
+        String lenient = unique("broken");
+        PactCli.Result accepted = PactCli.run(work, "pactflow", "publish-provider-contract", broken.toString(),
+                "--provider", lenient, "--provider-app-version", "1", "--content-type", "application/yaml",
                 "--broker-base-url", baseUrl());
-        assertThat(result.exitCode()).isNotZero();
-        assertThat(result.output()).contains("info.title");
+        assertThat(accepted.exitCode()).as(accepted.output()).isZero();
+        assertThat(accepted.output()).contains("info.title");
+
+        String strict = unique("strict");
+        http.put().uri("/applications/{a}/policy", strict).contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                .bodyValue("{\"validation\": \"strict\"}").exchange().expectStatus().is2xxSuccessful();
+        PactCli.Result refused = PactCli.run(work, "pactflow", "publish-provider-contract", broken.toString(),
+                "--provider", strict, "--provider-app-version", "1", "--content-type", "application/yaml",
+                "--broker-base-url", baseUrl());
+        assertThat(refused.exitCode()).as(refused.output()).isNotZero();
+        assertThat(refused.output()).contains("info.title");
     }
 
     private PactCli.Result publish(Path file, String... common) {
