@@ -92,9 +92,10 @@ final class CompositionDiff {
             if (annotationOnly(c, keyword, member, "-added-annotation-only")) {
                 // constrains nothing: reported under its own (INFO) id instead of the plain one
                 c.emit(suffix + "-added-annotation-only", keyword, "annotation-only " + keyword + " member " + name
-                        + " was added", Map.of("member", name));
+                        + " was added", memberDetails(member, name));
             } else {
-                c.emit(suffix + "-added", keyword, keyword + " member " + name + " was added", Map.of("member", name));
+                c.emit(suffix + "-added", keyword, keyword + " member " + name + " was added",
+                        memberDetails(member, name));
             }
         }
         for (int i : baseLeft) {
@@ -102,10 +103,10 @@ final class CompositionDiff {
             String name = describe(member, i);
             if (annotationOnly(c, keyword, member, "-removed-annotation-only")) {
                 c.emit(suffix + "-removed-annotation-only", keyword, "annotation-only " + keyword + " member "
-                        + name + " was removed", Map.of("member", name));
+                        + name + " was removed", memberDetails(member, name));
             } else {
                 c.emit(suffix + "-removed", keyword, keyword + " member " + name + " was removed",
-                        Map.of("member", name));
+                        memberDetails(member, name));
             }
         }
         for (int[] pair : pairs) {
@@ -221,6 +222,16 @@ final class CompositionDiff {
             }
         }
         return true;
+    }
+
+    /**
+     * The member's name for people, and for the fingerprint a key that does not move with its position: the
+     * reference name, or for an inline member a hash of its content (Jackson's, independent of key order).
+     */
+    private static Map<String, Object> memberDetails(JsonNode member, String name) {
+        String ref = RefResolver.refName(member);
+        return Map.of("member", name,
+                "memberKey", ref != null ? ref : "inline:" + Integer.toHexString(member.hashCode()));
     }
 
     private static String describe(JsonNode member, int index) {
