@@ -82,7 +82,7 @@ final class CompositionDiff {
         match(from, to, baseLeft, revisionLeft, pairs, false);
         String basePath = SchemaChanges.at(c.baseLocated(), keyword);
         String revisionPath = SchemaChanges.at(c.revisionLocated(), keyword);
-        if (diff.options().matchInlineRefs()) {
+        if (diff.options().matchInlineRefs() || diff.options().matchRenamedRefs()) {
             pairEquivalent(diff, c, from, to, basePath, revisionPath, baseLeft, revisionLeft, pairs);
         }
         pairInline(from, to, baseLeft, revisionLeft, pairs);
@@ -160,8 +160,8 @@ final class CompositionDiff {
     /**
      * An inline member and a referenced one left over that compare without a change are the same member
      * written differently (an inline schema moved into a component, or back). Two references with different
-     * names stay two members, as in oasdiff (TestRequestBodyAnyOfMultiMediaTypeDetails): the name is the
-     * member's identity there.
+     * names stay two members, as in oasdiff (TestRequestBodyAnyOfMultiMediaTypeDetails), where the name is the
+     * member's identity, unless {@link DiffOptions#matchRenamedRefs()} says a renamed component is the same.
      */
     private static void pairEquivalent(SchemaDiff diff, SchemaChanges c, JsonNode from, JsonNode to, String basePath,
                                        String revisionPath, List<Integer> baseLeft, List<Integer> revisionLeft,
@@ -170,7 +170,11 @@ final class CompositionDiff {
             int i = it.next();
             for (var jt = revisionLeft.iterator(); jt.hasNext(); ) {
                 int j = jt.next();
-                if ((RefResolver.refName(from.get(i)) == null) == (RefResolver.refName(to.get(j)) == null)) {
+                boolean baseRef = RefResolver.refName(from.get(i)) != null;
+                boolean revisionRef = RefResolver.refName(to.get(j)) != null;
+                boolean allowed = baseRef != revisionRef ? diff.options().matchInlineRefs()
+                        : baseRef && diff.options().matchRenamedRefs();
+                if (!allowed) {
                     continue;
                 }
                 if (diff.compare(c.scope(), c.nested(), new RefResolver.Located(from.get(i), pointer(basePath, i)),
