@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
 @Command(name = "covenant", mixinStandardHelpOptions = true, version = "covenant 0.1.0",
         description = "API contract checks: diff OpenAPI documents, check pacts against a document, publish to the"
                 + " registry, pre-merge check, can-i-deploy, record deployments.",
-        subcommands = {DiffCommand.class, CheckPactCommand.class, PublishOpenApiCommand.class,
+        subcommands = {DiffCommand.class, ChangelogCommand.class, CheckPactCommand.class, PublishOpenApiCommand.class,
                 PublishPactsCommand.class, CheckCommand.class, CanIDeployCommand.class, RecordDeploymentCommand.class,
                 CreateEnvironmentCommand.class, CommandLine.HelpCommand.class})
 public final class CovenantCli implements Runnable {
@@ -63,7 +63,7 @@ public final class CovenantCli implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: diff, check-pact, publish-openapi, publish-pacts, check, can-i-deploy, record-deployment or create-environment");
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: diff, changelog, check-pact, publish-openapi, publish-pacts, check, can-i-deploy, record-deployment or create-environment");
     }
 
     private static int usageError(CommandLine.ParameterException e, String[] args) {

@@ -77,6 +77,9 @@ final class SchemaValidation {
             String tag = tagOf(compiledSchema, error);
             if (tag != null) {
                 pointer = pointer.replaceFirst("/allOf/\\d+/properties/[^/]+/enum$", "/discriminator");
+                // the tag picks a branch for the object that carries it: the object is what failed (as Ajv and
+                // the comparator report it), not the tag's value
+                at = at.isEmpty() ? at : at.subList(0, at.size() - 1);
             }
             violations.add(new Violation(at, pointer, tag != null
                     ? "value of tag \"" + tag + "\" must be in oneOf" : message(error)));

@@ -82,7 +82,7 @@ final class CompositionDiff {
         match(from, to, baseLeft, revisionLeft, pairs, false);
         String basePath = SchemaChanges.at(c.baseLocated(), keyword);
         String revisionPath = SchemaChanges.at(c.revisionLocated(), keyword);
-        if (diff.options().matchInlineRefs()) {
+        if (diff.options().matchInlineRefs() || diff.options().matchRenamedRefs()) {
             pairEquivalent(diff, c, from, to, basePath, revisionPath, baseLeft, revisionLeft, pairs);
         }
         pairInline(from, to, baseLeft, revisionLeft, pairs);
@@ -92,9 +92,10 @@ final class CompositionDiff {
             if (annotationOnly(c, keyword, member, "-added-annotation-only")) {
                 // constrains nothing: reported under its own (INFO) id instead of the plain one
                 c.emit(suffix + "-added-annotation-only", keyword, "annotation-only " + keyword + " member " + name
-                        + " was added", Map.of("member", name));
+                        + " was added", memberDetails(member, name));
             } else {
-                c.emit(suffix + "-added", keyword, keyword + " member " + name + " was added", Map.of("member", name));
+                c.emit(suffix + "-added", keyword, keyword + " member " + name + " was added",
+                        memberDetails(member, name));
             }
         }
         for (int i : baseLeft) {
@@ -102,10 +103,10 @@ final class CompositionDiff {
             String name = describe(member, i);
             if (annotationOnly(c, keyword, member, "-removed-annotation-only")) {
                 c.emit(suffix + "-removed-annotation-only", keyword, "annotation-only " + keyword + " member "
-                        + name + " was removed", Map.of("member", name));
+                        + name + " was removed", memberDetails(member, name));
             } else {
                 c.emit(suffix + "-removed", keyword, keyword + " member " + name + " was removed",
-                        Map.of("member", name));
+                        memberDetails(member, name));
             }
         }
         for (int[] pair : pairs) {
@@ -159,8 +160,8 @@ final class CompositionDiff {
     /**
      * An inline member and a referenced one left over that compare without a change are the same member
      * written differently (an inline schema moved into a component, or back). Two references with different
-     * names stay two members, as in oasdiff (TestRequestBodyAnyOfMultiMediaTypeDetails): the name is the
-     * member's identity there.
+     * names stay two members, as in oasdiff (TestRequestBodyAnyOfMultiMediaTypeDetails), where the name is the
+     * member's identity, unless {@link DiffOptions#matchRenamedRefs()} says a renamed component is the same.
      */
     private static void pairEquivalent(SchemaDiff diff, SchemaChanges c, JsonNode from, JsonNode to, String basePath,
                                        String revisionPath, List<Integer> baseLeft, List<Integer> revisionLeft,
@@ -169,7 +170,11 @@ final class CompositionDiff {
             int i = it.next();
             for (var jt = revisionLeft.iterator(); jt.hasNext(); ) {
                 int j = jt.next();
-                if ((RefResolver.refName(from.get(i)) == null) == (RefResolver.refName(to.get(j)) == null)) {
+                boolean baseRef = RefResolver.refName(from.get(i)) != null;
+                boolean revisionRef = RefResolver.refName(to.get(j)) != null;
+                boolean allowed = baseRef != revisionRef ? diff.options().matchInlineRefs()
+                        : baseRef && diff.options().matchRenamedRefs();
+                if (!allowed) {
                     continue;
                 }
                 if (diff.compare(c.scope(), c.nested(), new RefResolver.Located(from.get(i), pointer(basePath, i)),
@@ -221,6 +226,16 @@ final class CompositionDiff {
             }
         }
         return true;
+    }
+
+    /**
+     * The member's name for people, and for the fingerprint a key that does not move with its position: the
+     * reference name, or for an inline member a hash of its content (Jackson's, independent of key order).
+     */
+    private static Map<String, Object> memberDetails(JsonNode member, String name) {
+        String ref = RefResolver.refName(member);
+        return Map.of("member", name,
+                "memberKey", ref != null ? ref : "inline:" + Integer.toHexString(member.hashCode()));
     }
 
     private static String describe(JsonNode member, int index) {

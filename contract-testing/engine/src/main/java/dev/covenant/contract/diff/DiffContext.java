@@ -1,6 +1,8 @@
 package dev.covenant.contract.diff;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -19,6 +21,8 @@ final class DiffContext {
     private final FindingSink sink;
     private final SchemaDiff schemas;
     private final Sameness sameness;
+    // the deprecation policy (days) of the operation being compared: property deprecations are judged by it
+    private int deprecationDays;
 
     DiffContext(JsonNode base, JsonNode revision, DiffOptions options, Rules rules) {
         this.base = new RefResolver(base);
@@ -47,6 +51,11 @@ final class DiffContext {
 
     SchemaDiff schemas() {
         return schemas;
+    }
+
+    /** Enters an operation: its stability level sets the deprecation policy for what is found inside it. */
+    void enterOperation(JsonNode revisionOperation) {
+        deprecationDays = options.deprecationDays(Lifecycle.stabilityOf(revisionOperation));
     }
 
     /** Whether two subtrees (and every component they reference) are unchanged. */
@@ -88,8 +97,34 @@ final class DiffContext {
                         .limit(MAX_PATHS).toList());
             }
             String place = change.path().isEmpty() ? where : where + ", property " + change.path();
-            sink.addAt(change.ruleId(), operation, change.path().isEmpty() ? location : location + " " + change.path(),
-                    change.basePointer(), change.revisionPointer(), place + ": " + change.message(), details);
+            String ruleId = change.ruleId();
+            String message = change.message();
+            if (ruleId.endsWith("-property-deprecated")) {
+                Deprecation deprecation = propertyDeprecation(details);
+                ruleId = ruleId + switch (deprecation.verdict()) {
+                    case DEPRECATED -> "";
+                    case WITH_SUNSET -> "-with-sunset";
+                    case SUNSET_MISSING -> "-sunset-missing";
+                    case SUNSET_INVALID -> "-sunset-invalid";
+                    case SUNSET_TOO_SOON -> "-sunset-date-too-small";
+                };
+                if (deprecation.verdict() == Deprecation.Verdict.SUNSET_TOO_SOON) {
+                    ruleId = ruleId.replace("-property-deprecated-", "-property-");
+                }
+                message = deprecation.describe();
+                details.putAll(deprecation.details());
+            }
+            sink.addAt(ruleId, operation, change.path().isEmpty() ? location : location + " " + change.path(),
+                    change.basePointer(), change.revisionPointer(), place + ": " + message, details);
         }
+    }
+
+    private Deprecation propertyDeprecation(Map<String, Object> details) {
+        ObjectNode node = JsonNodeFactory.instance.objectNode();
+        Object sunset = details.remove(Deprecation.SUNSET);
+        if (sunset != null) {
+            node.put(Deprecation.SUNSET, sunset.toString());
+        }
+        return Deprecation.judge(node, deprecationDays, options);
     }
 }

@@ -21,6 +21,12 @@ import java.util.Set;
  *                                   reported
  * @param matchInlineRefs            an inline anyOf/oneOf member and an equivalent {@code $ref} are the same member
  *                                   (default); false counts them as one member removed and one added
+ * @param matchRenamedRefs           anyOf/oneOf members that are references with different names but the same content
+ *                                   are the same member (a renamed component); off by default, as in oasdiff, where
+ *                                   the name is the member's identity
+ * @param versioningPolicy           report a breaking change that {@code info.version} does not carry (same version,
+ *                                   a lower one, or no major increase; see {@link Versioning}); off by default, as
+ *                                   oasdiff's checker tests run without it, and on where a policy asks for it
  * @param attributes                 operation extensions ({@code x-…}) copied into each finding's details under
  *                                   {@code attributes}, as oasdiff's {@code --attributes} does
  * @param clock                      today's date for sunset checks
@@ -32,6 +38,8 @@ public record DiffOptions(
         boolean flattenCommonParameters,
         Stability minimumStability,
         boolean matchInlineRefs,
+        boolean matchRenamedRefs,
+        boolean versioningPolicy,
         Set<String> attributes,
         Clock clock) {
 
@@ -47,10 +55,11 @@ public record DiffOptions(
     /**
      * No minimum deprecation period (a registry cannot know a team's policy), renamed path parameters matched,
      * path-level parameters merged into operations, draft and alpha operations free to change, inline members
-     * matched with equivalent references, no attributes.
+     * matched with equivalent references, references with other names not, no versioning policy, no attributes.
      */
     public static DiffOptions defaults() {
-        return new DiffOptions(0, 0, true, true, Stability.BETA, true, Set.of(), Clock.systemUTC());
+        return new DiffOptions(0, 0, true, true, Stability.BETA, true, false, false, Set.of(),
+                Clock.systemUTC());
     }
 
     /** The minimum days between deprecation and sunset for an operation at this level. */
@@ -69,36 +78,50 @@ public record DiffOptions(
 
     public DiffOptions withDeprecationDays(int stable, int beta) {
         return new DiffOptions(stable, beta, matchRenamedPathParameters, flattenCommonParameters, minimumStability,
-                matchInlineRefs, attributes, clock);
+                matchInlineRefs, matchRenamedRefs, versioningPolicy, attributes, clock);
     }
 
     public DiffOptions withFlattenCommonParameters(boolean flatten) {
         return new DiffOptions(deprecationDaysStable, deprecationDaysBeta, matchRenamedPathParameters, flatten,
-                minimumStability, matchInlineRefs, attributes, clock);
+                minimumStability, matchInlineRefs, matchRenamedRefs, versioningPolicy, attributes, clock);
     }
 
     public DiffOptions withMatchRenamedPathParameters(boolean match) {
         return new DiffOptions(deprecationDaysStable, deprecationDaysBeta, match, flattenCommonParameters,
-                minimumStability, matchInlineRefs, attributes, clock);
+                minimumStability, matchInlineRefs, matchRenamedRefs, versioningPolicy, attributes, clock);
     }
 
     public DiffOptions withMinimumStability(Stability minimum) {
         return new DiffOptions(deprecationDaysStable, deprecationDaysBeta, matchRenamedPathParameters,
-                flattenCommonParameters, minimum, matchInlineRefs, attributes, clock);
+                flattenCommonParameters, minimum, matchInlineRefs, matchRenamedRefs, versioningPolicy,
+                attributes, clock);
     }
 
     public DiffOptions withMatchInlineRefs(boolean match) {
         return new DiffOptions(deprecationDaysStable, deprecationDaysBeta, matchRenamedPathParameters,
-                flattenCommonParameters, minimumStability, match, attributes, clock);
+                flattenCommonParameters, minimumStability, match, matchRenamedRefs, versioningPolicy,
+                attributes, clock);
+    }
+
+    public DiffOptions withMatchRenamedRefs(boolean match) {
+        return new DiffOptions(deprecationDaysStable, deprecationDaysBeta, matchRenamedPathParameters,
+                flattenCommonParameters, minimumStability, matchInlineRefs, match, versioningPolicy, attributes, clock);
+    }
+
+    public DiffOptions withVersioningPolicy(boolean check) {
+        return new DiffOptions(deprecationDaysStable, deprecationDaysBeta, matchRenamedPathParameters,
+                flattenCommonParameters, minimumStability, matchInlineRefs, matchRenamedRefs, check, attributes, clock);
     }
 
     public DiffOptions withAttributes(Set<String> extensions) {
         return new DiffOptions(deprecationDaysStable, deprecationDaysBeta, matchRenamedPathParameters,
-                flattenCommonParameters, minimumStability, matchInlineRefs, extensions, clock);
+                flattenCommonParameters, minimumStability, matchInlineRefs, matchRenamedRefs,
+                versioningPolicy, extensions, clock);
     }
 
     public DiffOptions withClock(Clock clock) {
         return new DiffOptions(deprecationDaysStable, deprecationDaysBeta, matchRenamedPathParameters,
-                flattenCommonParameters, minimumStability, matchInlineRefs, attributes, clock);
+                flattenCommonParameters, minimumStability, matchInlineRefs, matchRenamedRefs,
+                versioningPolicy, attributes, clock);
     }
 }

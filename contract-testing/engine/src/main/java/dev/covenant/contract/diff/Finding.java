@@ -37,9 +37,10 @@ public record Finding(
     /**
      * The details that name what changed (which enum value, which scope, which member) and take part in the
      * fingerprint. Deliberately not: the property paths a shared schema is reached by, parameter names (a
-     * renamed path parameter is the same parameter), and days counted from today.
+     * renamed path parameter is the same parameter), a composition member's position (its {@code memberKey} is
+     * its reference name or a hash of its content), and days counted from today.
      */
-    private static final Set<String> SUBJECT_KEYS = Set.of("value", "member", "key", "scheme", "scope", "schemes",
+    private static final Set<String> SUBJECT_KEYS = Set.of("value", "memberKey", "key", "scheme", "scope", "schemes",
             "mediaType", "status", "header", "webhook", "schema", "tag", "from", "to", "sunset", "pattern");
     private static final Pattern TEMPLATE_PARAMETER = Pattern.compile("\\{[^}/]*}");
 

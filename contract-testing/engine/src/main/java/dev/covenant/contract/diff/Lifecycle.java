@@ -62,10 +62,29 @@ final class Lifecycle {
         } else if (wasDeprecated && !isDeprecated) {
             context.sink().add("endpoint-reactivated", name, base.pointer(), revision.pointer(),
                     "endpoint " + name + " is no longer deprecated");
+        } else if (isDeprecated) {
+            sunsetChanged(context, name, base, revision);
         }
         stability(context, name, base, revision);
         text(context, name, base, revision, "operationId", "api-operation-id");
         tags(context, name, base, revision);
+    }
+
+    /** A deprecated endpoint's sunset date removed, or moved earlier than the deprecation policy allows. */
+    private static void sunsetChanged(DiffContext context, String name, OperationDiff.Side base,
+                                      OperationDiff.Side revision) {
+        int days = context.options().deprecationDays(stabilityOf(revision.operation()));
+        String change = Deprecation.sunsetChange(base.operation(), revision.operation(), days, context.options());
+        if ("deleted".equals(change)) {
+            context.sink().add("sunset-deleted", name, base.pointer() + "/x-sunset", revision.pointer(),
+                    "the sunset date of deprecated endpoint " + name + " was removed");
+        } else if ("too-soon".equals(change)) {
+            LocalDate to = Deprecation.sunsetOf(revision.operation());
+            context.sink().add("api-sunset-date-changed-too-small", name, base.pointer() + "/x-sunset",
+                    revision.pointer() + "/x-sunset", "the sunset date of " + name + " moved earlier, to " + to
+                            + ", sooner than the required " + days + " days",
+                    Map.of("from", String.valueOf(Deprecation.sunsetOf(base.operation())), "to", to.toString()));
+        }
     }
 
     private static void deprecated(DiffContext context, String name, OperationDiff.Side revision) {

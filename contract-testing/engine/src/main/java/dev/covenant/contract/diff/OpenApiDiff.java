@@ -24,6 +24,7 @@ public final class OpenApiDiff {
         WebhooksDiff.compare(context);
         SecurityDiff.compareDocument(context);
         ComponentsDiff.compare(context);
+        Versioning.check(context);
         return new DiffReport(OperationAttributes.attach(context.sink().findings(), context.base(),
                 context.revision(), context.options()));
     }

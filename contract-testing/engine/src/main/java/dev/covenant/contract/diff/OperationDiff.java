@@ -18,6 +18,7 @@ final class OperationDiff {
                 && base.path().equals(revision.path())) {
             return;
         }
+        context.enterOperation(revision.operation());
         Lifecycle.compare(context, name, base, revision);
         if (!context.options().promised(Lifecycle.stabilityOf(base.operation()))) {
             return; // below the minimum stability level: free to change, only its lifecycle is reported

@@ -2,7 +2,9 @@ package dev.covenant.contract.diff;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.covenant.contract.openapi.Pointers;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -41,16 +43,15 @@ final class ParametersDiff {
     static void compare(DiffContext context, String operation, OperationDiff.Side base, OperationDiff.Side revision) {
         Map<String, Parameter> from = effective(context, context.base(), base);
         Map<String, Parameter> to = effective(context, context.revision(), revision);
+        int days = context.options().deprecationDays(Lifecycle.stabilityOf(revision.operation()));
         for (Parameter parameter : from.values()) {
             Parameter now = to.get(parameter.key());
             if (now == null) {
-                boolean deprecated = parameter.node().path("deprecated").asBoolean(false);
-                context.sink().addAt(deprecated ? "request-parameter-removed-with-deprecation"
-                                : "request-parameter-removed", operation, parameter.location(), parameter.pointer(), null,
-                        parameter.in() + " request parameter "
-                                + parameter.name() + " was removed", details(parameter));
+                context.sink().addAt(removal(context, parameter), operation, parameter.location(),
+                        parameter.pointer(), null, parameter.in() + " request parameter " + parameter.name()
+                                + " was removed", details(parameter));
             } else {
-                compareParameter(context, operation, parameter, now);
+                compareParameter(context, operation, parameter, now, days);
             }
         }
         for (Parameter parameter : to.values()) {
@@ -92,7 +93,18 @@ final class ParametersDiff {
         }
     }
 
-    private static void compareParameter(DiffContext context, String operation, Parameter from, Parameter to) {
+    /** Removing a parameter is fine once it was deprecated and its sunset (if it has one) has passed. */
+    private static String removal(DiffContext context, Parameter parameter) {
+        if (!parameter.node().path("deprecated").asBoolean(false)) {
+            return "request-parameter-removed";
+        }
+        LocalDate sunset = Deprecation.sunsetOf(parameter.node());
+        return sunset != null && sunset.isAfter(LocalDate.now(context.options().clock()))
+                ? "request-parameter-removed-before-sunset" : "request-parameter-removed-with-deprecation";
+    }
+
+    private static void compareParameter(DiffContext context, String operation, Parameter from, Parameter to,
+                                         int days) {
         String where = from.in() + " parameter " + to.name();
         if (from.required() != to.required()) {
             context.sink().addAt(to.required() ? "request-parameter-became-required" : "request-parameter-became-optional",
@@ -101,10 +113,31 @@ final class ParametersDiff {
         }
         boolean wasDeprecated = from.node().path("deprecated").asBoolean(false);
         boolean isDeprecated = to.node().path("deprecated").asBoolean(false);
-        if (wasDeprecated != isDeprecated) {
-            context.sink().addAt(isDeprecated ? "request-parameter-deprecated" : "request-parameter-reactivated",
-                    operation, to.location(), from.pointer(), to.pointer(), where + (isDeprecated ? " was deprecated"
-                            : " is no longer deprecated"), details(to));
+        if (wasDeprecated && !isDeprecated) {
+            context.sink().addAt("request-parameter-reactivated", operation, to.location(), from.pointer(),
+                    to.pointer(), where + " is no longer deprecated", details(to));
+        } else if (isDeprecated && !wasDeprecated) {
+            Deprecation deprecation = Deprecation.judge(to.node(), days, context.options());
+            String id = switch (deprecation.verdict()) {
+                case DEPRECATED, WITH_SUNSET -> "request-parameter-deprecated";
+                case SUNSET_MISSING -> "request-parameter-deprecated-sunset-missing";
+                case SUNSET_INVALID -> "request-parameter-sunset-parse";
+                case SUNSET_TOO_SOON -> "request-parameter-sunset-date-too-small";
+            };
+            Map<String, Object> details = new HashMap<>(details(to));
+            details.putAll(deprecation.details());
+            context.sink().addAt(id, operation, to.location(), from.pointer(), to.pointer(),
+                    where + " " + deprecation.describe(), details);
+        } else if (isDeprecated) {
+            String change = Deprecation.sunsetChange(from.node(), to.node(), days, context.options());
+            if (change != null) {
+                context.sink().addAt(change.equals("deleted") ? "request-parameter-sunset-deleted"
+                                : "request-parameter-sunset-date-changed-too-small", operation, to.location(),
+                        from.pointer(), to.pointer(), where + (change.equals("deleted")
+                                ? ": the sunset date of the deprecated parameter was removed"
+                                : ": the sunset date moved earlier, to " + Deprecation.sunsetOf(to.node())
+                                        + ", sooner than the required " + days + " days"), details(to));
+            }
         }
         SchemaScope scope = to.in().equals("header") ? SchemaScope.REQUEST_HEADER : SchemaScope.REQUEST_PARAMETER;
         if (from.node().has("schema") || to.node().has("schema")) {

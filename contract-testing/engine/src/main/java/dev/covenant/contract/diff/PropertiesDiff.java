@@ -139,10 +139,28 @@ final class PropertiesDiff {
         boolean wasDeprecated = before.path("deprecated").asBoolean(false);
         boolean isDeprecated = after.path("deprecated").asBoolean(false);
         if (wasDeprecated != isDeprecated) {
+            // the sunset is judged per operation (its stability sets the policy): see DiffContext.compareSchemas
+            JsonNode sunset = after.get(Deprecation.SUNSET);
             c.emitProperty(side + "-property-" + (isDeprecated ? "deprecated" : "reactivated"), name, basePointer,
                     revisionPointer, side + " property " + name + (isDeprecated ? " was deprecated"
-                            : " is no longer deprecated"), Map.of());
+                            : " is no longer deprecated"), isDeprecated && sunset != null && !sunset.isNull()
+                            ? Map.of(Deprecation.SUNSET, sunset.asText()) : Map.of());
         }
+        stabilityChange(c, side, name, basePointer, revisionPointer, before, after);
+    }
+
+    /** A property's own {@code x-stability-level} lowered or raised, where the base level carried a promise. */
+    private static void stabilityChange(SchemaChanges c, String side, String name, String basePointer,
+                                        String revisionPointer, JsonNode before, JsonNode after) {
+        Stability from = Lifecycle.stabilityOf(before);
+        Stability to = Lifecycle.stabilityOf(after);
+        if (from == to || !c.options().promised(from)) {
+            return;
+        }
+        boolean decreased = to.compareTo(from) < 0;
+        c.emitProperty(side + "-property-stability-" + (decreased ? "decreased" : "increased"), name, basePointer,
+                revisionPointer, side + " property " + name + " stability changed from " + from.text() + " to "
+                        + to.text(), Map.of("from", from.text(), "to", to.text()));
     }
 
     private static Set<String> required(JsonNode schema) {

@@ -13,6 +13,7 @@ final class SchemaChanges {
     private final SchemaScope scope;
     private final boolean nested;
     private final Rules rules;
+    private final DiffOptions options;
     private final RefResolver.Located base;
     private final RefResolver.Located revision;
     private final List<SchemaChange> changes = new ArrayList<>();
@@ -28,8 +29,9 @@ final class SchemaChanges {
         }
     }
 
-    SchemaChanges(SchemaScope scope, boolean nested, Rules rules, RefResolver.Located base,
+    SchemaChanges(SchemaScope scope, boolean nested, Rules rules, DiffOptions options, RefResolver.Located base,
                   RefResolver.Located revision) {
+        this.options = options;
         this.scope = scope;
         this.nested = nested;
         this.rules = rules;
@@ -43,6 +45,10 @@ final class SchemaChanges {
 
     boolean nested() {
         return nested;
+    }
+
+    DiffOptions options() {
+        return options;
     }
 
     Rules rules() {

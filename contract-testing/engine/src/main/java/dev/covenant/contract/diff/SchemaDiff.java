@@ -62,7 +62,7 @@ final class SchemaDiff {
 
     private List<SchemaChange> compareResolved(SchemaScope scope, boolean nested, RefResolver.Located b,
                                                RefResolver.Located r) {
-        SchemaChanges changes = new SchemaChanges(scope, nested, rules, b, r);
+        SchemaChanges changes = new SchemaChanges(scope, nested, rules, options, b, r);
         boolean baseNullable = SchemaTypes.isNullable(b.node(), base);
         boolean revisionNullable = SchemaTypes.isNullable(r.node(), revision);
         // Wrapping one side in oneOf [null, X] around an equivalent X is a nullability change and nothing

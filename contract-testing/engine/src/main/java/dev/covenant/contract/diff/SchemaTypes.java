@@ -144,6 +144,9 @@ final class SchemaTypes {
             compareFormats(c, from, base, revision);
             return;
         }
+        if (composedOfSchemas(base, baseResolver) && composedOfSchemas(revision, revisionResolver)) {
+            return; // members that are schemas of their own: their changes are reported member by member
+        }
         Map<String, Object> details = Map.of("from", String.join(",", from), "to", String.join(",", to));
         if (from.isEmpty()) {
             return; // adding a type to an untyped schema only documents what was already sent
@@ -179,8 +182,19 @@ final class SchemaTypes {
         }
     }
 
+    /** A oneOf/anyOf without a type of its own whose members are more than bare types. */
+    private static boolean composedOfSchemas(JsonNode schema, RefResolver resolver) {
+        return !schema.has("type") && (schema.has("oneOf") || schema.has("anyOf"))
+                && !isListOfTypes(schema, resolver);
+    }
+
+    /**
+     * A oneOf/anyOf of bare types (oasdiff's list of types): members that are objects or references are
+     * compared as members, and their changes reported there, not as the list widening and narrowing at once.
+     */
     private static boolean isListOfTypes(JsonNode schema, RefResolver resolver) {
-        return !schema.has("type") && (schema.has("oneOf") || schema.has("anyOf"));
+        return !schema.has("type") && (isTypeList(schema.get("oneOf"), resolver)
+                || isTypeList(schema.get("anyOf"), resolver));
     }
 
     private static void compareLists(SchemaChanges c, Set<String> from, Set<String> to, Map<String, Object> details) {

@@ -111,6 +111,33 @@ class DiffOptionsTest {
     }
 
     @Test
+    void renamedComponentsInACompositionAreTheSameMemberWhenAsked() {
+        String common = """
+                openapi: 3.0.3
+                info: {title: t, version: "1"}
+                paths:
+                  /pets:
+                    post:
+                      requestBody:
+                        content:
+                          application/json:
+                            schema:
+                              anyOf: [{$ref: '#/components/schemas/Dog'}, {$ref: '#/components/schemas/%s'}]
+                      responses:
+                        "200": {description: ok}
+                components:
+                  schemas:
+                    Dog: {type: object, properties: {bark: {type: string}}}
+                    %s: {type: object, properties: {name: {type: string}}}
+                """;
+        JsonNode base = tree(common.formatted("Cat", "Cat"));
+        JsonNode renamed = tree(common.formatted("Feline", "Feline"));
+        assertThat(ids(base, renamed, DiffOptions.defaults())).contains("request-body-any-of-removed");
+        assertThat(ids(base, renamed, DiffOptions.defaults().withMatchRenamedRefs(true)))
+                .doesNotContain("request-body-any-of-removed", "request-body-any-of-added");
+    }
+
+    @Test
     void attributesCarryOperationExtensionsIntoFindingsWithoutChangingFingerprints() {
         JsonNode base = operation("stable", TWO, "");
         JsonNode revision = operation("stable", ONE, "");

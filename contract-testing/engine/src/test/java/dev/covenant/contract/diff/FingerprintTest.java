@@ -202,6 +202,42 @@ class FingerprintTest {
         assertThat(tagPrints).hasSameSizeAs(tagRemoved);
     }
 
+    private static JsonNode oneOf(String... members) {
+        String yaml = """
+                openapi: 3.1.0
+                info: {title: t, version: "1"}
+                paths:
+                  /shapes:
+                    post:
+                      requestBody:
+                        content:
+                          application/json:
+                            schema:
+                              oneOf: [%s]
+                      responses:
+                        "200": {description: ok}
+                """.formatted(String.join(", ", members));
+        return OpenApiDocuments.readTree(yaml.getBytes(StandardCharsets.UTF_8), DocumentLimits.DEFAULTS);
+    }
+
+    @Test
+    void aCompositionMemberIsKnownByItsContentNotItsPosition() {
+        String circle = "{type: object, required: [radius], properties: {radius: {type: number}}}";
+        String circleReordered = "{properties: {radius: {type: number}}, required: [radius], type: object}";
+        String square = "{type: object, required: [side], properties: {side: {type: integer}}}";
+        String label = "{type: string, maxLength: 3}";
+        Finding added = single(OpenApiDiff.diff(oneOf(circle), oneOf(circle, square), DiffOptions.defaults())
+                .findings(), "request-body-one-of-added");
+        // the same member added in front of the others, written with its keys in another order elsewhere
+        Finding addedFirst = single(OpenApiDiff.diff(oneOf(circleReordered), oneOf(square, circle),
+                DiffOptions.defaults()).findings(), "request-body-one-of-added");
+        Finding other = single(OpenApiDiff.diff(oneOf(circle), oneOf(circle, label), DiffOptions.defaults())
+                .findings(), "request-body-one-of-added");
+        assertThat(addedFirst.details().get("member")).isNotEqualTo(added.details().get("member"));
+        assertThat(addedFirst.fingerprint()).isEqualTo(added.fingerprint());
+        assertThat(other.fingerprint()).isNotEqualTo(added.fingerprint());
+    }
+
     @Test
     void aFindingMadeOutsideTheEngineFallsBackToItsPointer() {
         Finding one = new Finding("x", Level.ERR, "GET /a/{id}", "/paths/~1a~1{id}/get/x", null, "m", Map.of());
