@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Benchmark: publish GitHub Enterprise Server's OpenAPI description (npm @octokit/openapi, ~11 MB JSON)
-# to a fresh registry repeatedly; report the median time to response and the registry's peak RSS.
+# to a fresh registry repeatedly; report the median time to response and the registry's peak RSS. Publish 1 is the
+# cold one (first after start-up); each line also gives the registry process's CPU time during that publish.
 # Usage: docs/benchmarks/publish-openapi.sh [runs]   (from the repository root, after `mvn -q -DskipTests package`)
 set -euo pipefail
 RUNS=${1:-10}
@@ -21,11 +22,15 @@ READY=$(echo "$(date +%s.%N) - $START" | bc)
 echo "document: $(du -h "$DOC" | cut -f1) ghes-3.18.json; runs: $RUNS (first 2 are warm-up)"
 echo "ready after ${READY}s"
 TIMES=()
+TCK=$(getconf CLK_TCK)
+cpu() { awk '{print $14 + $15}' "/proc/$PID/stat"; }
+sleep "${SETTLE:-10}" # let the background warm-up (covenant.specs.warm-up-runs) finish
 for i in $(seq 1 "$RUNS"); do
+  BEFORE=$(cpu)
   T=$(curl -s -o /dev/null -w '%{http_code} %{time_total}' -X PUT \
       "http://localhost:$PORT/applications/github/versions/3.18.$i/openapi?branch=main" \
       -H 'Content-Type: application/json' --data-binary @"$DOC")
-  echo "publish $i: $T"
+  echo "publish $i: $T (registry CPU $(echo "scale=2; ($(cpu) - $BEFORE) / $TCK" | bc) s, load $(cut -d' ' -f1 /proc/loadavg))"
   [ "$i" -gt 2 ] && TIMES+=("${T#* }")
 done
 MEDIAN=$(printf '%s\n' "${TIMES[@]}" | sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}')

@@ -13,6 +13,7 @@ import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import com.mongodb.reactivestreams.client.MongoCollection;
 import com.mongodb.reactivestreams.client.MongoDatabase;
+import dev.covenant.contract.openapi.DocumentProblem;
 import dev.covenant.contract.openapi.OpenApiDocuments;
 import dev.covenant.contract.openapi.ParsedDocument;
 import dev.covenant.contract.openapi.Validation;
@@ -137,9 +138,26 @@ public class ProviderContracts implements IndexDefinitions {
         return request;
     }
 
+    /**
+     * Reads the document, then checks its structure while its content address is computed (both CPU work on
+     * the same read-only tree, one per core). Lenient: structural problems travel as warnings; a strict
+     * application policy refuses them (PublishGuard).
+     */
     private Mono<ParsedDocument> parse(PublishRequest request) {
-        // lenient: structural problems travel as warnings; a strict application policy refuses them (PublishGuard)
-        return Mono.fromCallable(() -> OpenApiDocuments.parse(request.content(), properties.limits(), Validation.LENIENT))
+        return Mono.fromCallable(() -> OpenApiDocuments.parse(request.content(), properties.limits(), Validation.NONE))
+                .subscribeOn(parsing)
+                .flatMap(read -> Mono.zip(structuralProblems(read, request.content()), contentAddress(read))
+                        .map(checked -> read.withWarnings(checked.getT1())));
+    }
+
+    private Mono<List<DocumentProblem>> structuralProblems(ParsedDocument read, byte[] content) {
+        return Mono.fromCallable(() -> OpenApiDocuments.structuralProblems(read, content, properties.limits(),
+                        Validation.LENIENT))
+                .subscribeOn(parsing);
+    }
+
+    private Mono<String> contentAddress(ParsedDocument read) {
+        return Mono.fromCallable(read::sha256)
                 .subscribeOn(parsing);
     }
 

@@ -66,19 +66,34 @@ public final class OpenApiDocuments {
             throw new InvalidDocumentException(InvalidDocumentException.Reason.EXTERNAL_REFERENCE,
                     locate(content, references.external(), limits));
         }
-        List<DocumentProblem> warnings = List.of();
-        if (validation != Validation.NONE) {
-            List<DocumentProblem> structural = new ArrayList<>(references.unresolved());
-            structural.addAll(SpecificationCheck.problems(tree, format));
-            if (!structural.isEmpty()) {
-                warnings = locate(content, capped(structural), limits);
-            }
-            if (validation == Validation.STRICT && !warnings.isEmpty()) {
-                throw new InvalidDocumentException(InvalidDocumentException.Reason.SCHEMA, warnings);
-            }
+        ParsedDocument document = new ParsedDocument(tree, format, versionField(tree, format),
+                tree.path("info").path("title").asText(""), tree.path("info").path("version").asText(""), List.of());
+        return validation == Validation.NONE ? document
+                : document.withWarnings(structuralProblems(document, references.unresolved(), content, limits, validation));
+    }
+
+    /**
+     * The structural problems of a document read with {@link Validation#NONE} (located; empty when valid), or,
+     * for {@link Validation#STRICT}, a refusal. Separate from {@link #parse} so that a caller can run it beside
+     * other work on the same tree, which nothing here modifies.
+     */
+    public static List<DocumentProblem> structuralProblems(ParsedDocument document, byte[] content,
+            DocumentLimits limits, Validation validation) {
+        if (validation == Validation.NONE) {
+            return List.of();
         }
-        return new ParsedDocument(tree, format, versionField(tree, format),
-                tree.path("info").path("title").asText(""), tree.path("info").path("version").asText(""), warnings);
+        return structuralProblems(document, references(document.tree()).unresolved(), content, limits, validation);
+    }
+
+    private static List<DocumentProblem> structuralProblems(ParsedDocument document, List<DocumentProblem> unresolved,
+            byte[] content, DocumentLimits limits, Validation validation) {
+        List<DocumentProblem> structural = new ArrayList<>(unresolved);
+        structural.addAll(SpecificationCheck.problems(document.tree(), document.format()));
+        List<DocumentProblem> located = structural.isEmpty() ? List.of() : locate(content, capped(structural), limits);
+        if (validation == Validation.STRICT && !located.isEmpty()) {
+            throw new InvalidDocumentException(InvalidDocumentException.Reason.SCHEMA, located);
+        }
+        return located;
     }
 
     private static List<DocumentProblem> capped(List<DocumentProblem> problems) {

@@ -33,6 +33,14 @@ public final class ParsedDocument {
         this.warnings = List.copyOf(warnings);
     }
 
+    /** This document with the given structural problems; the canonical form, if computed, is shared. */
+    public ParsedDocument withWarnings(List<DocumentProblem> problems) {
+        ParsedDocument copy = new ParsedDocument(tree, format, specVersion, title, apiVersion, problems);
+        copy.canonicalJson = canonicalJson;
+        copy.sha256 = sha256;
+        return copy;
+    }
+
     /** The document as a JSON tree (YAML converted); treat as read-only. */
     public JsonNode tree() {
         return tree;
