@@ -1,12 +1,13 @@
 package dev.covenant.registry.environments;
 
-import dev.covenant.registry.system.JsonBodies;
 import dev.covenant.registry.pacticipants.Pacticipants;
 import dev.covenant.registry.security.Ownership;
 import dev.covenant.registry.system.Bodies;
 import dev.covenant.registry.system.Hal;
 import dev.covenant.registry.system.InvalidRequestException;
+import dev.covenant.registry.system.JsonBodies;
 import dev.covenant.registry.system.Links;
+import dev.covenant.registry.system.UnprocessableRequestException;
 import java.net.URI;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
@@ -110,7 +111,7 @@ class DeploymentController {
             return deployments.deployment(uuid);
         }
         if (currentlyDeployed) {
-            return Mono.error(new InvalidRequestException("currentlyDeployed",
+            return Mono.error(new UnprocessableRequestException("currentlyDeployed",
                     "currentlyDeployed can only be set to false; record a new deployment instead"));
         }
         return deployments.undeploy(uuid);
