@@ -5,12 +5,16 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.covenant.client.Results.CanIDeploy;
 import dev.covenant.client.Results.MatrixRow;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code covenant can-i-deploy -a order-service -v 1.0.0 --to-environment production}: exit 0 only on yes. */
-@Command(name = "can-i-deploy", mixinStandardHelpOptions = true,
+@Command(name = "can-i-deploy",
         description = "Ask whether a version can be deployed to an environment; exit 0 yes, 1 no or unknown.")
 final class CanIDeployCommand extends RegistryCommand {
+
+    @Mixin
+    HelpOption help;
 
     @Option(names = {"-a", "--application"}, required = true, description = "The application to deploy.")
     String application;

@@ -9,9 +9,12 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code covenant publish-openapi doc.yaml --application inventory --version 1.2.0}. */
-@Command(name = "publish-openapi", mixinStandardHelpOptions = true,
+@Command(name = "publish-openapi",
         description = "Publish a provider's OpenAPI document (YAML or JSON) for one version. Idempotent.")
 final class PublishOpenApiCommand extends RegistryCommand {
+
+    @Mixin
+    HelpOption help;
 
     @Parameters(index = "0", paramLabel = "<document>", description = "The OpenAPI 2.0/3.0/3.1 document.")
     Path document;

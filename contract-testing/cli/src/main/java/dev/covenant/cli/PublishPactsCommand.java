@@ -12,9 +12,12 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code covenant publish-pacts target/pacts --version 1.0.0}: the consumer side of CI. */
-@Command(name = "publish-pacts", mixinStandardHelpOptions = true,
+@Command(name = "publish-pacts",
         description = "Publish pact files (or every *.json in a directory) as a consumer version. Idempotent.")
 final class PublishPactsCommand extends RegistryCommand {
+
+    @Mixin
+    HelpOption help;
 
     @Parameters(arity = "1..*", paramLabel = "<pact|dir>", description = "Pact files or directories of them.")
     List<Path> paths;

@@ -2,12 +2,16 @@ package dev.covenant.cli;
 
 import dev.covenant.client.Results.RecordedDeployment;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code covenant record-deployment -a inventory -v 1.2.0 -e production}, after the deployment succeeded. */
-@Command(name = "record-deployment", mixinStandardHelpOptions = true,
+@Command(name = "record-deployment",
         description = "Record that a version now runs in an environment (replacing the one there before).")
 final class RecordDeploymentCommand extends RegistryCommand {
+
+    @Mixin
+    HelpOption help;
 
     @Option(names = {"-a", "--application"}, required = true, description = "The deployed application.")
     String application;

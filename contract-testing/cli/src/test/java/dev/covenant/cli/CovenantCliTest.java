@@ -110,6 +110,21 @@ class CovenantCliTest {
         assertThat(run.err()).startsWith("covenant: ");
     }
 
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"--help", "-h"})
+    void everyCommandPrintsItsHelpAndExitsZero(String option) {
+        CommandLine commandLine = CovenantCli.commandLine(DiffRunner.installed());
+        assertThat(commandLine.getSubcommands()).hasSizeGreaterThan(5);
+        for (String command : commandLine.getSubcommands().keySet()) {
+            if (command.equals("help")) {
+                continue;
+            }
+            Run run = run(command, option);
+            assertThat(run.exitCode()).as("covenant %s %s: %s", command, option, run.err()).isZero();
+            assertThat(run.out()).as("covenant %s %s", command, option).contains("Usage: covenant " + command);
+        }
+    }
+
     @Test
     void commandIsRequired() {
         assertThat(run().exitCode()).isEqualTo(2);

@@ -6,6 +6,7 @@ import dev.covenant.registry.system.InvalidRequestException;
 import dev.covenant.registry.system.JsonBodies;
 import dev.covenant.registry.system.Links;
 import dev.covenant.registry.system.Names;
+import dev.covenant.registry.system.UnprocessableRequestException;
 import java.net.URI;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
@@ -99,7 +100,7 @@ class DeploymentController {
             return deployments.deployment(uuid);
         }
         if (currentlyDeployed) {
-            return Mono.error(new InvalidRequestException("currentlyDeployed",
+            return Mono.error(new UnprocessableRequestException("currentlyDeployed",
                     "currentlyDeployed can only be set to false; record a new deployment instead"));
         }
         return deployments.undeploy(uuid);

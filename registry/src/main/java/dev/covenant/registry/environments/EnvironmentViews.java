@@ -40,7 +40,14 @@ final class EnvironmentViews {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("_embedded", Map.of("environments",
                 environments.stream().map(environment -> environment(links, environment)).toList()));
-        body.put("_links", Map.of("self", link(links.href("environments"), "Environments", null)));
+        Map<String, Object> relations = new LinkedHashMap<>();
+        relations.put("self", link(links.href("environments"), "Environments", null));
+        // One link per environment, named, as the Pact Broker lists them (its clients find an environment by name).
+        relations.put("pb:environments", environments.stream()
+                .map(environment -> link(links.href("environments", environment.uuid()), environment.displayName(),
+                        environment.name()))
+                .toList());
+        body.put("_links", relations);
         return body;
     }
 

@@ -48,7 +48,9 @@ class PacticipantController {
     Mono<ResponseEntity<Map<String, Object>>> list(ServerWebExchange exchange) {
         Links links = Links.of(exchange);
         return pacticipants.applications()
-                .map(application -> PacticipantViews.pacticipant(links, application, null))
+                .concatMap(application -> pacticipants.latestVersion(application.name(), null)
+                        .map(latest -> PacticipantViews.pacticipant(links, application, latest))
+                        .defaultIfEmpty(PacticipantViews.pacticipant(links, application, null)))
                 .collectList()
                 .map(items -> Hal.ok(PacticipantViews.pacticipants(links, items)));
     }
@@ -82,8 +84,10 @@ class PacticipantController {
         return Bodies.read(exchange.getRequest(), MAX_BODY)
                 .map(body -> JsonBodies.object(json, body))
                 .flatMap(body -> authorised(name, body))
-                .flatMap(body -> pacticipants.saveApplication(name, update(body)))
-                .map(application -> Hal.ok(PacticipantViews.pacticipant(Links.of(exchange), application, null)));
+                .flatMap(body -> pacticipants.application(name).hasElement()
+                        .flatMap(existed -> pacticipants.saveApplication(name, update(body))
+                                .map(application -> Hal.status(existed ? HttpStatus.OK : HttpStatus.CREATED,
+                                        PacticipantViews.pacticipant(Links.of(exchange), application, null)))));
     }
 
     @GetMapping("/pacticipants/{name}/versions")
@@ -91,7 +95,9 @@ class PacticipantController {
         Links links = Links.of(exchange);
         return pacticipants.requireApplication(name)
                 .thenMany(pacticipants.versions(name))
-                .map(version -> PacticipantViews.version(links, version))
+                // Each item with the relations other features add (pb:record-deployment, pb:record-release), as the
+                // Pact Broker's version list has them.
+                .concatMap(version -> versionView(links, version))
                 .collectList()
                 .map(items -> Hal.collection("versions", items, links.href("pacticipants", name, "versions")));
     }
@@ -249,8 +255,14 @@ class PacticipantController {
         }).then(ownership.requireCallerMayWrite(name));
     }
 
+    /** {@code repositoryUrl}, or {@code repository_url} as the Pact Broker's Ruby client sends it. */
+    private static String repositoryUrl(JsonNode body) {
+        String camel = JsonBodies.text(body, "repositoryUrl");
+        return camel != null ? camel : JsonBodies.text(body, "repository_url");
+    }
+
     private static ApplicationUpdate update(JsonNode body) {
-        return new ApplicationUpdate(JsonBodies.text(body, "displayName"), JsonBodies.text(body, "team"), JsonBodies.text(body, "repositoryUrl"),
+        return new ApplicationUpdate(JsonBodies.text(body, "displayName"), JsonBodies.text(body, "team"), repositoryUrl(body),
                 JsonBodies.text(body, "mainBranch"));
     }
 

@@ -99,6 +99,13 @@ final class PacticipantStore implements IndexDefinitions {
                 .then();
     }
 
+    /** Adds ({@code add}) or removes a label; emits whether the application exists. */
+    Mono<Boolean> label(String application, String label, boolean add) {
+        Bson update = add ? Updates.addToSet("labels", label) : Updates.pull("labels", label);
+        return applicationCache.writing(application, Mono.from(applications.updateOne(eq("_id", application), update)))
+                .map(result -> result.getMatchedCount() > 0);
+    }
+
     Mono<Void> setMainBranchIfMissing(String application, String branch) {
         return applicationCache.writing(application, Mono.from(applications.updateOne(and(eq("_id", application),
                         or(exists("mainBranch", false), eq("mainBranch", null))), Updates.set("mainBranch", branch))))

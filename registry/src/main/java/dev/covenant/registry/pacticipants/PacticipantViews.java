@@ -30,11 +30,14 @@ final class PacticipantViews {
             body.put("updatedAt", application.updatedAt().toString());
         }
         if (latest != null) {
-            body.put("_embedded", Map.of("latestVersion", version(links, latest)));
+            // Both names: the Pact Broker embeds latestVersion; its older clients read latest-version.
+            Map<String, Object> latestView = version(links, latest);
+            body.put("_embedded", Map.of("latestVersion", latestView, "latest-version", latestView));
         }
         Map<String, Object> linksView = new LinkedHashMap<>();
         linksView.put("self", link(self, null, name));
         linksView.put("pb:versions", link(self + "/versions"));
+        linksView.put("versions", link(self + "/versions"));
         linksView.put("pb:version", templated(self + "/versions/{version}", "Get, create or delete a pacticipant version"));
         linksView.put("pb:version-tag", templated(self + "/versions/{version}/tags/{tag}", "Get, create or delete a tag for a version"));
         linksView.put("pb:branch-version", templated(self + "/branches/{branch}/versions/{version}", "Get or add/create a version for a branch"));
@@ -55,6 +58,10 @@ final class PacticipantViews {
         relations.put("self", link(links.href("pacticipants")));
         relations.put("pb:pacticipants", items.stream()
                 .map(item -> link(links.href("pacticipants", (String) item.get("name")), "Pacticipant", (String) item.get("name")))
+                .toList());
+        // The relation's older name, which the Pact Broker still serves and its Ruby client reads.
+        relations.put("pacticipants", items.stream()
+                .map(item -> link(links.href("pacticipants", (String) item.get("name")), (String) item.get("name"), null))
                 .toList());
         body.put("_links", relations);
         return body;

@@ -141,6 +141,29 @@ public class Pacticipants {
                         .then(Mono.just(tagged)));
     }
 
+    /** Labels an application, creating it if needed (as the Pact Broker does); emits it as stored afterwards. */
+    public Mono<Application> addLabel(String application, String label) {
+        return Mono.fromCallable(() -> requireName("label", label))
+                .then(ensureApplication(application))
+                .flatMap(found -> store.label(application, label, true))
+                .then(requireApplication(application));
+    }
+
+    /** Removes a label; a missing application or label is a 404. */
+    public Mono<Void> removeLabel(String application, String label) {
+        return requireApplication(application)
+                .filter(found -> found.labels().contains(label))
+                .switchIfEmpty(Mono.error(() -> new NotFoundException(
+                        "No label '" + label + "' on application '" + application + "'")))
+                .flatMap(found -> store.label(application, label, false))
+                .then();
+    }
+
+    /** Applications with the label (a scan: labels are rare and listed rarely). */
+    public Flux<Application> labelled(String label) {
+        return applications().filter(application -> application.labels().contains(label));
+    }
+
     /** Puts a version on a branch, creating the application and version if needed. */
     public Mono<Version> addBranchVersion(String application, String branch, String number) {
         return ensureVersion(application, number, branch, null, null);

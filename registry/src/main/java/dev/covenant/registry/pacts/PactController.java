@@ -162,6 +162,8 @@ class PactController {
                 .map(items -> Hal.ok(Map.of("_links", Map.of(
                         "self", link(links.base() + exchange.getRequest().getPath().value(), title, null),
                         "pb:provider", link(links.href("pacticipants", provider), null, provider),
+                        // The relation's older name, which the Pact Broker's Ruby client reads.
+                        "provider", link(links.href("pacticipants", provider), provider, null),
                         "pb:pacts", items))));
     }
 
@@ -169,6 +171,7 @@ class PactController {
         return pacts.contentTree(publication.sha())
                 .switchIfEmpty(Mono.error(() -> new IllegalStateException("pact content " + publication.sha() + " is missing")))
                 .map(tree -> ResponseEntity.ok().contentType(Hal.HAL_JSON)
+                        .header("X-Pact-Consumer-Version", publication.consumerVersion())
                         .body(PactViews.pact(Links.of(exchange), tree, publication, metadata)));
     }
 }

@@ -52,6 +52,10 @@ class ApiErrors {
 
     @ExceptionHandler
     ResponseEntity<Map<String, Object>> invalidRequest(InvalidRequestException e, ServerWebExchange exchange) {
+        if (e instanceof UnprocessableRequestException) {
+            return respond(exchange, HttpStatus.UNPROCESSABLE_CONTENT, "unprocessable-request", "Unprocessable request",
+                    e.getMessage(), e.errors(), Map.of());
+        }
         return respond(exchange, HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request", e.getMessage(),
                 e.errors(), Map.of());
     }

@@ -55,6 +55,8 @@ class PlaceholderPaths implements WebFilter {
         PATHS.put("/HAL-REL-PLACEHOLDER-PB-ENVIRONMENT-16926ef3-590f-4e3f-838e-719717aa88c9",
                 "/environments/16926ef3-590f-4e3f-838e-719717aa88c9");
         PATHS.put("/HAL-REL-PLACEHOLDER-PB-PACTICIPANT-BRANCH-Foo-main", "/pacticipants/Foo/branches/main");
+        // Not in the Pact Broker's mapping (PactFlow verifies these pacts): the index's pf:publish-provider-contract.
+        PATHS.put("/HAL-REL-PLACEHOLDER-PF-PUBLISH-PROVIDER-CONTRACT-Bar", "/provider-contracts/provider/Bar/publish");
     }
 
     static {

@@ -17,8 +17,10 @@ class PactBrokerWebhooks implements EventHandler {
     private final WebhookStore store;
     private final WebhookTemplates templates;
     private final Deliveries deliveries;
+    private final WebhookParties parties;
 
-    PactBrokerWebhooks(WebhookStore store, WebhookTemplates templates, Deliveries deliveries) {
+    PactBrokerWebhooks(WebhookStore store, WebhookTemplates templates, Deliveries deliveries, WebhookParties parties) {
+        this.parties = parties;
         this.store = store;
         this.templates = templates;
         this.deliveries = deliveries;
@@ -34,11 +36,10 @@ class PactBrokerWebhooks implements EventHandler {
         if (WebhookEvents.namesOf(event).isEmpty()) {
             return Mono.empty();
         }
-        String consumer = WebhookEvents.consumerOf(event);
-        String provider = WebhookEvents.providerOf(event);
-        return store.all()
-                .filter(Webhook::enabled)
-                .filter(webhook -> webhook.matches(consumer, provider))
+        return parties.of(event)
+                .flatMapMany(about -> store.all()
+                        .filter(Webhook::enabled)
+                        .filter(webhook -> webhook.matches(about.getT1(), about.getT2())))
                 .concatMap(webhook -> {
                     String name = WebhookEvents.triggered(webhook, event);
                     if (name == null) {

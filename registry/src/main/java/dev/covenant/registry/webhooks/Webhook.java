@@ -17,12 +17,19 @@ import org.bson.Document;
 record Webhook(String uuid, String description, boolean enabled, List<String> events, Request request,
         Selector consumer, Selector provider, Instant createdAt, Instant updatedAt) {
 
-    /** A pacticipant selector: by name or by label (labels match nothing yet: Covenant has no labels). */
+    /** A pacticipant selector: by name or by label. */
     record Selector(String name, String label) {
 
-        boolean matches(String application) {
-            return name != null ? name.equals(application) : label == null;
+        boolean matches(Party party) {
+            if (name != null) {
+                return name.equals(party.name());
+            }
+            return label == null || party.labels().contains(label);
         }
+    }
+
+    /** A consumer or provider an event is about, with its labels. */
+    record Party(String name, List<String> labels) {
     }
 
     /**
@@ -33,8 +40,9 @@ record Webhook(String uuid, String description, boolean enabled, List<String> ev
             String username, String password) {
     }
 
-    boolean matches(String consumerName, String providerName) {
-        return (consumer == null || consumer.matches(consumerName)) && (provider == null || provider.matches(providerName));
+    boolean matches(Party consumerParty, Party providerParty) {
+        return (consumer == null || consumer.matches(consumerParty))
+                && (provider == null || provider.matches(providerParty));
     }
 
     Document toDocument() {

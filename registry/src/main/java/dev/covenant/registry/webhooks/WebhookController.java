@@ -159,10 +159,13 @@ class WebhookController {
         if (selector == null || selector.name() == null) {
             return Mono.just(java.util.Optional.ofNullable(selector));
         }
+        // Named in the path, a missing pacticipant is a missing resource (404); named in the body, a bad request.
+        RuntimeException missing = fromPath != null
+                ? new NotFoundException("No " + field + " with name '" + selector.name() + "' found")
+                : new InvalidRequestException(field + ".name", "No " + field + " with name '" + selector.name() + "' found");
         return pacticipants.application(selector.name())
                 .map(found -> java.util.Optional.of(selector))
-                .switchIfEmpty(Mono.error(() -> new InvalidRequestException(field + ".name",
-                        "No " + field + " with name '" + selector.name() + "' found")));
+                .switchIfEmpty(Mono.error(missing));
     }
 
     private Mono<ResponseEntity<Map<String, Object>>> collection(ServerWebExchange exchange, Predicate<Webhook> filter) {

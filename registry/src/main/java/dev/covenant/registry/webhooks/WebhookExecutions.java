@@ -27,8 +27,11 @@ class WebhookExecutions {
     private final WebhookTemplates templates;
     private final WebhookClient client;
     private final Clock clock;
+    private final WebhookParties parties;
 
-    WebhookExecutions(EventLog events, WebhookTemplates templates, WebhookClient client, Clock clock) {
+    WebhookExecutions(EventLog events, WebhookTemplates templates, WebhookClient client, Clock clock,
+            WebhookParties parties) {
+        this.parties = parties;
         this.events = events;
         this.templates = templates;
         this.client = client;
@@ -89,7 +92,9 @@ class WebhookExecutions {
     private Mono<Event> sample(Webhook webhook) {
         return events.latest(RECENT_EVENTS)
                 .filter(event -> WebhookEvents.triggered(webhook, event) != null)
-                .filter(event -> webhook.matches(WebhookEvents.consumerOf(event), WebhookEvents.providerOf(event)))
+                .concatMap(event -> parties.of(event)
+                        .filter(about -> webhook.matches(about.getT1(), about.getT2()))
+                        .map(about -> event))
                 .next();
     }
 

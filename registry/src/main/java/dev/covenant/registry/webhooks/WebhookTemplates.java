@@ -78,15 +78,31 @@ class WebhookTemplates {
         });
         if (!pact) {
             values.put("buildUrl", orEmpty(event.attribute("buildUrl")));
-            return Mono.just(values);
+            return withLabels(values, consumer, provider);
         }
         return pacticipants.version(consumer, event.version())
                 .mapNotNull(Version::buildUrl)
                 .defaultIfEmpty("")
-                .map(buildUrl -> {
+                .flatMap(buildUrl -> {
                     values.put("buildUrl", buildUrl);
+                    return withLabels(values, consumer, provider);
+                });
+    }
+
+    private Mono<Map<String, String>> withLabels(Map<String, String> values, String consumer, String provider) {
+        return labels(consumer)
+                .zipWith(labels(provider))
+                .map(labels -> {
+                    values.put("consumerLabels", labels.getT1());
+                    values.put("providerLabels", labels.getT2());
                     return values;
                 });
+    }
+
+    private Mono<String> labels(String application) {
+        return application == null ? Mono.just("") : pacticipants.application(application)
+                .map(found -> String.join(", ", found.labels()))
+                .defaultIfEmpty("");
     }
 
     /** The request to send, without credential headers (see {@link WebhookSigner}). */

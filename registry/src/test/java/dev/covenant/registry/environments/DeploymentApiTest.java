@@ -33,6 +33,14 @@ class DeploymentApiTest extends RegistryTest {
                 .isEqualTo(version + "/released-versions/environment/" + uuid)
                 .jsonPath("$._links['pb:record-deployment'][?(@.name == '" + env + "')].title")
                 .isEqualTo("Record deployment to " + EnvironmentRequest.displayNameOf(env));
+        // The version list carries the same relations on each version (the Pact Broker's clients read them there).
+        http.get().uri("/pacticipants/{a}/versions", app).exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$._embedded.versions[0]._links['pb:record-deployment'][?(@.name == '" + env + "')].href")
+                .isEqualTo(version + "/deployed-versions/environment/" + uuid)
+                .jsonPath("$._embedded.versions[0]._links['pb:record-release'][?(@.name == '" + env + "')].href")
+                .isEqualTo(version + "/released-versions/environment/" + uuid);
     }
 
     @Test
@@ -145,6 +153,12 @@ class DeploymentApiTest extends RegistryTest {
                 .bodyValue("{\"currentlyDeployed\":\"no\"}")
                 .exchange()
                 .expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors.currentlyDeployed").exists();
+        // Putting a deployment back is well-formed but refused, with the Pact Broker's status.
+        http.patch().uri("/deployed-versions/{d}", deployed).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"currentlyDeployed\":true}")
+                .exchange()
+                .expectStatus().isEqualTo(422)
                 .expectBody().jsonPath("$.errors.currentlyDeployed").exists();
     }
 

@@ -13,6 +13,10 @@ class PacticipantApiTest extends RegistryTest {
         String app = unique("orders");
         http.put().uri("/applications/{a}", app).contentType(MediaType.APPLICATION_JSON)
                 .bodyValue("{\"displayName\":\"Orders\",\"team\":\"checkout\",\"repositoryUrl\":\"https://git.example/orders\",\"mainBranch\":\"trunk\"}")
+                .exchange().expectStatus().isCreated();
+        // Saving it again changes it (200); PATCH takes the Ruby client's repository_url too.
+        http.patch().uri("/pacticipants/{a}", app).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"repository_url\":\"https://git.example/orders\"}")
                 .exchange().expectStatus().isOk();
         http.get().uri("/pacticipants/{a}", app).exchange()
                 .expectStatus().isOk()

@@ -133,6 +133,41 @@ class PactBrokerWebhooksTest extends RegistryTest {
     }
 
     @Test
+    void webhookForAConsumerLabelFiresOnlyForLabelledConsumers() throws IOException {
+        String label = unique("team-web");
+        String labelled = unique("web-shop");
+        String other = unique("batch-job");
+        String provider = unique("inventory");
+        http.put().uri("/pacticipants/{p}/labels/{l}", labelled, label).exchange()
+                .expectStatus().isCreated()
+                .expectBody().jsonPath("$.name").isEqualTo(label);
+        http.put().uri("/pacticipants/{p}/labels/{l}", labelled, label).exchange().expectStatus().isOk();
+        http.get().uri("/pacticipants/label/{l}", label).exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.pacticipants[*].name").isEqualTo(List.of(labelled));
+        // A provider named by a webhook must exist.
+        http.put().uri("/pacticipants/{p}", provider).contentType(MediaType.APPLICATION_JSON).bodyValue("{}")
+                .exchange()
+                .expectStatus().isCreated();
+        http.post().uri("/webhooks").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"description\":\"by label\",\"events\":[{\"name\":\"contract_published\"}],"
+                        + "\"consumer\":{\"label\":\"" + label + "\"},\"provider\":{\"name\":\"" + provider + "\"},"
+                        + "\"request\":{\"method\":\"POST\",\"url\":\"" + receiver.url("/labelled") + "\"}}")
+                .exchange()
+                .expectStatus().isCreated();
+
+        publish(other, provider, "1.0.0", "");
+        publish(labelled, provider, "1.0.0", "");
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> receiver.received().size() == 1);
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(10)).until(() -> receiver.received().size() == 1);
+        assertThat(receiver.received().get(0).path()).isEqualTo("/labelled");
+
+        http.delete().uri("/pacticipants/{p}/labels/{l}", labelled, label).exchange().expectStatus().isNoContent();
+        http.get().uri("/pacticipants/{p}/labels/{l}", labelled, label).exchange().expectStatus().isNotFound();
+    }
+
+    @Test
     void createWebhookWithTheCliForVerificationResults() throws IOException {
         String consumer = unique("orders");
         String provider = unique("inventory");
