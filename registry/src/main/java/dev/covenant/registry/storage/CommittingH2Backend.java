@@ -2,6 +2,7 @@ package dev.covenant.registry.storage;
 
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.exception.MongoServerError;
 import io.netty.channel.Channel;
 import java.util.List;
 import java.util.Locale;
@@ -79,14 +80,68 @@ final class CommittingH2Backend extends H2Backend {
                 return;
             }
             long covered = written.get();
-            store.commit();
-            if (durability == Durability.POWER) {
-                store.sync();
-            }
+            commit();
             committed = covered;
             commits.incrementAndGet();
         } finally {
             commitLock.unlock();
+        }
+    }
+
+    /** Writes the changes to the file (and forces them to disk); a failure closes the H2 store. */
+    @Override
+    public void commit() {
+        try {
+            store.commit();
+            if (durability == Durability.POWER) {
+                store.sync();
+            }
+        } catch (RuntimeException e) {
+            // a store closed by an earlier failure (the background writer's, say) reports that failure as the cause
+            Throwable cause = store.getPanicException() != null ? store.getPanicException() : e;
+            throw storeFailure("could not write its data file " + fileName(), cause);
+        }
+    }
+
+    /**
+     * The error the driver receives when the store cannot write: {@code OutOfDiskSpace} (14031) when the disk is
+     * full, which the registry answers with 503; logged with what to do.
+     */
+    static MongoServerError storeFailure(String what, Throwable cause) {
+        boolean full = MongoErrors.outOfSpace(cause);
+        String message = "The embedded store " + what + ": " + rootMessage(cause) + (full
+                ? "; free disk space in the data folder (covenant.storage.data-dir); nothing acknowledged was lost,"
+                        + " and writes are accepted again once there is room"
+                : "; check that the data folder is writable; nothing acknowledged was lost");
+        log.error(message);
+        return full ? new MongoServerError(MongoErrors.OUT_OF_DISK_SPACE, "OutOfDiskSpace", message, cause)
+                : new MongoServerError(8, "UnknownError", message, cause);
+    }
+
+    private static String rootMessage(Throwable error) {
+        Throwable root = error;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return String.valueOf(root.getMessage());
+    }
+
+    private String fileName() {
+        return store.getFileStore() == null ? "(in memory)" : store.getFileStore().getFileName();
+    }
+
+    /** False once a failed write has closed the H2 store; then it must be opened again from its file. */
+    boolean usable() {
+        return !store.isClosed() && store.getPanicException() == null;
+    }
+
+    /**
+     * Drops a store that a failed write has closed, without H2's normal close: that one commits first, and a
+     * commit failing inside a close makes H2 close again from within itself (it then spins).
+     */
+    void discard() {
+        if (!store.isClosed()) { // waits for a close under way (a panic) to finish
+            store.closeImmediately();
         }
     }
 
@@ -100,9 +155,21 @@ final class CommittingH2Backend extends H2Backend {
         return written.get();
     }
 
+    /** Commits what is left and closes; a store that cannot write any more is dropped instead (see discard). */
     @Override
     public void close() {
         log.debug("{} writes in {} commits", written.get(), commits.get());
-        super.close();
+        if (usable()) {
+            try {
+                commit();
+            } catch (RuntimeException e) {
+                log.debug("final commit failed: {}", e.toString());
+            }
+        }
+        if (usable()) {
+            super.close();
+        } else {
+            discard();
+        }
     }
 }

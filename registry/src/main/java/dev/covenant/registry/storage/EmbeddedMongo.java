@@ -20,7 +20,7 @@ final class EmbeddedMongo implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedMongo.class);
 
-    private final CommittingH2Backend backend;
+    private final ReopeningBackend backend;
     private final MongoServer server;
     private final InetSocketAddress address;
 
@@ -33,10 +33,18 @@ final class EmbeddedMongo implements AutoCloseable {
                     + "; set COVENANT_DATA_DIR to a writable folder", e);
         }
         Path file = dir.resolve("covenant.mv");
-        this.backend = new CommittingH2Backend(MVStore.open(file.toString()), durability);
+        LocalPeers peers = LocalPeers.ofThisUser();
+        this.backend = new ReopeningBackend(() -> new CommittingH2Backend(MVStore.open(file.toString()), durability),
+                peers);
         this.server = new MongoServer(backend);
         server.bind("127.0.0.1", 0);
         this.address = server.getLocalAddress();
+        if (!peers.checks()) {
+            log.warn("The embedded store cannot tell which user a connection comes from on this system: any local"
+                    + " process can read and change the registry's data through {}. Run the registry on a machine or"
+                    + " container of its own, or set COVENANT_MONGODB_URI to a MongoDB with authentication",
+                    connectionString());
+        }
         log.info("Embedded MongoDB-wire server at {} with data in {} (durability {}: {}); set COVENANT_MONGODB_URI"
                 + " to use a real MongoDB", connectionString(), file, durability.name().toLowerCase(Locale.ROOT),
                 durability == Durability.POWER ? "every write forced to disk before its answer"
@@ -45,12 +53,12 @@ final class EmbeddedMongo implements AutoCloseable {
 
     /** Commits done so far (fewer than {@link #writes()} when concurrent writes shared one). */
     long commits() {
-        return backend.commits();
+        return backend.backend().commits();
     }
 
     /** Writes committed so far. */
     long writes() {
-        return backend.writes();
+        return backend.backend().writes();
     }
 
     String connectionString() {

@@ -1,7 +1,9 @@
 package dev.covenant.registry.system;
 
 import dev.covenant.contract.openapi.DocumentProblem;
+import com.mongodb.MongoException;
 import dev.covenant.contract.openapi.InvalidDocumentException;
+import dev.covenant.registry.storage.MongoErrors;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -100,6 +102,24 @@ class ApiErrors {
         String slug = HttpStatus.valueOf(code.value()).name().toLowerCase().replace('_', '-');
         return respond(exchange, code, slug, HttpStatus.valueOf(code.value()).getReasonPhrase(), detail,
                 Map.of("request", List.of(detail)), Map.of());
+    }
+
+    /** The store cannot take the request now (disk full, unreachable, no primary): 503, nothing was stored. */
+    @ExceptionHandler
+    ResponseEntity<Map<String, Object>> store(MongoException e, ServerWebExchange exchange) {
+        if (!MongoErrors.isUnavailable(e)) {
+            return unexpected(e, exchange);
+        }
+        String requestId = RequestIds.of(exchange);
+        log.warn("The store could not complete {} {} (request {}): {}; the request was refused with 503 and can be"
+                + " retried; see the storage errors logged before this line for what to fix",
+                exchange.getRequest().getMethod(), exchange.getRequest().getPath(), requestId, e.getMessage());
+        String detail = "The registry's store cannot take this request now; nothing of it was stored. Retry later;"
+                + " request id " + requestId;
+        ResponseEntity<Map<String, Object>> answer = respond(exchange, HttpStatus.SERVICE_UNAVAILABLE,
+                "store-unavailable", "Store unavailable", detail, Map.of("store", List.of(detail)), Map.of());
+        return ResponseEntity.status(answer.getStatusCode()).headers(answer.getHeaders()).header("Retry-After", "10")
+                .body(answer.getBody());
     }
 
     @ExceptionHandler

@@ -99,8 +99,18 @@ class CrashConsistencyTest {
         }
         assertThat(acknowledged).as("the test wrote something").hasSizeGreaterThan(rounds);
         Set<String> expectedEvents = acknowledged.stream().map(Acknowledged::eventKey).collect(Collectors.toSet());
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
-                .untilAsserted(() -> assertThat(deliveredEvents()).containsAll(expectedEvents));
+        try {
+            await().atMost(Duration.ofSeconds(Integer.getInteger("covenant.crash.delivery-seconds", 90)))
+                    .pollInterval(Duration.ofMillis(500))
+                    .until(() -> deliveredEvents().containsAll(expectedEvents));
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            Set<String> undelivered = expectedEvents.stream().filter(key -> !deliveredEvents().contains(key))
+                    .collect(Collectors.toSet());
+            throw new AssertionError("events of acknowledged writes not delivered (seed " + seed + "): " + undelivered
+                    + "\nparked: " + send("GET", "/notifications/deliveries?status=parked&limit=20", null, 0).body()
+                    + "\npending: " + send("GET", "/notifications/deliveries?status=pending&limit=20", null, 0).body(),
+                    e);
+        }
     }
 
     /** The team owning every application, subscribed to the four event types; an environment to deploy to. */
@@ -303,7 +313,7 @@ class CrashConsistencyTest {
                 "--covenant.storage.data-dir=" + dir.resolve("data"), "--covenant.notifications.allow-http=true",
                 "--covenant.notifications.allow-private-addresses=true",
                 "--covenant.notifications.retry.initial-backoff=200ms", "--covenant.jobs.poll-interval=100ms",
-                "--covenant.jobs.lease=3s", "--covenant.jobs.workers=2");
+                "--covenant.jobs.lease=10s", "--covenant.jobs.workers=2");
         registry = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(logFile.toFile()).start();
         Process started = registry;
         await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(200))

@@ -1,0 +1,162 @@
+package dev.covenant.registry.storage;
+
+import de.bwaldvogel.mongo.MongoBackend;
+import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.MongoVersion;
+import de.bwaldvogel.mongo.backend.QueryResult;
+import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.exception.MongoServerError;
+import de.bwaldvogel.mongo.wire.message.MongoMessage;
+import de.bwaldvogel.mongo.wire.message.MongoQuery;
+import io.netty.channel.Channel;
+import java.net.InetSocketAddress;
+import java.time.Clock;
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The embedded server's backend, opened again from its data file when a failed write (a full disk) has closed
+ * the H2 store. H2 closes its store on a failed write ("panic") and cannot reopen it in place; what the file held
+ * at the last commit is exactly what the registry acknowledged, so opening it again loses nothing acknowledged.
+ * Connections stay up; a cursor open at the failure is gone.
+ *
+ * <p>It also admits only connections from processes of the registry's own user (on Linux; {@link LocalPeers}):
+ * the server listens on loopback without authentication, and another local user must not reach the data behind
+ * the registry's back.
+ */
+final class ReopeningBackend implements MongoBackend {
+
+    private static final Logger log = LoggerFactory.getLogger(ReopeningBackend.class);
+
+    private final Supplier<CommittingH2Backend> opener;
+    private final Object lock = new Object();
+    private volatile CommittingH2Backend current;
+    private final LocalPeers peers;
+    private final Set<Channel> admitted = ConcurrentHashMap.newKeySet();
+
+    ReopeningBackend(Supplier<CommittingH2Backend> opener, LocalPeers peers) {
+        this.opener = opener;
+        this.peers = peers;
+        this.current = opener.get();
+    }
+
+    /** Refuses (and closes) a connection from a process of another user; checked once per connection. */
+    private void admit(Channel channel) {
+        if (channel == null || admitted.contains(channel)) {
+            return;
+        }
+        if (channel.remoteAddress() instanceof InetSocketAddress client
+                && channel.localAddress() instanceof InetSocketAddress server
+                && !peers.sameUser(client, server.getPort())) {
+            log.warn("Refused a connection to the embedded store from {}: it belongs to another user than the"
+                    + " registry's. Connect as the registry's user (e.g. mongodump), or use a MongoDB with"
+                    + " authentication", client);
+            channel.close();
+            throw new MongoServerError(13, "Unauthorized",
+                    "only processes of the registry's own user may connect to the embedded store");
+        }
+        admitted.add(channel);
+    }
+
+    /** The open backend, reopening the store when a failure closed it. */
+    CommittingH2Backend backend() {
+        CommittingH2Backend backend = current;
+        if (backend.usable()) {
+            return backend;
+        }
+        synchronized (lock) {
+            if (current.usable()) {
+                return current;
+            }
+            current.discard();
+            try {
+                current = opener.get();
+            } catch (RuntimeException e) {
+                throw CommittingH2Backend.storeFailure("could not reopen its data file", e);
+            }
+            log.warn("The embedded store was reopened from its data file after a failed write; it holds every"
+                    + " acknowledged write. If writes keep failing, free disk space in the data folder");
+            return current;
+        }
+    }
+
+    @Override
+    public void handleClose(Channel channel) {
+        admitted.remove(channel);
+        current.handleClose(channel);
+    }
+
+    @Override
+    public Document handleCommand(Channel channel, String database, String command, Document query) {
+        admit(channel);
+        return backend().handleCommand(channel, database, command, query);
+    }
+
+    @Override
+    public QueryResult handleQuery(MongoQuery query) {
+        admit(query.getChannel());
+        return backend().handleQuery(query);
+    }
+
+    @Override
+    public Document handleMessage(MongoMessage message) {
+        admit(message.getChannel());
+        return backend().handleMessage(message);
+    }
+
+    @Override
+    public void dropDatabase(String database) {
+        backend().dropDatabase(database);
+    }
+
+    @Override
+    public Collection<Document> getCurrentOperations(MongoQuery query) {
+        return backend().getCurrentOperations(query);
+    }
+
+    @Override
+    public Document getServerStatus() {
+        return backend().getServerStatus();
+    }
+
+    @Override
+    public void close() {
+        current.close();
+    }
+
+    @Override
+    public void closeCursors(List<Long> cursorIds) {
+        current.closeCursors(cursorIds);
+    }
+
+    @Override
+    public Clock getClock() {
+        return current.getClock();
+    }
+
+    @Override
+    public void enableOplog() {
+        backend().enableOplog();
+    }
+
+    @Override
+    public void disableOplog() {
+        backend().disableOplog();
+    }
+
+    @Override
+    public MongoDatabase resolveDatabase(String database) {
+        return backend().resolveDatabase(database);
+    }
+
+    @Override
+    public MongoBackend version(MongoVersion version) {
+        backend().version(version);
+        return this;
+    }
+}
