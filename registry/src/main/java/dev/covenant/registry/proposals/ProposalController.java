@@ -188,6 +188,10 @@ class ProposalController {
             if (caller.role() != Role.PUBLISH || caller.team() == null) {
                 throw new ForbiddenException("Token '" + caller.name() + "' may not write proposals");
             }
+            if (named != null && !named.equals(caller.team())) {
+                throw new ForbiddenException("Token '" + caller.name() + "' acts for team '" + caller.team()
+                        + "' and cannot act for team '" + named + "'");
+            }
             return new Acting(caller.team(), caller.name(), false);
         });
     }
