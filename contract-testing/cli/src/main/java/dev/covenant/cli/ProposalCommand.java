@@ -11,7 +11,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code covenant proposal <id> --wait-agreed --timeout 30m}: where a proposal stands; with {@code --wait-agreed},
+ * {@code covenant proposal <id> --wait-agreed --wait-timeout 30m}: where a proposal stands; with {@code --wait-agreed},
  * polls until it is agreed (exit 0), withdrawn or the timeout passes (exit 1), for a CI step that waits for
  * agreement.
  */
@@ -25,7 +25,8 @@ final class ProposalCommand extends RegistryCommand {
     @Option(names = "--wait-agreed", description = "Wait until the proposal is agreed.")
     boolean waitAgreed;
 
-    @Option(names = "--timeout", defaultValue = "30m", converter = DurationConverter.class,
+    // --timeout is every registry command's request timeout (seconds), so the wait has its own option.
+    @Option(names = "--wait-timeout", defaultValue = "30m", converter = DurationConverter.class,
             description = "How long to wait with --wait-agreed, e.g. 90s, 30m, 2h (default: ${DEFAULT-VALUE}).")
     Duration timeout;
 
@@ -77,7 +78,7 @@ final class ProposalCommand extends RegistryCommand {
                     default -> throw new IllegalArgumentException();
                 };
             } catch (RuntimeException e) {
-                throw new CliException(CliException.USAGE, "'" + value + "' is not a duration; use e.g. 90s, 30m or 2h");
+                throw new picocli.CommandLine.TypeConversionException("'" + value + "' is not a duration; use e.g. 90s, 30m or 2h");
             }
         }
     }

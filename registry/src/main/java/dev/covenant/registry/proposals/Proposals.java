@@ -236,18 +236,15 @@ class Proposals {
                 ? proposal.closed(Proposal.Status.AGREED, clock.instant()) : proposal;
     }
 
-    /** Once agreed: the agreement is recorded, then its event (both idempotent, so done again on a retry). */
+    /**
+     * Once agreed: the agreement (the agreed revision's document and the fingerprints of its breaking findings) is
+     * recorded, then its event; both idempotent, so done again on a retry.
+     */
     private Mono<Void> announceAgreed(Proposal proposal) {
         if (proposal.status() != Proposal.Status.AGREED) {
             return Mono.empty();
         }
         Revision revision = proposal.current();
-        List<String> fingerprints = proposal.revisions().stream()
-                .flatMap(r -> r.findings().stream())
-                .filter(ProposedFinding::breaking)
-                .map(ProposedFinding::fingerprint)
-                .distinct()
-                .toList();
         List<String> approvers = proposal.reviewers().stream().filter(Reviewer::approvedIt).map(Reviewer::team).toList();
         AgreementStore.Agreement agreement = new AgreementStore.Agreement(proposal.id(), revision.number(),
                 proposal.title(), revision.rawId(), revision.sha256(), revision.contentType(), proposal.closedAt(),
