@@ -113,7 +113,7 @@ class Proposals {
     }
 
     private Mono<Void> index(Proposal proposal) {
-        Flux<String> keys = Flux.concat(Flux.just(ProposalStore.applicationKey(proposal.application())),
+        Flux<String> keys = Flux.concat(Flux.just(ProposalStore.ALL, ProposalStore.applicationKey(proposal.application())),
                 Flux.fromIterable(proposal.reviewers()).map(r -> ProposalStore.teamKey(r.team())),
                 Mono.justOrEmpty(proposal.team()).map(ProposalStore::teamKey));
         return keys.distinct().concatMap(key -> store.index(key, proposal.id())).then();
@@ -288,6 +288,11 @@ class Proposals {
     Flux<Proposal> ofTeam(String team, boolean awaiting) {
         return store.indexed(ProposalStore.teamKey(team))
                 .filter(proposal -> !awaiting || proposal.open() && ReviewRules.awaiting(proposal.reviewers()).contains(team));
+    }
+
+    /** Every proposal, newest first (the UI's list; proposals are few next to documents and pacts). */
+    Flux<Proposal> all() {
+        return store.indexed(ProposalStore.ALL);
     }
 
     Mono<AgreementStore.Agreement> agreed(String application) {
