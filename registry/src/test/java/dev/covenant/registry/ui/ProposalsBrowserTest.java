@@ -85,10 +85,10 @@ class ProposalsBrowserTest extends RegistryTest {
         assertThat(driver.findElement(By.xpath("//section[@aria-labelledby='thread-h']")).getText())
                 .contains("Revision 1").contains("The stock page shows quantity; keep it");
 
+        String agreedDocument = ItemsDocument.json("2", true).replace("\"name\": {\"type\": \"string\"}",
+                "\"name\": {\"type\": \"string\"}, \"colour\": {\"type\": \"string\"}");
         http.put().uri("/proposals/{id}/document", id).contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("document", ItemsDocument.json("2", true).replace("\"name\": {\"type\": \"string\"}",
-                        "\"name\": {\"type\": \"string\"}, \"colour\": {\"type\": \"string\"}")))
-                .exchange().expectStatus().isOk();
+                .bodyValue(Map.of("document", agreedDocument)).exchange().expectStatus().isOk();
         driver.get(baseUrl() + "/ui/proposals/" + id);
         waitFor(presenceOfElementLocated(By.id("review-form")));
         assertThat(driver.findElement(By.xpath("//section[@aria-labelledby='impact-h']")).getText())
@@ -100,6 +100,17 @@ class ProposalsBrowserTest extends RegistryTest {
         assertThat(driver.findElements(By.id("review-form"))).as("no review form once agreed").isEmpty();
         browser.screenshot("23-proposal-agreed");
         http.get().uri("/applications/{a}/agreed", provider).exchange().expectStatus().isOk();
+
+        // the provider's page shows the agreed contract and that its latest document (the agreed one) matches it
+        http.put().uri("/applications/{a}/versions/2.0.0/openapi?branch=main", provider)
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(agreedDocument).exchange().expectStatus().isCreated();
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(90))
+                .pollInterval(java.time.Duration.ofSeconds(1))
+                .until(() -> http.get().uri("/ui/applications/{a}", provider).exchange().expectBody(String.class)
+                        .returnResult().getResponseBody().contains("latest document matches it"));
+        driver.get(baseUrl() + "/ui/applications/" + provider);
+        waitFor(presenceOfElementLocated(By.id("agreed-contract")));
+        assertThat(driver.findElement(By.id("agreed-contract")).getText()).contains("latest document matches it");
 
         http.post().uri("/ui/proposals/{id}/comments", id).contentType(MediaType.APPLICATION_FORM_URLENCODED)
                 .bodyValue("team=x&text=no+token").exchange().expectStatus().isForbidden();
