@@ -12,10 +12,11 @@ import picocli.CommandLine.Command;
 /** Covenant's command line for CI jobs: local checks, and publishing and gating against the registry. Exit codes: see README. */
 @Command(name = "covenant", mixinStandardHelpOptions = true, version = "covenant 0.1.0",
         description = "API contract checks: diff OpenAPI documents, check pacts against a document, publish to the"
-                + " registry, pre-merge check, can-i-deploy, record deployments.",
+                + " registry, pre-merge check, can-i-deploy, record deployments, propose interfaces and wait for agreement.",
         subcommands = {DiffCommand.class, ChangelogCommand.class, CheckPactCommand.class, PublishOpenApiCommand.class,
                 PublishPactsCommand.class, CheckCommand.class, CanIDeployCommand.class, RecordDeploymentCommand.class,
-                CreateEnvironmentCommand.class, CommandLine.HelpCommand.class})
+                CreateEnvironmentCommand.class, ProposeCommand.class, ProposalCommand.class,
+                CommandLine.HelpCommand.class})
 public final class CovenantCli implements Runnable {
 
     @CommandLine.Spec

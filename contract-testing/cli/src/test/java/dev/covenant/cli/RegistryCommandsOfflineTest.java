@@ -73,6 +73,22 @@ class RegistryCommandsOfflineTest {
     }
 
     @Test
+    void proposalWaitTimeoutMustBeADuration() {
+        Run run = run(Map.of(), "proposal", "abc", "--wait-agreed", "--wait-timeout", "soon");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("'soon' is not a duration");
+    }
+
+    @Test
+    void proposingNeedsAnApplication() throws IOException {
+        Run run = run(Map.of("COVENANT_URL", "http://127.0.0.1:" + closedPort()), "propose", fixture("pets.yaml"));
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("--application");
+    }
+
+    @Test
     void badRegistryUrlIsAUsageError() {
         Run run = run(Map.of(), "record-deployment", "-a", "pets", "-v", "1", "-e", "production", "--registry", "ftp://x");
 

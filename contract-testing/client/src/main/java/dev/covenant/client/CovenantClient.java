@@ -213,6 +213,39 @@ public final class CovenantClient {
         return new Subscription(body.path("id").asText(null), url, format);
     }
 
+    /**
+     * Proposes a document for an application (issue 12): the answer has the diff against the base, the impact on
+     * each consumer and the reviewers. {@code idempotencyKey} (may be null) makes a retried call return the same
+     * proposal.
+     */
+    public Results.Proposal propose(String application, String title, byte[] document, String baseVersion, String team,
+            List<String> reviewers, String idempotencyKey) {
+        ObjectNode request = JSON.createObjectNode().put("title", title)
+                .put("document", new String(document, java.nio.charset.StandardCharsets.UTF_8));
+        putIfPresent(request, "baseVersion", baseVersion);
+        putIfPresent(request, "team", team);
+        if (reviewers != null && !reviewers.isEmpty()) {
+            reviewers.forEach(request.putArray("reviewers")::add);
+        }
+        java.net.URI uri = transport.uri(Paths.of("applications", application, "proposals"));
+        Transport.Response response = idempotencyKey == null
+                ? transport.send("POST", uri, "application/json", bytes(request))
+                : transport.send("POST", uri, "application/json", bytes(request), Map.of("Idempotency-Key", idempotencyKey));
+        return proposal(expect("propose a document for " + application, response, 200, 201));
+    }
+
+    /** A proposal as it stands now. */
+    public Results.Proposal proposal(String id) {
+        return proposal(getJson("read proposal " + id, Paths.of("proposals", id)));
+    }
+
+    private static Results.Proposal proposal(JsonNode body) {
+        Results.Proposal read = convert(body, Results.Proposal.class);
+        String url = body.path("_links").path("self").path("href").asText(null);
+        return new Results.Proposal(read.id(), read.application(), read.title(), read.status(), read.revision(),
+                read.team(), read.findings(), read.impact(), read.reviewers(), read.awaiting(), url);
+    }
+
     private JsonNode getJson(String action, String path) {
         return expect(action, transport.send("GET", transport.uri(path), null, null), 200);
     }

@@ -111,4 +111,52 @@ public final class Results {
     public record Failure(String interaction, String operation, String field, String code, String pointer,
             String message, String ruleId) {
     }
+
+    /**
+     * A proposal (issue 12): a document put to the teams it concerns before it is built.
+     *
+     * @param status   open, agreed or withdrawn
+     * @param findings base → proposed document, breaking first
+     * @param impact   per consumer, what in its pact the proposal breaks
+     */
+    public record Proposal(String id, String application, String title, String status, int revision, String team,
+            List<ProposedFinding> findings, List<ConsumerImpact> impact, List<ProposalReviewer> reviewers,
+            List<String> awaiting, String url) {
+
+        public Proposal {
+            findings = findings == null ? List.of() : findings;
+            impact = impact == null ? List.of() : impact;
+            reviewers = reviewers == null ? List.of() : reviewers;
+            awaiting = awaiting == null ? List.of() : awaiting;
+        }
+
+        public boolean agreed() {
+            return "agreed".equals(status);
+        }
+
+        public boolean withdrawn() {
+            return "withdrawn".equals(status);
+        }
+    }
+
+    /** A change a proposal makes, with its stable fingerprint. */
+    public record ProposedFinding(String ruleId, String level, String operation, String path, String message,
+            String fingerprint) {
+    }
+
+    /** A consumer a proposal breaks and the interactions that would fail. */
+    public record ConsumerImpact(String consumer, String consumerVersion, String team, List<ImpactFailure> failures) {
+
+        public ConsumerImpact {
+            failures = failures == null ? List.of() : failures;
+        }
+    }
+
+    /** One way a consumer's pact would fail against the proposed document. */
+    public record ImpactFailure(String interaction, String operation, String field, String code, String ruleId) {
+    }
+
+    /** A team asked to review a proposal: {@code decision} is pending, approved or changes-requested. */
+    public record ProposalReviewer(String team, boolean required, String decision, Integer revision) {
+    }
 }

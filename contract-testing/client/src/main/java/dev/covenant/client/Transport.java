@@ -46,12 +46,17 @@ final class Transport {
 
     /** Sends the request until it gets an answer that is not worth retrying, or runs out of attempts. */
     Response send(String method, URI uri, String contentType, byte[] body) {
+        return send(method, uri, contentType, body, java.util.Map.of());
+    }
+
+    /** As {@link #send(String, URI, String, byte[])}, with extra headers (e.g. {@code Idempotency-Key}). */
+    Response send(String method, URI uri, String contentType, byte[] body, java.util.Map<String, String> headers) {
         int attempts = config.retry().maxAttempts();
         String lastProblem = null;
         for (int attempt = 1; ; attempt++) {
             Duration retryAfter = null;
             try {
-                HttpResponse<byte[]> response = http.send(request(method, uri, contentType, body),
+                HttpResponse<byte[]> response = http.send(request(method, uri, contentType, body, headers),
                         HttpResponse.BodyHandlers.ofByteArray());
                 Response answer = new Response(response.statusCode(), response.body(),
                         response.headers().firstValue("Content-Type").orElse(""),
@@ -85,7 +90,8 @@ final class Transport {
         }
     }
 
-    private HttpRequest request(String method, URI uri, String contentType, byte[] body) {
+    private HttpRequest request(String method, URI uri, String contentType, byte[] body,
+            java.util.Map<String, String> headers) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(uri)
                 .timeout(config.requestTimeout())
                 .header("Accept", "application/hal+json, application/json, application/problem+json")
@@ -96,6 +102,7 @@ final class Transport {
             builder.header("Content-Type", contentType);
         }
         config.credentials().authorization().ifPresent(value -> builder.header("Authorization", value));
+        headers.forEach(builder::header);
         return builder.build();
     }
 

@@ -5,9 +5,6 @@ import dev.covenant.registry.proposals.ProposalRequests.Acting;
 import dev.covenant.registry.proposals.ProposalRequests.Propose;
 import dev.covenant.registry.proposals.ProposalRequests.Remark;
 import dev.covenant.registry.proposals.ProposalRequests.Review;
-import dev.covenant.registry.security.Caller;
-import dev.covenant.registry.security.Callers;
-import dev.covenant.registry.security.Role;
 import dev.covenant.registry.specs.ProviderContracts;
 import dev.covenant.registry.system.Bodies;
 import dev.covenant.registry.system.ForbiddenException;
@@ -36,15 +33,15 @@ class ProposalController {
 
     private final Proposals proposals;
     private final ProposalBodies bodies;
-    private final Callers callers;
+    private final Actors actors;
     private final Pacticipants pacticipants;
     private final long maxBody;
 
-    ProposalController(Proposals proposals, ProposalBodies bodies, Callers callers, Pacticipants pacticipants,
+    ProposalController(Proposals proposals, ProposalBodies bodies, Actors actors, Pacticipants pacticipants,
             ProviderContracts contracts) {
         this.proposals = proposals;
         this.bodies = bodies;
-        this.callers = callers;
+        this.actors = actors;
         this.pacticipants = pacticipants;
         this.maxBody = ProposalBodies.maxBody(contracts.maxDocumentBytes());
     }
@@ -173,28 +170,13 @@ class ProposalController {
         return key;
     }
 
-    /**
-     * Who acts for which team: in open mode, the team named; a publish token, its own team; an admin, the team
-     * named, recorded as acting for it.
-     */
     private Mono<Acting> acting(String named) {
-        return callers.current().map(caller -> {
-            if (caller == Caller.ANONYMOUS) {
-                return new Acting(named, "anonymous", true);
-            }
-            if (caller.role() == Role.ADMIN) {
-                return new Acting(named, "admin " + caller.name() + (named == null ? "" : " for team " + named), true);
-            }
-            if (caller.role() != Role.PUBLISH || caller.team() == null) {
-                throw new ForbiddenException("Token '" + caller.name() + "' may not write proposals");
-            }
-            return new Acting(caller.team(), caller.name(), false);
-        });
+        return actors.acting(named);
     }
 
     /** Not a reviewer: forbidden for a token (secured mode), an unprocessable request in open mode. */
     private static RuntimeException notAReviewer(Throwable e, Acting acting) {
-        if (acting.actor().equals("anonymous")) {
+        if (Actors.open(acting)) {
             return new ResponseStatusException(HttpStatus.UNPROCESSABLE_CONTENT, e.getMessage());
         }
         return new ForbiddenException(e.getMessage());

@@ -32,6 +32,9 @@ class ProposalStore {
         }
     }
 
+    /** The head listing every proposal. */
+    static final String ALL = "all";
+
     private final MongoCollection<Document> proposals;
     private final MongoCollection<Document> heads;
 

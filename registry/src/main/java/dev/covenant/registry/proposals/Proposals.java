@@ -113,7 +113,7 @@ class Proposals {
     }
 
     private Mono<Void> index(Proposal proposal) {
-        Flux<String> keys = Flux.concat(Flux.just(ProposalStore.applicationKey(proposal.application())),
+        Flux<String> keys = Flux.concat(Flux.just(ProposalStore.ALL, ProposalStore.applicationKey(proposal.application())),
                 Flux.fromIterable(proposal.reviewers()).map(r -> ProposalStore.teamKey(r.team())),
                 Mono.justOrEmpty(proposal.team()).map(ProposalStore::teamKey));
         return keys.distinct().concatMap(key -> store.index(key, proposal.id())).then();
@@ -236,18 +236,15 @@ class Proposals {
                 ? proposal.closed(Proposal.Status.AGREED, clock.instant()) : proposal;
     }
 
-    /** Once agreed: the agreement is recorded, then its event (both idempotent, so done again on a retry). */
+    /**
+     * Once agreed: the agreement (the agreed revision's document and the fingerprints of its breaking findings) is
+     * recorded, then its event; both idempotent, so done again on a retry.
+     */
     private Mono<Void> announceAgreed(Proposal proposal) {
         if (proposal.status() != Proposal.Status.AGREED) {
             return Mono.empty();
         }
         Revision revision = proposal.current();
-        List<String> fingerprints = proposal.revisions().stream()
-                .flatMap(r -> r.findings().stream())
-                .filter(ProposedFinding::breaking)
-                .map(ProposedFinding::fingerprint)
-                .distinct()
-                .toList();
         List<String> approvers = proposal.reviewers().stream().filter(Reviewer::approvedIt).map(Reviewer::team).toList();
         AgreementStore.Agreement agreement = new AgreementStore.Agreement(proposal.id(), revision.number(),
                 proposal.title(), revision.rawId(), revision.sha256(), revision.contentType(), proposal.closedAt(),
@@ -291,6 +288,11 @@ class Proposals {
     Flux<Proposal> ofTeam(String team, boolean awaiting) {
         return store.indexed(ProposalStore.teamKey(team))
                 .filter(proposal -> !awaiting || proposal.open() && ReviewRules.awaiting(proposal.reviewers()).contains(team));
+    }
+
+    /** Every proposal, newest first (the UI's list; proposals are few next to documents and pacts). */
+    Flux<Proposal> all() {
+        return store.indexed(ProposalStore.ALL);
     }
 
     Mono<AgreementStore.Agreement> agreed(String application) {

@@ -45,8 +45,15 @@ public record ApplicationView(String name, String displayName, String team, Stri
      *
      * @param available false while nothing records checks
      * @param result    "compatible", "breaking", or null when none was recorded for that version
+     * @param agreedProposal   the proposal whose document is the application's agreed contract, or null
+     * @param matchesAgreement whether that version's document matches the agreed contract (null: nothing agreed)
      */
-    public record Compatibility(boolean available, String result, String createdAt) {
+    public record Compatibility(boolean available, String result, String createdAt, String agreedProposal,
+            Boolean matchesAgreement) {
+
+        Compatibility(boolean available, String result, String createdAt) {
+            this(available, result, createdAt, null, null);
+        }
     }
 
     static ApplicationView of(Application application, List<Version> versions, List<Branch> branches,
@@ -104,7 +111,18 @@ public record ApplicationView(String name, String displayName, String team, Stri
         return reports.items().stream()
                 .max(Comparator.comparing(report -> String.valueOf(report.get("createdAt"))))
                 .map(report -> new Compatibility(true, Boolean.TRUE.equals(report.get("compatible")) ? "compatible"
-                        : "breaking", String.valueOf(report.get("createdAt"))))
+                        : "breaking", String.valueOf(report.get("createdAt")), agreement(report, "proposalId"),
+                        agreement(report, "matches") instanceof Boolean matches ? matches : null))
                 .orElse(new Compatibility(true, null, null));
+    }
+
+    /** A field of the report's agreement verdict ({@code policy.agreementVerdict}), or null. */
+    private static <T> T agreement(Map<String, Object> report, String field) {
+        if (report.get("policy") instanceof Map<?, ?> policy && policy.get("agreementVerdict") instanceof Map<?, ?> verdict) {
+            @SuppressWarnings("unchecked")
+            T value = (T) verdict.get(field);
+            return value;
+        }
+        return null;
     }
 }
