@@ -60,6 +60,10 @@ final class YamlTrees {
             throw new InvalidDocumentException(reasonOf(e), new DocumentProblem(null, line, describe(e)));
         } catch (YAMLException e) {
             throw new InvalidDocumentException(reasonOf(e), new DocumentProblem(null, null, describe(e)));
+        } catch (NumberFormatException e) {
+            // SnakeYAML parses the hex digits of a Unicode escape cut short by the end of the text as a number.
+            throw new InvalidDocumentException(InvalidDocumentException.Reason.SYNTAX,
+                    new DocumentProblem(null, null, "an escape sequence in a quoted string is incomplete"));
         }
     }
 

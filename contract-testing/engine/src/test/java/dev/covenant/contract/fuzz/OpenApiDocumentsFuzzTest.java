@@ -67,6 +67,18 @@ class OpenApiDocumentsFuzzTest {
         assertThat(parsed.canonicalJson()).isNotEmpty();
     }
 
+    /** Found by Jazzer (PactsFuzzTest): a quoted string ending in an incomplete escape made SnakeYAML throw. */
+    @Test
+    void anIncompleteEscapeAtTheEndIsRefusedWithAReason() {
+        byte[] document = "\"\\u".getBytes(StandardCharsets.UTF_8);
+
+        assertThatThrownBy(() -> OpenApiDocuments.parse(document, LIMITS))
+                .isInstanceOfSatisfying(InvalidDocumentException.class, refused -> assertThat(refused.problems())
+                        .anySatisfy(problem -> assertThat(problem.message()).contains("escape sequence")));
+        assertThatThrownBy(() -> OpenApiDocuments.readTree(document, LIMITS))
+                .isInstanceOf(InvalidDocumentException.class);
+    }
+
     /** Found by fuzzing: a '%' that starts no escape in a local $ref made the URL decoder throw. */
     @Test
     void aReferenceWithABrokenEscapeIsRefusedWithAReason() {
