@@ -16,7 +16,7 @@
 # tokens, or 1-8 random edits of a seed input, a third each; for FuzzedDataProvider targets: random bytes, which
 # the target turns into random structures) and has libFuzzer execute them once (-runs=0): its INITED line is the
 # coverage they reach, with the same seeds and instrumentation as the coverage-guided run.
-# The per-input time limit (10 s) is in each target (assertTimeoutPreemptively): an input that takes longer fails as
+# The per-input time limit (60 s) is in each target (assertTimeoutPreemptively): an input that takes longer fails as
 # a finding, in fuzzing and in the regression run alike.
 set -euo pipefail
 

@@ -53,7 +53,7 @@ final class RawHttp implements AutoCloseable {
         if (socket == null) {
             socket = new Socket(InetAddress.getLoopbackAddress(), port);
             socket.setTcpNoDelay(true);
-            socket.setSoTimeout(Integer.getInteger("fuzz.http.timeout.ms", 10_000));
+            socket.setSoTimeout(Integer.getInteger("fuzz.http.timeout.ms", 60_000));
             in = new BufferedInputStream(socket.getInputStream());
             out = socket.getOutputStream();
         }
