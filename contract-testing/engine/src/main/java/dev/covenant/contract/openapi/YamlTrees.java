@@ -64,6 +64,11 @@ final class YamlTrees {
             // SnakeYAML parses the hex digits of a Unicode escape cut short by the end of the text as a number.
             throw new InvalidDocumentException(InvalidDocumentException.Reason.SYNTAX,
                     new DocumentProblem(null, null, "an escape sequence in a quoted string is incomplete"));
+        } catch (IllegalArgumentException e) {
+            // SnakeYAML throws this outside its YAMLException for some malformed input, e.g. a tag whose
+            // %-escapes do not decode ("!p%e").
+            throw new InvalidDocumentException(InvalidDocumentException.Reason.SYNTAX,
+                    new DocumentProblem(null, null, "the YAML is malformed: " + e.getMessage()));
         }
     }
 

@@ -82,6 +82,16 @@ class OpenApiDocumentsFuzzTest {
                 .isInstanceOf(InvalidDocumentException.class);
     }
 
+    /** Found by fuzz.sh's random inputs: a YAML tag with a broken %-escape made SnakeYAML throw. */
+    @Test
+    void aTagWithABrokenEscapeIsRefusedWithAReason() {
+        byte[] document = "!p%e".getBytes(StandardCharsets.UTF_8);
+
+        assertThatThrownBy(() -> OpenApiDocuments.parse(document, LIMITS))
+                .isInstanceOfSatisfying(InvalidDocumentException.class, refused -> assertThat(refused.problems())
+                        .anySatisfy(problem -> assertThat(problem.message()).startsWith("the YAML is malformed")));
+    }
+
     /** Found by fuzzing: a '%' that starts no escape in a local $ref made the URL decoder throw. */
     @Test
     void aReferenceWithABrokenEscapeIsRefusedWithAReason() {
