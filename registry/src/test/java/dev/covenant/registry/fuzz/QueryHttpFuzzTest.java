@@ -3,6 +3,8 @@ package dev.covenant.registry.fuzz;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import com.code_intelligence.jazzer.api.BugDetectors;
+import com.code_intelligence.jazzer.api.SilentCloseable;
 import com.code_intelligence.jazzer.junit.DictionaryFile;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.covenant.registry.CovenantRegistry;
@@ -39,6 +41,8 @@ class QueryHttpFuzzTest {
 
     private static ConfigurableApplicationContext registry;
     private static RawHttp client;
+    private static SilentCloseable allowedConnections;
+    private static int registryPort;
     private static final AtomicLong REQUESTS = new AtomicLong();
     private static final AtomicLong BEFORE_REGISTRY = new AtomicLong();
     private static final Map<Integer, AtomicLong> STATUSES = new ConcurrentSkipListMap<>();
@@ -52,12 +56,16 @@ class QueryHttpFuzzTest {
         int port = Integer.parseInt(registry.getEnvironment().getProperty("local.server.port"));
         seed("http://localhost:" + port);
         client = new RawHttp(port);
+        registryPort = port;
     }
 
     @AfterAll
     static void stopRegistry() {
         System.out.println("HTTP fuzz: " + REQUESTS + " requests, statuses " + STATUSES + ", " + BEFORE_REGISTRY
                 + " refused by the HTTP adapter before the registry (target not a valid URI)");
+        if (allowedConnections != null) {
+            allowedConnections.close();
+        }
         if (client != null) {
             client.close();
         }
@@ -87,6 +95,11 @@ class QueryHttpFuzzTest {
     }
 
     private static void assertNoServerError(String target) throws IOException {
+        if (allowedConnections == null) {
+            // Jazzer's server-side request forgery detector would take the requests to the registry for an attack
+            // (when fuzzing). Set here, as Jazzer's agent is installed only after @BeforeAll.
+            allowedConnections = BugDetectors.allowNetworkConnections((host, to) -> to == registryPort);
+        }
         RawHttp.Response response = client.get(target);
         REQUESTS.incrementAndGet();
         STATUSES.computeIfAbsent(response.status(), any -> new AtomicLong()).incrementAndGet();
