@@ -10,12 +10,13 @@
 # One Maven run (one JVM) per target: Jazzer fuzzes one @FuzzTest per run. Each coverage-guided run starts from
 # the target's seed inputs (src/test/resources/.../<Class>Inputs/<method>/) and its dictionary; its generated
 # corpus goes to a temporary directory (printed), never into the source tree. A finding fails the run and is
-# written next to the seed inputs by Jazzer (crash-<sha1>): keep it there, it becomes a regression input.
+# written next to the seed inputs by Jazzer (crash-<sha1>): keep it there, it becomes a regression input. The
+# run goes on after a finding (KEEP_GOING distinct findings, default 1000), so each target gets its INPUTS.
 # The random baseline writes INPUTS random inputs (for byte[] targets: random bytes, a soup of the dictionary's
 # tokens, or 1-8 random edits of a seed input, a third each; for FuzzedDataProvider targets: random bytes, which
 # the target turns into random structures) and has libFuzzer execute them once (-runs=0): its INITED line is the
 # coverage they reach, with the same seeds and instrumentation as the coverage-guided run.
-# The per-input time limit (10 s) is in each target (assertTimeoutPreemptively): an input that takes longer fails as
+# The per-input time limit (60 s) is in each target (assertTimeoutPreemptively): an input that takes longer fails as
 # a finding, in fuzzing and in the regression run alike.
 set -euo pipefail
 
@@ -45,7 +46,7 @@ mvn -B -ntp -o -q -pl registry -am test-compile -Dexec.skip=true >&2
 jazzer() {
   local module="$1" test="$2"; shift 2
   local args=() i=1
-  args+=("-Djazzer.internal.arg.0=fuzz")
+  args+=("-Djazzer.internal.arg.0=fuzz" "-Djazzer.keep_going=${KEEP_GOING:-1000}")
   for a in "$@"; do args+=("-Djazzer.internal.arg.$i=$a"); i=$((i + 1)); done
   JAZZER_FUZZ=1 mvn -B -ntp -o -q -pl "$module" -am test -Dexec.skip=true -Dsurefire.failIfNoSpecifiedTests=false \
     -Dtest="$test" "${args[@]}" 2>&1

@@ -39,9 +39,11 @@ import reactor.core.publisher.Mono;
 /**
  * The durable job queue in MongoDB. Active and parked jobs live in {@code jobs} (small, so the claim query
  * stays cheap even where it scans); finished jobs move to {@code jobs_done}, where they stay readable for
- * {@code covenant.jobs.done-retention}. Claims are one atomic findOneAndUpdate that sets a lease, so workers on
- * any number of instances never run a job twice at the same time, and a job whose worker died is claimed
- * again once its lease has expired. No transactions are needed.
+ * {@code covenant.jobs.done-retention}. A claim is the insert of {@code job_claims/<id>#<generation>#<attempt>}:
+ * an {@code _id} insert that exactly one worker wins for an attempt (a conditional update would scan the collection
+ * on the embedded store); the winner then sets the lease with a plain {@code _id} update. So workers on any number
+ * of instances never run an attempt twice, and a job whose worker died is claimed again, as its next attempt,
+ * once its lease has expired. Replaying a parked job starts a new generation. No transactions are needed.
  */
 @Service
 public class JobQueue implements IndexDefinitions {

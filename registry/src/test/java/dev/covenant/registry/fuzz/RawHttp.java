@@ -31,17 +31,21 @@ final class RawHttp implements AutoCloseable {
         this.port = port;
     }
 
-    /** GETs the target; reconnects once if the server had closed the connection. */
+    /**
+     * GETs the target over the open connection, or a new one if the last answer closed it. No retry: a connection
+     * that fails in the middle of an exchange is an error of the server under test, reported with the target and
+     * the exchange before it.
+     */
     Response get(String target) throws IOException {
+        boolean reused = socket != null;
         try {
             return exchange(target);
-        } catch (java.net.SocketTimeoutException silent) {
+        } catch (IOException failed) {
             close();
-            throw new IOException("no answer within the timeout to GET " + target + " (after GET " + previous
-                    + " → " + previousStatus + " on the same connection)", silent);
-        } catch (IOException closed) {
-            close();
-            return exchange(target);
+            throw new IOException((failed instanceof java.net.SocketTimeoutException ? "no answer within the timeout"
+                    : "the connection failed (" + failed.getMessage() + ")") + " to GET " + target
+                    + (reused ? " (after GET " + previous + " → " + previousStatus + " on the same connection)"
+                            : " on a new connection"), failed);
         }
     }
 

@@ -60,6 +60,15 @@ final class YamlTrees {
             throw new InvalidDocumentException(reasonOf(e), new DocumentProblem(null, line, describe(e)));
         } catch (YAMLException e) {
             throw new InvalidDocumentException(reasonOf(e), new DocumentProblem(null, null, describe(e)));
+        } catch (NumberFormatException e) {
+            // SnakeYAML parses the hex digits of a Unicode escape cut short by the end of the text as a number.
+            throw new InvalidDocumentException(InvalidDocumentException.Reason.SYNTAX,
+                    new DocumentProblem(null, null, "an escape sequence in a quoted string is incomplete"));
+        } catch (IllegalArgumentException e) {
+            // SnakeYAML throws this outside its YAMLException for some malformed input, e.g. a tag whose
+            // %-escapes do not decode ("!p%e").
+            throw new InvalidDocumentException(InvalidDocumentException.Reason.SYNTAX,
+                    new DocumentProblem(null, null, "the YAML is malformed: " + e.getMessage()));
         }
     }
 

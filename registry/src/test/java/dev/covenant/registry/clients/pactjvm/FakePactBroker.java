@@ -21,7 +21,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * one pact file, pending or not), that pact with its publish-verification-results link, and a sink for the results;
  * plus contracts publish and a matrix that always says "deployable".
  * It records every request, so a test can see what the client sent, and can demand HTTP Basic credentials.
- * Only a stand-in until the registry serves these endpoints; the paths follow the Pact Broker's.
+ * The registry serves the real endpoints (PactJvmRegistryCompatibilityTest); this stand-in checks the clients' own
+ * side without one. The paths follow the Pact Broker's.
  */
 final class FakePactBroker implements AutoCloseable {
 

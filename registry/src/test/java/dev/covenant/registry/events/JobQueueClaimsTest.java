@@ -1,0 +1,231 @@
+package dev.covenant.registry.events;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.mongodb.reactivestreams.client.MongoClient;
+import com.mongodb.reactivestreams.client.MongoClients;
+import com.mongodb.reactivestreams.client.MongoDatabase;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import dev.covenant.registry.storage.BackgroundDatabase;
+import dev.covenant.registry.system.ConflictException;
+import dev.covenant.registry.system.NotFoundException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.bson.Document;
+import org.h2.mvstore.MVStore;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Flux;
+import reactor.test.StepVerifier;
+
+/**
+ * The job queue's claims, leases, retries and replay as publishers, step by step on a clock the test moves: no
+ * workers run, so each claim is exactly the one the test makes. The embedded MongoDB-wire server (H2 in memory) is
+ * reached over loopback through the real driver. The worker-level behaviour is {@link JobQueueTest}'s.
+ */
+class JobQueueClaimsTest {
+
+    private static final List<String> TYPES = List.of("test.work");
+    private static final Duration LEASE = Duration.ofSeconds(30);
+    private static final AtomicInteger DATABASES = new AtomicInteger();
+
+    private static MongoServer server;
+    private static MongoClient client;
+
+    private final MovableClock clock = new MovableClock(Instant.parse("2026-01-01T00:00:00Z"));
+    private final RetryPolicy retries = new RetryPolicy(3, Duration.ofSeconds(10), Duration.ofMinutes(1), 0);
+    private JobQueue queue;
+
+    @BeforeAll
+    static void startServer() {
+        server = new MongoServer(new H2Backend(MVStore.open(null)));
+        server.bind("127.0.0.1", 0);
+        client = MongoClients.create("mongodb://127.0.0.1:" + server.getLocalAddress().getPort());
+    }
+
+    @AfterAll
+    static void stopServer() {
+        client.close();
+        server.shutdown();
+    }
+
+    @BeforeEach
+    void newQueue() {
+        MongoDatabase database = client.getDatabase("jobs" + DATABASES.incrementAndGet());
+        queue = new JobQueue(database, new BackgroundDatabase(client, database), clock,
+                new JobsProperties(0, null, LEASE, 3, null, null, 0.0, null));
+    }
+
+    @Test
+    void theIdIsTheIdempotencyKeyWhileQueuedAndOnceFinished() {
+        Job job = Job.of("a", "test.work", new Document("n", 1));
+        StepVerifier.create(queue.enqueue(job)).expectNext(true).verifyComplete();
+        StepVerifier.create(queue.enqueue(job)).expectNext(false).verifyComplete();
+
+        Job claimed = queue.claim("worker", TYPES, LEASE).block();
+        StepVerifier.create(queue.succeeded(claimed, "worker", attempt(claimed, "ok"))).verifyComplete();
+
+        StepVerifier.create(queue.enqueue(job)).expectNext(false).verifyComplete();
+        StepVerifier.create(queue.find("a"))
+                .assertNext(done -> {
+                    assertThat(done.status()).isEqualTo(Job.Status.DONE);
+                    assertThat(done.payload()).isEqualTo(new Document("n", 1));
+                    assertThat(done.history()).extracting(Job.Attempt::outcome).containsExactly("ok");
+                })
+                .verifyComplete();
+    }
+
+    @Test
+    void aJobIsClaimedOnlyOnceItIsDueAndOnlyForItsTypes() {
+        queue.enqueue(Job.of("later", "test.work", new Document()), clock.instant().plusSeconds(10)).block();
+
+        StepVerifier.create(queue.claim("worker", TYPES, LEASE)).verifyComplete();
+        clock.advance(Duration.ofSeconds(10));
+        StepVerifier.create(queue.claim("worker", List.of("other.type"), LEASE)).verifyComplete();
+        StepVerifier.create(queue.claim("worker", TYPES, LEASE))
+                .assertNext(job -> {
+                    assertThat(job.id()).isEqualTo("later");
+                    assertThat(job.status()).isEqualTo(Job.Status.RUNNING);
+                    assertThat(job.attempts()).isEqualTo(1);
+                })
+                .verifyComplete();
+    }
+
+    @Test
+    void twoWorkersClaimingTheSameJobAtOnceGetItOnce() {
+        queue.enqueue(Job.of("contended", "test.work", new Document())).block();
+
+        StepVerifier.create(Flux.merge(queue.claim("one", TYPES, LEASE), queue.claim("two", TYPES, LEASE),
+                        queue.claim("contended", "three", TYPES, LEASE)))
+                .assertNext(job -> assertThat(job.id()).isEqualTo("contended"))
+                .verifyComplete();
+        StepVerifier.create(queue.claim("four", TYPES, LEASE)).verifyComplete();
+    }
+
+    @Test
+    void aLeaseHoldsUntilItExpiresThenAnotherWorkerTakesTheJobOver() {
+        queue.enqueue(Job.of("orphan", "test.work", new Document())).block();
+        Job dead = queue.claim("dead-worker", TYPES, LEASE).block();
+        assertThat(dead.attempts()).isEqualTo(1);
+
+        clock.advance(LEASE.minusSeconds(1));
+        StepVerifier.create(queue.claim("live-worker", TYPES, LEASE)).as("within the lease").verifyComplete();
+        StepVerifier.create(queue.claim("orphan", "live-worker", TYPES, LEASE)).as("by id, within the lease")
+                .verifyComplete();
+
+        clock.advance(Duration.ofSeconds(2));
+        Job live = queue.claim("live-worker", TYPES, LEASE).block();
+        assertThat(live).isNotNull();
+        assertThat(live.id()).isEqualTo("orphan");
+        assertThat(live.attempts()).isEqualTo(2);
+
+        // The dead worker comes back late: having lost its lease, its outcome changes nothing.
+        queue.failed(dead, "dead-worker", attempt(dead, "error"), retries, true, new Random(1)).block();
+        StepVerifier.create(queue.find("orphan"))
+                .assertNext(job -> {
+                    assertThat(job.status()).isEqualTo(Job.Status.RUNNING);
+                    assertThat(job.attempts()).isEqualTo(2);
+                    assertThat(job.lastError()).isNull();
+                })
+                .verifyComplete();
+        queue.succeeded(live, "live-worker", attempt(live, "ok")).block();
+        StepVerifier.create(queue.find("orphan").map(Job::status)).expectNext(Job.Status.DONE).verifyComplete();
+    }
+
+    @Test
+    void aFailedAttemptWaitsForItsBackOffAndTheLastOneParksTheJobUntilReplay() {
+        queue.enqueue(Job.of("flaky", "test.work", new Document())).block();
+        for (int attempt = 1; attempt <= 2; attempt++) {
+            Job claimed = queue.claim("worker", TYPES, LEASE).block();
+            assertThat(claimed.attempts()).isEqualTo(attempt);
+            StepVerifier.create(queue.failed(claimed, "worker", attempt(claimed, "error"), retries, false,
+                    new Random(1))).expectNext(Job.Status.PENDING).verifyComplete();
+            Duration backOff = retries.delayAfter(attempt, new Random(1));
+            clock.advance(backOff.minusMillis(1));
+            StepVerifier.create(queue.claim("worker", TYPES, LEASE)).as("during back-off " + backOff)
+                    .verifyComplete();
+            clock.advance(Duration.ofMillis(1));
+        }
+        Job last = queue.claim("worker", TYPES, LEASE).block();
+        StepVerifier.create(queue.failed(last, "worker", attempt(last, "error"), retries, false, new Random(1)))
+                .expectNext(Job.Status.PARKED).verifyComplete();
+        clock.advance(Duration.ofDays(1));
+        StepVerifier.create(queue.claim("worker", TYPES, LEASE)).as("parked").verifyComplete();
+        StepVerifier.create(queue.list("test.work", Job.Status.PARKED, 10).map(Job::id)).expectNext("flaky")
+                .verifyComplete();
+
+        StepVerifier.create(queue.replay("flaky"))
+                .assertNext(replayed -> {
+                    assertThat(replayed.status()).isEqualTo(Job.Status.PENDING);
+                    assertThat(replayed.attempts()).isZero();
+                    assertThat(replayed.history()).hasSize(3);
+                })
+                .verifyComplete();
+        StepVerifier.create(queue.claim("worker", TYPES, LEASE).map(Job::attempts)).expectNext(1).verifyComplete();
+    }
+
+    @Test
+    void onlyParkedJobsCanBeReplayed() {
+        queue.enqueue(Job.of("pending", "test.work", new Document())).block();
+
+        StepVerifier.create(queue.replay("pending")).expectError(ConflictException.class).verify();
+        StepVerifier.create(queue.replay("missing")).expectError(NotFoundException.class).verify();
+    }
+
+    @Test
+    void pruningDeletesFinishedJobsOlderThanTheRetentionOnly() {
+        for (String id : List.of("old", "new")) {
+            queue.enqueue(Job.of(id, "test.work", new Document())).block();
+            Job claimed = queue.claim(id, "worker", TYPES, LEASE).block();
+            queue.succeeded(claimed, "worker", attempt(claimed, "ok")).block();
+            clock.advance(Duration.ofDays(6));
+        }
+        clock.advance(Duration.ofDays(-4)); // "old" finished 8 days ago, "new" 2 days ago; the retention is 7 days
+
+        StepVerifier.create(queue.prune()).expectNext(1L).verifyComplete();
+        StepVerifier.create(queue.find("old")).verifyComplete();
+        StepVerifier.create(queue.find("new").map(Job::status)).expectNext(Job.Status.DONE).verifyComplete();
+    }
+
+    private Job.Attempt attempt(Job job, String outcome) {
+        return new Job.Attempt(job.attempts(), clock.instant(), 1, outcome, outcome);
+    }
+
+    /** A clock the test moves by hand. */
+    private static final class MovableClock extends Clock {
+
+        private Instant now;
+
+        MovableClock(Instant start) {
+            this.now = start;
+        }
+
+        void advance(Duration duration) {
+            now = now.plus(duration);
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+    }
+}
