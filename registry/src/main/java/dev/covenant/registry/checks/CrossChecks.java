@@ -52,7 +52,7 @@ public class CrossChecks implements DisposableBean {
         this.contracts = contracts;
         this.policies = policies;
         this.results = database.getCollection("cross_checks");
-        this.cache = caches.create(50_000);
+        this.cache = caches.immutable(50_000);
         this.pacts = pacts;
         this.clock = clock;
         this.scheduler = Schedulers.newBoundedElastic(properties.concurrency(), 256, "checks");

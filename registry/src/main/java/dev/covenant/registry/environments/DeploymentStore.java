@@ -30,7 +30,7 @@ final class DeploymentStore {
         this.states = database.getCollection("deployment_states");
         this.deployments = database.getCollection("deployed_versions");
         this.releases = database.getCollection("released_versions");
-        this.stateCache = caches.create(50_000);
+        this.stateCache = caches.mutable(50_000);
     }
 
     /** The state, or an empty one (revision 0) when nothing was ever recorded. */

@@ -1,5 +1,6 @@
 package dev.covenant.registry.events;
 
+import dev.covenant.registry.storage.WriteGenerations;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.lang.management.ManagementFactory;
@@ -40,10 +41,13 @@ class JobWorkers implements SmartLifecycle {
     private final AtomicLong lastPrune = new AtomicLong();
     private final AtomicLong lastScan = new AtomicLong();
     private volatile boolean running;
+    /** Each job is one scope of the mutable read caches (one generation read, not one per cached lookup). */
+    private final WriteGenerations generations;
 
     JobWorkers(JobQueue queue, JobsProperties properties, Clock clock, List<JobHandler> jobHandlers,
-            EventLog events, MeterRegistry meters) {
+            EventLog events, MeterRegistry meters, WriteGenerations generations) {
         this.queue = queue;
+        this.generations = generations;
         this.properties = properties;
         this.clock = clock;
         this.meters = meters;
@@ -139,7 +143,7 @@ class JobWorkers implements SmartLifecycle {
         String detail;
         Throwable failure = null;
         try {
-            detail = handler.run(job).block(properties.lease().minusSeconds(1));
+            detail = generations.scoped(handler.run(job)).block(properties.lease().minusSeconds(1));
         } catch (RuntimeException e) {
             failure = e;
             detail = describe(e);

@@ -56,11 +56,11 @@ final class PacticipantStore implements IndexDefinitions {
         this.tagHeads = database.getCollection("tag_heads");
         this.sequences = sequences;
         this.clock = clock;
-        this.applicationCache = caches.create(10_000);
-        this.versionCache = caches.create(50_000);
-        this.branchCache = caches.create(20_000);
-        this.branchListCache = caches.create(10_000);
-        this.tagHeadCache = caches.create(20_000);
+        this.applicationCache = caches.mutable(10_000);
+        this.versionCache = caches.mutable(50_000);
+        this.branchCache = caches.mutable(20_000);
+        this.branchListCache = caches.mutable(10_000);
+        this.tagHeadCache = caches.mutable(20_000);
     }
 
     @Override

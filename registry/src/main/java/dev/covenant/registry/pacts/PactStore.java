@@ -46,10 +46,10 @@ final class PactStore implements IndexDefinitions {
         this.contents = database.getCollection("pact_contents");
         this.heads = database.getCollection("pact_heads");
         this.integrations = database.getCollection("pact_integrations");
-        this.publicationCache = caches.create(50_000);
-        this.contentCache = caches.create(20_000);
-        this.headCache = caches.create(50_000);
-        this.integrationCache = caches.create(10_000);
+        this.publicationCache = caches.mutable(50_000);
+        this.contentCache = caches.immutable(20_000);
+        this.headCache = caches.mutable(50_000);
+        this.integrationCache = caches.mutable(10_000);
     }
 
     @Override

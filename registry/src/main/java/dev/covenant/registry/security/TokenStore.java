@@ -30,7 +30,7 @@ class TokenStore implements IndexDefinitions {
 
     TokenStore(MongoDatabase database, ReadCaches caches) {
         this.tokens = database.getCollection("tokens");
-        this.byHash = caches.create(10_000);
+        this.byHash = caches.mutable(10_000);
     }
 
     @Override

@@ -8,47 +8,84 @@ import java.util.function.Supplier;
 import reactor.core.publisher.Mono;
 
 /**
- * A small in-process cache of point reads (absent values included), for read models that are small and hot.
- * The owning store invalidates a key after every write to it, so this instance always reads its own writes;
- * entries also expire after a short time, which bounds how stale a write made by another instance can look.
- * Bounded by Caffeine: past {@code maxEntries} the least useful entries go, one at a time, never all at once.
+ * A small in-process cache of point reads, for read models that are small and hot; created by {@link ReadCaches}
+ * as one of two {@link Kind kinds}. The owning store writes through {@link #writing}, so this instance always
+ * reads its own writes, and a mutable cache also tells the other instances sharing the store (see
+ * {@link WriteGenerations}). Entries also expire after the configured time to live. Bounded by Caffeine: past
+ * {@code maxEntries} the least useful entries go, one at a time, never all at once.
  */
 public final class ReadCache<K, V> {
 
-    private record Entry<V>(V value, long loadedAt) {
+    /** What a cache may hold, which decides how its entries are validated. */
+    public enum Kind {
+        /**
+         * Values that never change once written (content by hash, a verification by id). Found values are kept
+         * until they expire; absence is never kept (another instance may write the value a moment later).
+         */
+        IMMUTABLE,
+        /**
+         * Values that change (heads, lists, states, tokens). Absent values are kept too; an entry is served only
+         * while the store's write generation is the one it was loaded under, so it is never stale across
+         * instances.
+         */
+        MUTABLE
     }
 
+    private record Entry<V>(V value, long loadedAt, long generation) {
+    }
+
+    private final Kind kind;
+    private final WriteGenerations generations;
     private final Cache<K, Entry<V>> entries;
     /** Bumped by every invalidation: a load that raced with one is not kept, it may hold what was overwritten. */
     private final AtomicLong invalidations = new AtomicLong();
     private final long ttlNanos;
 
-    ReadCache(long ttlNanos, int maxEntries) {
+    ReadCache(Kind kind, WriteGenerations generations, long ttlNanos, int maxEntries) {
+        if (kind == Kind.MUTABLE && generations == null) {
+            throw new IllegalArgumentException("A mutable read cache needs the write generations");
+        }
+        this.kind = kind;
+        this.generations = generations;
         this.ttlNanos = ttlNanos;
         // Evictions run on the calling thread: no pool thread for a small cache, and sizes are exact in tests.
         this.entries = Caffeine.newBuilder().maximumSize(maxEntries).executor(Runnable::run).build();
     }
 
-    /** The cached value of the key, else what {@code loader} emits (remembered, even when empty). */
+    public Kind kind() {
+        return kind;
+    }
+
+    /** The cached value of the key, else what {@code loader} emits (remembered as the {@link Kind} allows). */
     public Mono<V> get(K key, Supplier<Mono<V>> loader) {
-        return Mono.defer(() -> lookup(key, loader));
+        if (ttlNanos <= 0) {
+            return Mono.defer(loader);
+        }
+        return Mono.defer(() -> {
+            // Taken before the generation is read: an invalidation during that read must also count.
+            long stamp = invalidations.get();
+            if (kind == Kind.IMMUTABLE) {
+                return lookup(key, loader, 0L, stamp);
+            }
+            return generations.current().flatMap(generation -> lookup(key, loader, generation, stamp));
+        });
     }
 
     /** Looked up when subscribed, not when assembled: a read chained after a write must not see the old entry. */
-    private Mono<V> lookup(K key, Supplier<Mono<V>> loader) {
-        if (ttlNanos <= 0) {
-            return loader.get();
-        }
+    private Mono<V> lookup(K key, Supplier<Mono<V>> loader, long generation, long stamp) {
         long now = System.nanoTime();
         Entry<V> entry = entries.getIfPresent(key);
-        if (entry != null && now - entry.loadedAt() < ttlNanos) {
+        if (entry != null && now - entry.loadedAt() < ttlNanos && entry.generation() == generation) {
             return Mono.justOrEmpty(entry.value());
         }
-        long stamp = invalidations.get();
-        return loader.get()
+        Mono<V> loaded = loader.get();
+        if (kind == Kind.IMMUTABLE) {
+            return loaded.doOnNext(value -> keep(key, new Entry<>(value, now, generation), stamp));
+        }
+        return loaded
                 .map(Optional::of)
                 .defaultIfEmpty(Optional.empty())
-                .doOnNext(found -> keep(key, new Entry<>(found.orElse(null), now), stamp))
+                .doOnNext(found -> keep(key, new Entry<>(found.orElse(null), now, generation), stamp))
                 .flatMap(Mono::justOrEmpty);
     }
 
@@ -65,7 +102,10 @@ public final class ReadCache<K, V> {
         return entries.estimatedSize();
     }
 
-    /** Forgets the key; call after the write to it completed (or failed). */
+    /**
+     * Forgets the key in this instance only; a write that other instances must see goes through {@link #writing}
+     * (or is followed, before its answer, by another write through a mutable cache).
+     */
     public void invalidate(K key) {
         invalidations.incrementAndGet();
         entries.invalidate(key);
@@ -78,16 +118,27 @@ public final class ReadCache<K, V> {
 
     /**
      * Runs the write, then forgets the key whatever the outcome, before the outcome reaches the caller (so a
-     * read chained after the write, or a fallback on its error, loads again).
+     * read chained after the write, or a fallback on its error, loads again). A mutable cache then advances the
+     * write generation, also before the outcome reaches the caller, so no instance serves what the write replaced.
      */
     public <T> Mono<T> writing(K key, Mono<T> write) {
-        return write.doOnTerminate(() -> invalidate(key))
-                .doOnCancel(() -> invalidate(key));
+        return announced(write.doOnTerminate(() -> invalidate(key))
+                .doOnCancel(() -> invalidate(key)));
     }
 
     /** Like {@link #writing} for a write that may touch any key. */
     public <T> Mono<T> writingAny(Mono<T> write) {
-        return write.doOnTerminate(this::invalidateAll)
-                .doOnCancel(this::invalidateAll);
+        return announced(write.doOnTerminate(this::invalidateAll)
+                .doOnCancel(this::invalidateAll));
+    }
+
+    private <T> Mono<T> announced(Mono<T> write) {
+        if (kind == Kind.IMMUTABLE || ttlNanos <= 0) {
+            return write;
+        }
+        // Also after a failed write: it may have been applied (a timeout), or partly (an update of many).
+        return write.materialize()
+                .flatMap(outcome -> generations.advance().thenReturn(outcome))
+                .dematerialize();
     }
 }

@@ -9,9 +9,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param mongodbUri a MongoDB connection string; empty starts the embedded MongoDB-wire server instead
  * @param database   the database name inside MongoDB
  * @param dataDir    the embedded server's data folder (ignored when {@code mongodbUri} is set)
- * @param readCacheTtl how long an instance may serve a cached head or record written by another instance
- *                   (its own writes are seen at once): 5 s with a MongoDB URI, 10 min on the embedded store
- *                   (one instance); zero disables the read caches
+ * @param readCacheTtl how long a cached point read is kept at most: 5 s with a MongoDB URI, 10 min on the
+ *                   embedded store; zero disables the read caches. Not a staleness bound: mutable entries are
+ *                   validated against the store's write generation (see {@link WriteGenerations})
  * @param durability   what an acknowledged write to the embedded store survives: {@code process} (the default:
  *                   committed to the data file before the answer, so a crash of the registry loses nothing) or
  *                   {@code power} (also forced to disk, for power loss; slower)

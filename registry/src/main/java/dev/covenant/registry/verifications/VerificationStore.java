@@ -39,8 +39,8 @@ final class VerificationStore implements IndexDefinitions {
     VerificationStore(MongoDatabase database, ReadCaches caches) {
         this.verifications = database.getCollection("verifications");
         this.heads = database.getCollection("verification_heads");
-        this.verificationCache = caches.create(50_000);
-        this.headCache = caches.create(50_000);
+        this.verificationCache = caches.immutable(50_000);
+        this.headCache = caches.mutable(50_000);
     }
 
     @Override

@@ -2,16 +2,50 @@ package dev.covenant.registry.storage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.mongodb.reactivestreams.client.MongoClient;
+import com.mongodb.reactivestreams.client.MongoClients;
+import com.mongodb.reactivestreams.client.MongoDatabase;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import java.net.InetSocketAddress;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.h2.mvstore.MVStore;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 import reactor.test.StepVerifier;
 
+/**
+ * The read caches, over a real MongoDB-wire server (in memory) holding the write generation. "Another instance"
+ * is a second {@link WriteGenerations} and cache on the same database, as a second registry process would have.
+ */
 class ReadCacheTest {
 
-    private final ReadCache<String, String> cache = new ReadCache<>(60_000_000_000L, 100);
+    private static final long MINUTE = 60_000_000_000L;
+
+    private static MongoServer server;
+    private static MongoClient client;
+    private static MongoDatabase database;
+
+    private final WriteGenerations generations = new WriteGenerations(database);
+    private final ReadCache<String, String> cache = new ReadCache<>(ReadCache.Kind.MUTABLE, generations, MINUTE, 100);
     private final AtomicInteger loads = new AtomicInteger();
+
+    @BeforeAll
+    static void start() {
+        server = new MongoServer(new H2Backend(MVStore.open(null)));
+        InetSocketAddress address = server.bind();
+        client = MongoClients.create("mongodb://127.0.0.1:" + address.getPort());
+        database = client.getDatabase("read-cache-test");
+    }
+
+    @AfterAll
+    static void stop() {
+        client.close();
+        server.shutdownNow();
+    }
 
     private Mono<String> load(String value) {
         return Mono.fromCallable(() -> {
@@ -28,10 +62,65 @@ class ReadCacheTest {
     }
 
     @Test
-    void absentValuesAreRememberedToo() {
+    void absentValuesAreRememberedByAMutableCache() {
         StepVerifier.create(cache.get("k", Mono::empty)).verifyComplete();
         StepVerifier.create(cache.get("k", () -> load("v"))).verifyComplete();
         assertThat(loads).hasValue(0);
+    }
+
+    @Test
+    void anImmutableCacheKeepsValuesButNeverAbsence() {
+        ReadCache<String, String> immutable = new ReadCache<>(ReadCache.Kind.IMMUTABLE, null, MINUTE, 100);
+        // Absent now, written by another instance a moment later: the next read must find it.
+        StepVerifier.create(immutable.get("k", Mono::empty)).verifyComplete();
+        StepVerifier.create(immutable.get("k", () -> load("written elsewhere"))).expectNext("written elsewhere")
+                .verifyComplete();
+        StepVerifier.create(immutable.get("k", () -> load("never loaded"))).expectNext("written elsewhere")
+                .verifyComplete();
+        assertThat(loads).hasValue(1);
+    }
+
+    @Test
+    void aWriteThroughAnotherInstanceIsSeenAtOnce() {
+        WriteGenerations otherGenerations = new WriteGenerations(database);
+        ReadCache<String, String> other = new ReadCache<>(ReadCache.Kind.MUTABLE, otherGenerations, MINUTE, 100);
+        StepVerifier.create(cache.get("head", () -> load("v1"))).expectNext("v1").verifyComplete();
+        StepVerifier.create(cache.get("head", () -> load("v1 again"))).expectNext("v1").verifyComplete();
+
+        StepVerifier.create(other.writing("head", Mono.just("v2 stored"))).expectNext("v2 stored").verifyComplete();
+
+        StepVerifier.create(cache.get("head", () -> load("v2"))).expectNext("v2").verifyComplete();
+        assertThat(loads).hasValue(2);
+    }
+
+    @Test
+    void aFailedWriteThroughAnotherInstanceIsSeenToo() {
+        ReadCache<String, String> other = new ReadCache<>(ReadCache.Kind.MUTABLE, new WriteGenerations(database),
+                MINUTE, 100);
+        StepVerifier.create(cache.get("head", () -> load("before"))).expectNext("before").verifyComplete();
+        // A write that timed out may have been applied: the other instances must not trust their entries.
+        StepVerifier.create(other.writing("head", Mono.error(new IllegalStateException("timed out"))))
+                .verifyErrorMessage("timed out");
+        StepVerifier.create(cache.get("head", () -> load("after"))).expectNext("after").verifyComplete();
+    }
+
+    @Test
+    void aScopeReadsTheGenerationOnceAndSeesWritesAnsweredBeforeIt() {
+        ReadCache<String, String> other = new ReadCache<>(ReadCache.Kind.MUTABLE, new WriteGenerations(database),
+                MINUTE, 100);
+        StepVerifier.create(cache.get("head", () -> load("v1"))).expectNext("v1").verifyComplete();
+        Mono<String> twoReadsAroundAWrite = cache.get("head", () -> load("v2"))
+                .flatMap(first -> other.writing("head", Mono.just("v3 stored"))
+                        .then(cache.get("head", () -> load("v3")))
+                        .map(second -> first + "," + second));
+        // One generation read per scope, on its first cached read: it sees the write answered before that read,
+        // and the write made in the middle of the scope is not looked for again.
+        StepVerifier.create(generations.scoped(other.writing("head", Mono.just("v2 stored"))
+                        .then(twoReadsAroundAWrite)))
+                .expectNext("v2,v2")
+                .verifyComplete();
+        // The next scope sees it.
+        StepVerifier.create(generations.scoped(cache.get("head", () -> load("v3")))).expectNext("v3").verifyComplete();
     }
 
     @Test
@@ -65,7 +154,7 @@ class ReadCacheTest {
 
     @Test
     void zeroTimeToLiveDisablesCaching() {
-        ReadCache<String, String> off = new ReadCache<>(0, 100);
+        ReadCache<String, String> off = new ReadCache<>(ReadCache.Kind.MUTABLE, generations, 0, 100);
         off.get("k", () -> load("v")).block();
         off.get("k", () -> load("v")).block();
         assertThat(loads).hasValue(2);
@@ -73,7 +162,7 @@ class ReadCacheTest {
 
     @Test
     void aFullCacheEvictsSomeEntriesNotAll() {
-        ReadCache<Integer, String> small = new ReadCache<>(60_000_000_000L, 100);
+        ReadCache<Integer, String> small = new ReadCache<>(ReadCache.Kind.IMMUTABLE, null, MINUTE, 100);
         for (int i = 0; i < 1_000; i++) {
             int key = i;
             small.get(key, () -> Mono.just("v" + key)).block();

@@ -1,0 +1,79 @@
+package dev.covenant.registry.storage;
+
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.Updates;
+import com.mongodb.reactivestreams.client.MongoCollection;
+import com.mongodb.reactivestreams.client.MongoDatabase;
+import java.time.Duration;
+import org.bson.Document;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.util.context.Context;
+import reactor.util.context.ContextView;
+
+/**
+ * The store-wide write generation that keeps {@link ReadCache.Kind#MUTABLE mutable} read caches exact across
+ * instances sharing one MongoDB. Every write through a mutable cache advances one counter after the write
+ * completed and before its answer; an entry remembers the generation read before it was loaded and is served only
+ * while the generation is unchanged. The generation is read once per {@link #scope scope} (an HTTP request, a
+ * job), one point read by {@code _id}; outside a scope each lookup reads it. So a read that starts after a write
+ * was answered — on any instance — never sees what that write replaced.
+ */
+@Component
+public final class WriteGenerations {
+
+    /** In the counters collection, which a store reset keeps: the generation never goes back. */
+    static final String ID = "read-cache-generation";
+    /** A scope re-reads the generation after this long, so a long-lived request (a stream) does not pin it. */
+    static final Duration SCOPE_REFRESH = Duration.ofSeconds(1);
+    private static final Object KEY = WriteGenerations.class;
+
+    private final MongoCollection<Document> counters;
+
+    WriteGenerations(MongoDatabase database) {
+        this.counters = database.getCollection("counters");
+    }
+
+    /** The generation now, read from the store. */
+    Mono<Long> read() {
+        return Mono.from(counters.find(Filters.eq("_id", ID)).first())
+                .map(document -> ((Number) document.get("value")).longValue())
+                .defaultIfEmpty(0L);
+    }
+
+    /** Tells every instance that cached reads may be stale (call after the write completed). */
+    Mono<Void> advance() {
+        return Mono.from(counters.updateOne(Filters.eq("_id", ID), Updates.inc("value", 1L),
+                new UpdateOptions().upsert(true))).then();
+    }
+
+    /** The generation of the enclosing scope, else read now. */
+    Mono<Long> current() {
+        return Mono.deferContextual(this::ofScope);
+    }
+
+    private Mono<Long> ofScope(ContextView context) {
+        return context.<Mono<Long>>getOrEmpty(KEY).orElseGet(this::read);
+    }
+
+    /** The context of a unit of work whose cached reads share one generation read (made on first use). */
+    public Context scope(Context context) {
+        if (context.hasKey(KEY)) {
+            return context;
+        }
+        return context.put(KEY, read().cache(generation -> SCOPE_REFRESH, error -> Duration.ZERO,
+                () -> Duration.ZERO));
+    }
+
+    /** Runs {@code work} in a {@link #scope}. */
+    public <T> Mono<T> scoped(Mono<T> work) {
+        return work.contextWrite(this::scope);
+    }
+
+    /** Runs {@code work} in a {@link #scope}. */
+    public <T> Flux<T> scoped(Flux<T> work) {
+        return work.contextWrite(this::scope);
+    }
+}
