@@ -103,7 +103,7 @@ class TokenAndOwnershipTest extends SecuredRegistryTest {
 
         String unowned = unique("legacy");
         admin().put().uri("/pacticipants/{a}", unowned).contentType(MediaType.APPLICATION_JSON).bodyValue("{}")
-                .exchange().expectStatus().isOk();
+                .exchange().expectStatus().isCreated();
         as(orders).put().uri("/applications/{a}/versions/1/openapi", unowned)
                 .contentType(MediaType.parseMediaType("application/yaml")).bodyValue(SecurityFixtures.DOCUMENT)
                 .exchange().expectStatus().isCreated();
