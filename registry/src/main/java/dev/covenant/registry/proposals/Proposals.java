@@ -2,6 +2,7 @@ package dev.covenant.registry.proposals;
 
 import dev.covenant.contract.diff.Finding;
 import dev.covenant.contract.openapi.OpenApiDocuments;
+import dev.covenant.contract.openapi.Validation;
 import dev.covenant.contract.openapi.ParsedDocument;
 import dev.covenant.registry.checks.Failure;
 import dev.covenant.registry.checks.ProposedChanges;
@@ -66,7 +67,7 @@ class Proposals {
     }
 
     Mono<Proposal> propose(Propose request, Acting acting) {
-        return contracts.parseCandidate(request.document())
+        return contracts.parseCandidate(request.document(), Validation.STRICT)
                 .flatMap(document -> ownerOf(request.application())
                         .flatMap(owner -> store.find(proposalId(request, acting, document))
                                 .switchIfEmpty(Mono.defer(() -> open(request, acting, document, owner.orElse(null))))))
@@ -154,7 +155,7 @@ class Proposals {
 
     /** The next revision; the same document as the current revision is a retry and changes nothing. */
     Mono<Proposal> revise(String id, byte[] raw, String contentType, Acting acting) {
-        return contracts.parseCandidate(raw)
+        return contracts.parseCandidate(raw, Validation.STRICT)
                 .flatMap(document -> store.require(id)
                         .map(proposal -> requireProposer(proposal, acting))
                         .map(Proposals::requireOpen)

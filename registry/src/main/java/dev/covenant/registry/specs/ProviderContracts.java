@@ -110,7 +110,12 @@ public class ProviderContracts implements IndexDefinitions {
      * (pre-merge checks). Fails with {@code InvalidDocumentException} like a publish would.
      */
     public Mono<ParsedDocument> parseCandidate(byte[] content) {
-        return Mono.fromCallable(() -> OpenApiDocuments.parse(content, properties.limits()))
+        return parseCandidate(content, Validation.LENIENT);
+    }
+
+    /** {@link #parseCandidate(byte[])} at the given validation level ({@code STRICT} refuses structural problems). */
+    public Mono<ParsedDocument> parseCandidate(byte[] content, Validation validation) {
+        return Mono.fromCallable(() -> OpenApiDocuments.parse(content, properties.limits(), validation))
                 .subscribeOn(parsing);
     }
 
