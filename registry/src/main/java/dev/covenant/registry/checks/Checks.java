@@ -35,10 +35,12 @@ class Checks {
     private final Teams teams;
     private final ChecksProperties properties;
     private final Agreements agreements;
+    private final PolicyCheck policyCheck;
 
     Checks(CrossChecks crossChecks, Dependents dependents, Policies policies, Teams teams, ChecksProperties properties,
-            Agreements agreements) {
+            Agreements agreements, PolicyCheck policyCheck) {
         this.agreements = agreements;
+        this.policyCheck = policyCheck;
         this.crossChecks = crossChecks;
         this.dependents = dependents;
         this.policies = policies;
@@ -54,7 +56,7 @@ class Checks {
     Mono<Assessment> assess(String application, LoadedDocument revision, Base base, List<Base> bases, String reportId) {
         Mono<Optional<LoadedDocument>> loadedBase = base == null ? Mono.just(Optional.empty())
                 : crossChecks.documents().load(base.contract()).map(Optional::of);
-        return loadedBase.flatMap(previous -> Mono.zip(comparisons(bases, revision), policy(application, previous, revision))
+        return loadedBase.flatMap(previous -> Mono.zip(comparisons(bases, revision), policy(application, base, revision))
                 .flatMap(found -> {
                     DiffReport primary = primary(found.getT1(), base);
                     return pactResults(application, revision, previous, primary, reportId)
@@ -81,10 +83,10 @@ class Checks {
     private record PolicyVerdict(Policy policy, List<Map<String, Object>> violations) {
     }
 
-    private Mono<PolicyVerdict> policy(String application, Optional<LoadedDocument> base, LoadedDocument revision) {
+    private Mono<PolicyVerdict> policy(String application, Base base, LoadedDocument revision) {
         return policies.of(application)
-                .flatMap(policy -> crossChecks.onScheduler(() -> new PolicyVerdict(policy,
-                        Policies.violations(policy, base.orElse(null), revision))));
+                .flatMap(policy -> policyCheck.violations(policy, base == null ? null : base.contract(), revision)
+                        .map(violations -> new PolicyVerdict(policy, violations)));
     }
 
     private Mono<List<Comparison>> comparisons(List<Base> bases, LoadedDocument revision) {

@@ -49,15 +49,20 @@ class Policies {
                 .thenReturn(policy);
     }
 
-    /** The changes from the base to the candidate that the policy forbids (level ERR); CPU work, call off the event loop. */
-    static List<Map<String, Object>> violations(Policy policy, LoadedDocument base, LoadedDocument candidate) {
-        if (base == null || policy.level() == Policy.Level.NONE) {
+    /**
+     * The changes to the candidate from the earlier documents (oldest first) that the policy forbids (level ERR);
+     * a level that is not transitive looks at the last one only. CPU work, call off the event loop.
+     */
+    static List<Map<String, Object>> violations(Policy policy, List<LoadedDocument> earlierOldestFirst,
+            LoadedDocument candidate) {
+        if (earlierOldestFirst.isEmpty() || policy.level() == Policy.Level.NONE) {
             return List.of();
         }
-        return CompatibilityCheck.check(policy.level().engine(), List.of(base.tree()), candidate.tree(),
+        return CompatibilityCheck.check(policy.level().engine(),
+                        earlierOldestFirst.stream().map(LoadedDocument::tree).toList(), candidate.tree(),
                         DiffOptions.defaults())
                 .stream()
-                .map(violation -> view(violation, base))
+                .map(violation -> view(violation, earlierOldestFirst.get(violation.earlierIndex())))
                 .toList();
     }
 
@@ -67,6 +72,7 @@ class Policies {
         view.put("level", violation.finding().level().name());
         view.put("operation", violation.finding().operation());
         view.put("message", violation.finding().message());
+        view.put("fingerprint", violation.finding().fingerprint());
         view.put("direction", violation.direction().name());
         view.put("baseVersion", base.version());
         return view;
