@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.covenant.contract.diff.Changelog;
 import dev.covenant.contract.diff.DiffOptions;
 import dev.covenant.contract.diff.OpenApiDiff;
+import dev.covenant.contract.openapi.Validation;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -45,7 +46,8 @@ final class ChangelogCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Changelog changelog = Changelog.of(OpenApiDiff.diff(Inputs.document(base), Inputs.document(revision),
+        Changelog changelog = Changelog.of(OpenApiDiff.diff(Inputs.document(base, Validation.NONE),
+                Inputs.document(revision, Validation.NONE),
                 DiffOptions.defaults()));
         String text = switch (format) {
             case MARKDOWN -> changelog.markdown(title != null ? title

@@ -14,7 +14,7 @@ final class OpenApiDiffRunner implements DiffRunner {
         return new DiffView(report.findings().stream()
                 .map(finding -> new DiffView.Change(finding.ruleId(), DiffView.Level.valueOf(finding.level().name()),
                         finding.operation(), finding.basePointer(), finding.revisionPointer(), finding.message(),
-                        finding.details()))
+                        finding.details(), finding.fingerprint()))
                 .sorted(java.util.Comparator.comparing(DiffView.Change::level))
                 .toList());
     }
