@@ -164,6 +164,8 @@ class PolicyAndPreMergeTest extends RegistryTest {
         });
         assertThat(list(list(report, "comparisons").get(0), "findings")).extracting(finding -> finding.get("ruleId"))
                 .contains("response-required-property-removed");
+        assertThat(list(list(report, "comparisons").get(0), "findings")).allSatisfy(finding -> assertThat(
+                (String) finding.get("fingerprint")).matches("[0-9a-f]{16}"));
 
         assertThat(Contracts.reports(http, provider, "1.0.0")).hasSize(reportsBefore);
         Map<String, Object> history = json(http.get().uri("/applications/{a}/openapi", provider).exchange()
