@@ -6,7 +6,8 @@ import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.reactivestreams.client.MongoCollection;
 import com.mongodb.reactivestreams.client.MongoDatabase;
 import dev.covenant.contract.diff.CompatibilityCheck;
-import dev.covenant.contract.diff.DiffOptions;
+import dev.covenant.contract.diff.DiffSettings;
+import dev.covenant.contract.diff.Level;
 import dev.covenant.contract.diff.Violation;
 import java.time.Clock;
 import java.util.Date;
@@ -51,17 +52,22 @@ class Policies {
 
     /**
      * The changes to the candidate from the earlier documents (oldest first) that the policy forbids (level ERR);
-     * a level that is not transitive looks at the last one only. CPU work, call off the event loop.
+     * a level that is not transitive looks at the last one only. The application's diff settings apply first (a rule
+     * lowered below ERR or an ignored fingerprint is no violation). CPU work, call off the event loop.
      */
     static List<Map<String, Object>> violations(Policy policy, List<LoadedDocument> earlierOldestFirst,
-            LoadedDocument candidate) {
+            LoadedDocument candidate, DiffSettings settings) {
         if (earlierOldestFirst.isEmpty() || policy.level() == Policy.Level.NONE) {
             return List.of();
         }
         return CompatibilityCheck.check(policy.level().engine(),
                         earlierOldestFirst.stream().map(LoadedDocument::tree).toList(), candidate.tree(),
-                        DiffOptions.defaults())
+                        settings.options(), Level.INFO)
                 .stream()
+                .flatMap(violation -> settings.apply(violation.finding())
+                        .filter(finding -> finding.level() == Level.ERR)
+                        .map(finding -> new Violation(violation.direction(), violation.earlierIndex(), finding))
+                        .stream())
                 .map(violation -> view(violation, earlierOldestFirst.get(violation.earlierIndex())))
                 .toList();
     }

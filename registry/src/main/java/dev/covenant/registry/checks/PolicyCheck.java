@@ -1,5 +1,6 @@
 package dev.covenant.registry.checks;
 
+import dev.covenant.contract.diff.DiffSettings;
 import dev.covenant.registry.specs.ProviderContract;
 import java.util.List;
 import java.util.Map;
@@ -26,13 +27,14 @@ class PolicyCheck {
     }
 
     /** The violations of the candidate; empty when there is no base or the level is NONE. */
-    Mono<List<Map<String, Object>>> violations(Policy policy, ProviderContract base, LoadedDocument candidate) {
+    Mono<List<Map<String, Object>>> violations(Policy policy, ProviderContract base, LoadedDocument candidate,
+            DiffSettings settings) {
         if (base == null || policy.level() == Policy.Level.NONE) {
             return Mono.just(List.of());
         }
         return earlier(policy, base)
                 .flatMap(documents -> crossChecks.onScheduler(() -> Policies.violations(policy, documents,
-                        candidate)));
+                        candidate, settings)));
     }
 
     private Mono<List<LoadedDocument>> earlier(Policy policy, ProviderContract base) {

@@ -21,8 +21,10 @@ class PolicyGuard implements PublishGuard {
     private final Policies policies;
     private final Dependents dependents;
     private final PolicyCheck policyCheck;
+    private final DiffSettingsStore diffSettings;
 
-    PolicyGuard(Policies policies, Dependents dependents, PolicyCheck policyCheck) {
+    PolicyGuard(Policies policies, Dependents dependents, PolicyCheck policyCheck, DiffSettingsStore diffSettings) {
+        this.diffSettings = diffSettings;
         this.policies = policies;
         this.dependents = dependents;
         this.policyCheck = policyCheck;
@@ -36,7 +38,8 @@ class PolicyGuard implements PublishGuard {
                         : Mono.just(policy))
                 .filter(Policy::enforced)
                 .flatMap(policy -> dependents.current(application, branch)
-                        .flatMap(base -> policyCheck.violations(policy, base, candidate(document))
+                        .flatMap(base -> diffSettings.of(application)
+                                .flatMap(settings -> policyCheck.violations(policy, base, candidate(document), settings))
                                 .flatMap(violations -> violations.isEmpty() ? Mono.<Void>empty()
                                         : Mono.error(refusal(application, version, policy, base, violations)))));
     }

@@ -129,10 +129,23 @@ public record DiffSettings(DiffOptions options, Map<String, Optional<Level>> rul
             return report;
         }
         return new DiffReport(report.findings().stream()
-                .filter(finding -> !ignoredFingerprints.contains(finding.fingerprint()))
-                .filter(finding -> ruleLevels.getOrDefault(finding.ruleId(), Optional.of(finding.level())).isPresent())
-                .map(this::leveled)
+                .map(this::apply)
+                .flatMap(Optional::stream)
                 .toList());
+    }
+
+    /** The finding at its overridden level; empty when its rule is dropped or its fingerprint ignored. */
+    public Optional<Finding> apply(Finding finding) {
+        if (ignoredFingerprints.contains(finding.fingerprint())) {
+            return Optional.empty();
+        }
+        Optional<Level> level = ruleLevels.get(finding.ruleId());
+        if (level == null) {
+            return Optional.of(finding);
+        }
+        return level.map(changed -> changed == finding.level() ? finding
+                : new Finding(finding.ruleId(), changed, finding.operation(), finding.basePointer(),
+                        finding.revisionPointer(), finding.message(), finding.details(), finding.location()));
     }
 
     /** Diffs two trees with these settings. */
@@ -157,15 +170,6 @@ public record DiffSettings(DiffOptions options, Map<String, Optional<Level>> rul
         view.put("severity-levels", levels);
         view.put("ignore", ignoredFingerprints.stream().sorted().toList());
         return view;
-    }
-
-    private Finding leveled(Finding finding) {
-        Optional<Level> level = ruleLevels.get(finding.ruleId());
-        if (level == null || level.get() == finding.level()) {
-            return finding;
-        }
-        return new Finding(finding.ruleId(), level.get(), finding.operation(), finding.basePointer(),
-                finding.revisionPointer(), finding.message(), finding.details(), finding.location());
     }
 
     private DiffSettings withOptions(DiffOptions changed) {
