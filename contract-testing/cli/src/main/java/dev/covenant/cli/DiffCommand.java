@@ -1,5 +1,9 @@
 package dev.covenant.cli;
 
+import dev.covenant.contract.diff.DiffSettings;
+import dev.covenant.contract.openapi.DocumentLimits;
+import dev.covenant.contract.openapi.InvalidDocumentException;
+import dev.covenant.contract.openapi.OpenApiDocuments;
 import dev.covenant.contract.openapi.ParsedDocument;
 import dev.covenant.contract.openapi.Validation;
 import java.nio.file.Path;
@@ -38,6 +42,21 @@ final class DiffCommand implements Callable<Integer> {
                     + "problem as a document-invalid warning (off by default: the diff needs only the tree).")
     private boolean validate;
 
+    @Option(names = "--option", paramLabel = "<name>=<value>",
+            description = "A diff option as oasdiff names it (repeatable; after --config): deprecation-days-stable, "
+                    + "deprecation-days-beta, flatten-params, match-path-params, stability-level, match-inline-refs, "
+                    + "match-renamed-refs, versioning, attributes, severity.<rule-id>=ERR|WARN|INFO|NONE, "
+                    + "ignore=<fingerprint>[,...].")
+    private java.util.Map<String, String> options = new java.util.LinkedHashMap<>();
+
+    @Option(names = "--config", paramLabel = "<file>",
+            description = "A YAML config like oasdiff's .oasdiff.yaml: the options by name, severity-levels "
+                    + "(rule id: level) and ignore (a list of finding fingerprints).")
+    private Path config;
+
+    /** Small: a config file is a few options and an ignore list. */
+    private static final DocumentLimits CONFIG_LIMITS = new DocumentLimits(1024 * 1024, 16, 0);
+
     /** Levels that can fail a build; INFO never does. */
     enum FailOn { ERR, WARN }
 
@@ -47,18 +66,48 @@ final class DiffCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        DiffSettings settings = settings();
         Validation validation = validate ? Validation.LENIENT : Validation.NONE;
         // Two large documents read at once on two cores: a cold diff spends most of its time reading
         java.util.concurrent.CompletableFuture<ParsedDocument> later = java.util.concurrent.CompletableFuture
                 .supplyAsync(() -> Inputs.document(revision, validation));
         ParsedDocument baseDocument = Inputs.document(base, validation);
         ParsedDocument revisionDocument = joined(later);
-        DiffView view = runner.diff(baseDocument, revisionDocument)
+        DiffView view = runner.diff(baseDocument, revisionDocument, settings)
                 .withDocumentWarnings(baseDocument.warnings(), revisionDocument.warnings());
         spec.commandLine().getOut().print(DiffReportFormatter.format(format, base.toString(), revision.toString(), view));
         spec.commandLine().getOut().flush();
         DiffView.Level threshold = DiffView.Level.valueOf(failOn.name());
         return view.findings().stream().anyMatch(change -> change.level().atLeast(threshold)) ? CliException.FINDINGS : 0;
+    }
+
+    /** The config file's settings, then each {@code --option} over them; a bad one is an input error (exit 3). */
+    private DiffSettings settings() {
+        try {
+            DiffSettings settings = config == null ? DiffSettings.defaults() : DiffSettings.read(configTree());
+            for (var option : options.entrySet()) {
+                settings = settings.with(option.getKey(), option.getValue());
+            }
+            return settings;
+        } catch (IllegalArgumentException e) {
+            throw new CliException(CliException.INVALID_INPUT, (config == null ? "" : config + ": ") + e.getMessage());
+        }
+    }
+
+    private com.fasterxml.jackson.databind.JsonNode configTree() {
+        try {
+            if (java.nio.file.Files.size(config) > CONFIG_LIMITS.maxBytes()) {
+                throw new CliException(CliException.INVALID_INPUT, config + ": a config file is at most 1 MB");
+            }
+            return OpenApiDocuments.readTree(java.nio.file.Files.readAllBytes(config), CONFIG_LIMITS);
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new CliException(CliException.IO, config + ": no such file");
+        } catch (java.io.IOException e) {
+            throw new CliException(CliException.IO, config + ": " + e.getMessage());
+        } catch (InvalidDocumentException e) {
+            throw new CliException(CliException.INVALID_INPUT, config + ": not readable YAML or JSON: "
+                    + e.getMessage().lines().findFirst().orElse(""));
+        }
     }
 
     private static ParsedDocument joined(java.util.concurrent.CompletableFuture<ParsedDocument> reading) {

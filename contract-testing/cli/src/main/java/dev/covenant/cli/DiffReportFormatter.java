@@ -55,6 +55,7 @@ final class DiffReportFormatter {
             item.put("basePointer", change.basePointer());
             item.put("revisionPointer", change.revisionPointer());
             item.put("message", change.message());
+            item.put("fingerprint", change.fingerprint());
             item.set("details", JSON.valueToTree(change.details()));
         }
         try {

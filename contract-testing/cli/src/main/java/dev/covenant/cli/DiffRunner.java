@@ -1,5 +1,6 @@
 package dev.covenant.cli;
 
+import dev.covenant.contract.diff.DiffSettings;
 import dev.covenant.contract.openapi.ParsedDocument;
 
 /**
@@ -10,6 +11,11 @@ public interface DiffRunner {
 
     /** Diffs two validated documents (base → revision). */
     DiffView diff(ParsedDocument base, ParsedDocument revision);
+
+    /** Diffs with the given options, rule levels and ignore list; a runner that has no options ignores them. */
+    default DiffView diff(ParsedDocument base, ParsedDocument revision, DiffSettings settings) {
+        return diff(base, revision);
+    }
 
     /** The runner this build ships with. */
     static DiffRunner installed() {

@@ -51,12 +51,24 @@ public record DiffView(List<Change> findings) {
         }
     }
 
-    /** One change between base and revision (mirrors the engine's {@code Finding}). */
+    /**
+     * One change between base and revision (mirrors the engine's {@code Finding}).
+     *
+     * @param fingerprint the finding's stable fingerprint (what ignore lists and agreements name)
+     */
     public record Change(String ruleId, Level level, String operation, String basePointer, String revisionPointer,
-                         String message, Map<String, Object> details) {
+                         String message, Map<String, Object> details, String fingerprint) {
 
         public Change {
             details = details == null ? Map.of() : Map.copyOf(details);
+        }
+
+        /** A change without a logical location: fingerprinted by the engine's rule from its pointers. */
+        public Change(String ruleId, Level level, String operation, String basePointer, String revisionPointer,
+                      String message, Map<String, Object> details) {
+            this(ruleId, level, operation, basePointer, revisionPointer, message, details,
+                    new dev.covenant.contract.diff.Finding(ruleId, dev.covenant.contract.diff.Level.valueOf(level.name()),
+                            operation, basePointer, revisionPointer, message, details).fingerprint());
         }
     }
 }

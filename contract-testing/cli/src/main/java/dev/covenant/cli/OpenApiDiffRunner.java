@@ -1,7 +1,7 @@
 package dev.covenant.cli;
 
-import dev.covenant.contract.diff.DiffOptions;
 import dev.covenant.contract.diff.DiffReport;
+import dev.covenant.contract.diff.DiffSettings;
 import dev.covenant.contract.diff.OpenApiDiff;
 import dev.covenant.contract.openapi.ParsedDocument;
 
@@ -10,11 +10,16 @@ final class OpenApiDiffRunner implements DiffRunner {
 
     @Override
     public DiffView diff(ParsedDocument base, ParsedDocument revision) {
-        DiffReport report = OpenApiDiff.diff(base, revision, DiffOptions.defaults());
+        return diff(base, revision, DiffSettings.defaults());
+    }
+
+    @Override
+    public DiffView diff(ParsedDocument base, ParsedDocument revision, DiffSettings settings) {
+        DiffReport report = settings.apply(OpenApiDiff.diff(base, revision, settings.options()));
         return new DiffView(report.findings().stream()
                 .map(finding -> new DiffView.Change(finding.ruleId(), DiffView.Level.valueOf(finding.level().name()),
                         finding.operation(), finding.basePointer(), finding.revisionPointer(), finding.message(),
-                        finding.details()))
+                        finding.details(), finding.fingerprint()))
                 .sorted(java.util.Comparator.comparing(DiffView.Change::level))
                 .toList());
     }

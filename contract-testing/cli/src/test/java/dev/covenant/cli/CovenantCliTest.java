@@ -169,7 +169,7 @@ class CovenantCliTest {
     }
 
     @Test
-    void diffReportsARemovedEndpointWithItsRuleIdAndFailsTheBuild() {
+    void diffReportsARemovedEndpointWithItsRuleIdAndFingerprintAndFailsTheBuild() throws Exception {
         Run text = run("diff", fixture("pets.yaml"), fixture("pets-endpoint-removed.yaml"));
         assertThat(text.exitCode()).as(text.err()).isEqualTo(1);
         assertThat(text.out()).contains("api-path-removed-without-deprecation");
@@ -180,9 +180,25 @@ class CovenantCliTest {
         Run mixed = run("diff", fixture("pets-endpoint-added.yaml"), fixture("pets-endpoint-removed.yaml"));
         assertThat(mixed.out().indexOf("ERR")).as(mixed.out()).isLessThan(mixed.out().indexOf("INFO"));
 
+        Run mixedJson = run("diff", fixture("pets-endpoint-added.yaml"), fixture("pets-endpoint-removed.yaml"),
+                "--format", "json");
+        assertThat(fingerprintsOf(json.out(), "api-path-removed-without-deprecation")).singleElement()
+                .satisfies(fingerprint -> assertThat(fingerprint).matches("[0-9a-f]{16}"))
+                .isIn(fingerprintsOf(mixedJson.out(), "api-path-removed-without-deprecation"));
+
         Run added = run("diff", fixture("pets.yaml"), fixture("pets-endpoint-added.yaml"), "--fail-on", "WARN");
         assertThat(added.exitCode()).as(added.out()).isZero();
         assertThat(added.out()).contains("endpoint-added");
+    }
+
+    private static List<String> fingerprintsOf(String json, String ruleId) throws Exception {
+        List<String> fingerprints = new java.util.ArrayList<>();
+        new ObjectMapper().readTree(json).path("findings").forEach(finding -> {
+            if (finding.path("ruleId").asText().equals(ruleId)) {
+                fingerprints.add(finding.path("fingerprint").asText());
+            }
+        });
+        return fingerprints;
     }
 
     @Test

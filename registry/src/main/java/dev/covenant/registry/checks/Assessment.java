@@ -53,6 +53,7 @@ record Assessment(Base base, List<Comparison> comparisons, List<PactResult> pact
             view.put("message", finding.message());
             view.put("basePointer", finding.basePointer());
             view.put("revisionPointer", finding.revisionPointer());
+            view.put("fingerprint", finding.fingerprint());
             return view;
         }
     }

@@ -1,8 +1,7 @@
 package dev.covenant.registry.checks;
 
-import dev.covenant.contract.diff.DiffOptions;
 import dev.covenant.contract.diff.DiffReport;
-import dev.covenant.contract.diff.OpenApiDiff;
+import dev.covenant.contract.diff.DiffSettings;
 import dev.covenant.contract.openapi.ParsedDocument;
 import dev.covenant.contract.pact.Pact;
 import dev.covenant.registry.checks.Assessment.Affected;
@@ -35,10 +34,14 @@ class Checks {
     private final Teams teams;
     private final ChecksProperties properties;
     private final Agreements agreements;
+    private final PolicyCheck policyCheck;
+    private final DiffSettingsStore diffSettings;
 
     Checks(CrossChecks crossChecks, Dependents dependents, Policies policies, Teams teams, ChecksProperties properties,
-            Agreements agreements) {
+            Agreements agreements, PolicyCheck policyCheck, DiffSettingsStore diffSettings) {
         this.agreements = agreements;
+        this.policyCheck = policyCheck;
+        this.diffSettings = diffSettings;
         this.crossChecks = crossChecks;
         this.dependents = dependents;
         this.policies = policies;
@@ -54,7 +57,13 @@ class Checks {
     Mono<Assessment> assess(String application, LoadedDocument revision, Base base, List<Base> bases, String reportId) {
         Mono<Optional<LoadedDocument>> loadedBase = base == null ? Mono.just(Optional.empty())
                 : crossChecks.documents().load(base.contract()).map(Optional::of);
-        return loadedBase.flatMap(previous -> Mono.zip(comparisons(bases, revision), policy(application, previous, revision))
+        return Mono.zip(loadedBase, diffSettings.of(application))
+                .flatMap(loaded -> assess(application, revision, base, bases, reportId, loaded.getT1(), loaded.getT2()));
+    }
+
+    private Mono<Assessment> assess(String application, LoadedDocument revision, Base base, List<Base> bases,
+            String reportId, Optional<LoadedDocument> previous, DiffSettings settings) {
+        return Mono.zip(comparisons(bases, revision, settings), policy(application, base, revision, settings))
                 .flatMap(found -> {
                     DiffReport primary = primary(found.getT1(), base);
                     return pactResults(application, revision, previous, primary, reportId)
@@ -63,7 +72,7 @@ class Checks {
                                                     found.getT2().policy(), primary, affected, revision)
                                             .map(agreement -> new Assessment(base, found.getT1(), results, affected,
                                                     found.getT2().policy(), found.getT2().violations(), agreement))));
-                }));
+                });
     }
 
     /** A pre-merge candidate, compared with the branch's latest (else the main branch's, else the latest). */
@@ -81,22 +90,19 @@ class Checks {
     private record PolicyVerdict(Policy policy, List<Map<String, Object>> violations) {
     }
 
-    private Mono<PolicyVerdict> policy(String application, Optional<LoadedDocument> base, LoadedDocument revision) {
+    private Mono<PolicyVerdict> policy(String application, Base base, LoadedDocument revision, DiffSettings settings) {
         return policies.of(application)
-                .flatMap(policy -> crossChecks.onScheduler(() -> new PolicyVerdict(policy,
-                        Policies.violations(policy, base.orElse(null), revision))));
+                .flatMap(policy -> policyCheck.violations(policy, base == null ? null : base.contract(), revision,
+                                settings)
+                        .map(violations -> new PolicyVerdict(policy, violations)));
     }
 
-    private Mono<List<Comparison>> comparisons(List<Base> bases, LoadedDocument revision) {
+    private Mono<List<Comparison>> comparisons(List<Base> bases, LoadedDocument revision, DiffSettings settings) {
         return Flux.fromIterable(bases)
                 .concatMap(base -> crossChecks.documents().load(base.contract())
-                        .flatMap(loaded -> crossChecks.onScheduler(() -> diff(loaded, revision)))
+                        .flatMap(loaded -> crossChecks.onScheduler(() -> settings.diff(loaded.tree(), revision.tree())))
                         .map(diff -> new Comparison(base, diff)))
                 .collectList();
-    }
-
-    static DiffReport diff(LoadedDocument base, LoadedDocument revision) {
-        return OpenApiDiff.diff(base.tree(), revision.tree(), DiffOptions.defaults());
     }
 
     private static DiffReport primary(List<Comparison> comparisons, Base base) {

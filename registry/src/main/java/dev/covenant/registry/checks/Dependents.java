@@ -60,6 +60,22 @@ class Dependents {
     }
 
     /**
+     * The documents a transitive policy level judges against, oldest first: the given document and those published
+     * before it on its branch (every earlier one when it has no branch), one per distinct content, at most
+     * {@code max} of the newest.
+     */
+    Flux<ProviderContract> lineage(ProviderContract latest, int max) {
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        return contracts.history(latest.application())
+                .filter(earlier -> earlier.order() <= latest.order())
+                .filter(earlier -> latest.branch() == null || latest.branch().equals(earlier.branch()))
+                .filter(earlier -> seen.add(earlier.sha256()))
+                .take(max)
+                .collectList()
+                .flatMapMany(Dependents::oldestFirst);
+    }
+
+    /**
      * What a new document on the branch would replace: the branch's latest (else, for a branch's first document,
      * the main branch's latest), or the application's latest when no branch is given.
      */
@@ -138,6 +154,12 @@ class Dependents {
     private Mono<ProviderContract> latest(String application, String branch) {
         return contracts.latest(application, branch, null)
                 .onErrorResume(NotFoundException.class, e -> Mono.empty());
+    }
+
+    private static Flux<ProviderContract> oldestFirst(List<ProviderContract> newestFirst) {
+        List<ProviderContract> reversed = new ArrayList<>(newestFirst);
+        java.util.Collections.reverse(reversed);
+        return Flux.fromIterable(reversed);
     }
 
     private static String where(EnvironmentVersion running) {

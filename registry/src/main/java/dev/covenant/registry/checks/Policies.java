@@ -6,7 +6,8 @@ import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.reactivestreams.client.MongoCollection;
 import com.mongodb.reactivestreams.client.MongoDatabase;
 import dev.covenant.contract.diff.CompatibilityCheck;
-import dev.covenant.contract.diff.DiffOptions;
+import dev.covenant.contract.diff.DiffSettings;
+import dev.covenant.contract.diff.Level;
 import dev.covenant.contract.diff.Violation;
 import java.time.Clock;
 import java.util.Date;
@@ -49,15 +50,25 @@ class Policies {
                 .thenReturn(policy);
     }
 
-    /** The changes from the base to the candidate that the policy forbids (level ERR); CPU work, call off the event loop. */
-    static List<Map<String, Object>> violations(Policy policy, LoadedDocument base, LoadedDocument candidate) {
-        if (base == null || policy.level() == Policy.Level.NONE) {
+    /**
+     * The changes to the candidate from the earlier documents (oldest first) that the policy forbids (level ERR);
+     * a level that is not transitive looks at the last one only. The application's diff settings apply first (a rule
+     * lowered below ERR or an ignored fingerprint is no violation). CPU work, call off the event loop.
+     */
+    static List<Map<String, Object>> violations(Policy policy, List<LoadedDocument> earlierOldestFirst,
+            LoadedDocument candidate, DiffSettings settings) {
+        if (earlierOldestFirst.isEmpty() || policy.level() == Policy.Level.NONE) {
             return List.of();
         }
-        return CompatibilityCheck.check(policy.level().engine(), List.of(base.tree()), candidate.tree(),
-                        DiffOptions.defaults())
+        return CompatibilityCheck.check(policy.level().engine(),
+                        earlierOldestFirst.stream().map(LoadedDocument::tree).toList(), candidate.tree(),
+                        settings.options(), Level.INFO)
                 .stream()
-                .map(violation -> view(violation, base))
+                .flatMap(violation -> settings.apply(violation.finding())
+                        .filter(finding -> finding.level() == Level.ERR)
+                        .map(finding -> new Violation(violation.direction(), violation.earlierIndex(), finding))
+                        .stream())
+                .map(violation -> view(violation, earlierOldestFirst.get(violation.earlierIndex())))
                 .toList();
     }
 
@@ -67,6 +78,7 @@ class Policies {
         view.put("level", violation.finding().level().name());
         view.put("operation", violation.finding().operation());
         view.put("message", violation.finding().message());
+        view.put("fingerprint", violation.finding().fingerprint());
         view.put("direction", violation.direction().name());
         view.put("baseVersion", base.version());
         return view;

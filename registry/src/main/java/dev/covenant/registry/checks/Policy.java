@@ -21,12 +21,18 @@ record Policy(Level level, Mode mode, SelfVerification selfVerification, Validat
     static final Policy DEFAULT = new Policy(Level.BACKWARD, Mode.WARN, SelfVerification.OPTIONAL,
             Validation.LENIENT, Agreement.OFF);
 
-    /** The levels a policy can name, as schema registries name them. */
+    /**
+     * The levels a policy can name, as schema registries (Confluent, Apicurio) name them: the transitive ones judge
+     * a document against every earlier document on its branch, the others against the one it replaces.
+     */
     enum Level {
         NONE(CompatibilityLevel.NONE),
         BACKWARD(CompatibilityLevel.BACKWARD),
+        BACKWARD_TRANSITIVE(CompatibilityLevel.BACKWARD_TRANSITIVE),
         FORWARD(CompatibilityLevel.FORWARD),
-        FULL(CompatibilityLevel.FULL);
+        FORWARD_TRANSITIVE(CompatibilityLevel.FORWARD_TRANSITIVE),
+        FULL(CompatibilityLevel.FULL),
+        FULL_TRANSITIVE(CompatibilityLevel.FULL_TRANSITIVE);
 
         private final CompatibilityLevel engine;
 
@@ -36,6 +42,10 @@ record Policy(Level level, Mode mode, SelfVerification selfVerification, Validat
 
         CompatibilityLevel engine() {
             return engine;
+        }
+
+        boolean transitive() {
+            return engine.transitive();
         }
     }
 

@@ -17,7 +17,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * An application's compatibility policy:
- * {@code {"level": "NONE|BACKWARD|FORWARD|FULL", "mode": "warn|enforce", "selfVerification": "optional|required",
+ * {@code {"level": "NONE|BACKWARD[_TRANSITIVE]|FORWARD[_TRANSITIVE]|FULL[_TRANSITIVE]", "mode": "warn|enforce",
+ * "selfVerification": "optional|required",
  * "validation": "lenient|strict", "agreement": "off|warn|require"}}.
  */
 @RestController

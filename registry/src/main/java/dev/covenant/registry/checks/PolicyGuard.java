@@ -2,6 +2,7 @@ package dev.covenant.registry.checks;
 
 import dev.covenant.contract.openapi.InvalidDocumentException;
 import dev.covenant.contract.openapi.ParsedDocument;
+import dev.covenant.registry.specs.ProviderContract;
 import dev.covenant.registry.specs.PublishGuard;
 import dev.covenant.registry.system.ConflictException;
 import java.util.List;
@@ -19,12 +20,14 @@ class PolicyGuard implements PublishGuard {
 
     private final Policies policies;
     private final Dependents dependents;
-    private final CrossChecks crossChecks;
+    private final PolicyCheck policyCheck;
+    private final DiffSettingsStore diffSettings;
 
-    PolicyGuard(Policies policies, Dependents dependents, CrossChecks crossChecks) {
+    PolicyGuard(Policies policies, Dependents dependents, PolicyCheck policyCheck, DiffSettingsStore diffSettings) {
+        this.diffSettings = diffSettings;
         this.policies = policies;
         this.dependents = dependents;
-        this.crossChecks = crossChecks;
+        this.policyCheck = policyCheck;
     }
 
     @Override
@@ -35,9 +38,8 @@ class PolicyGuard implements PublishGuard {
                         : Mono.just(policy))
                 .filter(Policy::enforced)
                 .flatMap(policy -> dependents.current(application, branch)
-                        .flatMap(crossChecks.documents()::load)
-                        .flatMap(base -> crossChecks.onScheduler(() -> Policies.violations(policy, base,
-                                        candidate(document)))
+                        .flatMap(base -> diffSettings.of(application)
+                                .flatMap(settings -> policyCheck.violations(policy, base, candidate(document), settings))
                                 .flatMap(violations -> violations.isEmpty() ? Mono.<Void>empty()
                                         : Mono.error(refusal(application, version, policy, base, violations)))));
     }
@@ -51,10 +53,11 @@ class PolicyGuard implements PublishGuard {
         return LoadedDocument.of(null, null, document.sha256(), document.tree(), document.canonicalJson().length);
     }
 
-    private static ConflictException refusal(String application, String version, Policy policy, LoadedDocument base,
+    private static ConflictException refusal(String application, String version, Policy policy, ProviderContract base,
             List<Map<String, Object>> violations) {
         String message = "The document for " + application + " version " + version + " violates the "
-                + policy.level() + " compatibility policy (enforced) against version " + base.version() + ": "
+                + policy.level() + " compatibility policy (enforced) against version " + base.version()
+                + (policy.level().transitive() ? " and the versions before it" : "") + ": "
                 + violations.size() + " violation(s); nothing was stored";
         return new ConflictException("contract", message, "policy-violation",
                 Map.of("violations", violations, "policy", policy.view(), "baseVersion", base.version()));

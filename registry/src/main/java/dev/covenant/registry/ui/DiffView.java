@@ -23,8 +23,9 @@ public record DiffView(String from, String to, List<Row> findings, int breaking,
     /** Lines shown per side; a huge operation is cut rather than sent whole. */
     static final int MAX_LINES = 400;
 
-    /** One finding. */
-    public record Row(String level, String levelCss, String ruleId, String operation, String message) {
+    /** One finding, with its stable fingerprint (the row's anchor, what ignore lists and agreements name). */
+    public record Row(String level, String levelCss, String ruleId, String operation, String message,
+            String fingerprint) {
     }
 
     /** One changed operation in both versions; a side is empty when the operation is absent there. */
@@ -42,7 +43,7 @@ public record DiffView(String from, String to, List<Row> findings, int breaking,
                 .thenComparing(Finding::ruleId));
         List<Row> rows = sorted.stream().map(finding -> new Row(finding.level().name(),
                 finding.level().name().toLowerCase(java.util.Locale.ROOT), finding.ruleId(), finding.operation(),
-                finding.message())).toList();
+                finding.message(), finding.fingerprint())).toList();
         Set<String> changed = new LinkedHashSet<>();
         sorted.stream().map(Finding::operation).filter(java.util.Objects::nonNull).forEach(changed::add);
         List<OperationPair> pairs = new ArrayList<>();

@@ -83,6 +83,42 @@ class PolicyAndPreMergeTest extends RegistryTest {
     }
 
     @Test
+    void aChangeCompatibleWithThePreviousVersionButNotAnOlderOneViolatesOnlyATransitiveLevel() {
+        publishDocument(http, provider, "1.0.0", "main", itemsDocument("1", true)).expectStatus().isCreated();
+        publishDocument(http, provider, "2.0.0", "main", itemsDocument("2", false)).expectStatus().isCreated();
+        publishDocument(http, provider, "0.1.0", "other", itemsDocument("0.1", true)).expectStatus().isCreated();
+
+        setPolicy("{\"level\": \"BACKWARD_TRANSITIVE\", \"mode\": \"enforce\"}");
+        Map<String, Object> problem = json(publishDocument(http, provider, "3.0.0", "main", itemsDocument("3", false))
+                .expectStatus().isEqualTo(409)
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON));
+        assertThat(list(problem, "violations")).isNotEmpty().allSatisfy(violation -> assertThat(violation)
+                .containsEntry("baseVersion", "1.0.0")
+                .containsEntry("direction", "BACKWARD")
+                .containsKey("fingerprint"));
+        assertThat(list(problem, "violations")).extracting(violation -> violation.get("ruleId"))
+                .contains("response-required-property-removed");
+        http.get().uri("/applications/{a}/versions/3.0.0/openapi", provider).exchange().expectStatus().isNotFound();
+
+        setPolicy("{\"level\": \"FULL_TRANSITIVE\", \"mode\": \"warn\"}");
+        publishDocument(http, provider, "3.0.1", "main", itemsDocument("3.0.1", false)).expectStatus().isCreated();
+        Map<String, Object> report = awaitReport(http, provider, "3.0.1", EventTypes.CONTRACT_PUBLISHED);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> flagged = (Map<String, Object>) report.get("policy");
+        assertThat(flagged).containsEntry("level", "FULL_TRANSITIVE").containsEntry("flagged", true);
+        assertThat(list(flagged, "violations")).extracting(violation -> violation.get("baseVersion"))
+                .containsOnly("1.0.0");
+
+        setPolicy("{\"level\": \"BACKWARD\", \"mode\": \"enforce\"}");
+        publishDocument(http, provider, "3.0.0", "main", itemsDocument("3", false)).expectStatus().isCreated();
+        Map<String, Object> accepted = awaitReport(http, provider, "3.0.0", EventTypes.CONTRACT_PUBLISHED);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> backward = (Map<String, Object>) accepted.get("policy");
+        assertThat(backward).containsEntry("flagged", false);
+        assertThat(list(backward, "violations")).isEmpty();
+    }
+
+    @Test
     void warnPolicyStoresABreakingDocumentAndFlagsItsViolations() {
         publishDocument(http, provider, "1.0.0", "main", itemsDocument("1", true)).expectStatus().isCreated();
         publishDocument(http, provider, "2.0.0", "main", itemsDocument("2", false)).expectStatus().isCreated();
@@ -128,6 +164,8 @@ class PolicyAndPreMergeTest extends RegistryTest {
         });
         assertThat(list(list(report, "comparisons").get(0), "findings")).extracting(finding -> finding.get("ruleId"))
                 .contains("response-required-property-removed");
+        assertThat(list(list(report, "comparisons").get(0), "findings")).allSatisfy(finding -> assertThat(
+                (String) finding.get("fingerprint")).matches("[0-9a-f]{16}"));
 
         assertThat(Contracts.reports(http, provider, "1.0.0")).hasSize(reportsBefore);
         Map<String, Object> history = json(http.get().uri("/applications/{a}/openapi", provider).exchange()

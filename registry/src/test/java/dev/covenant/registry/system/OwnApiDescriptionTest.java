@@ -26,6 +26,7 @@ class OwnApiDescriptionTest extends RegistryTest {
         assertThat(paths).contains("/applications/{application}/versions/{version}/openapi",
                 "/applications/{application}/openapi/latest", "/provider-contracts/provider/{provider}/publish",
                 "/applications/{application}/policy", "/applications/{application}/pre-merge-check",
+                "/applications/{application}/changelog", "/applications/{application}/timeline",
                 "/compatibility-reports", "/compatibility-reports/{id}", "/teams/{team}/subscriptions",
                 "/notifications/deliveries", "/notifications/deliveries/{id}/replay", "/events", "/events/stream");
     }

@@ -73,6 +73,8 @@ class UiPagesTest extends RegistryTest {
         int firstBreaking = html.indexOf(">ERR<");
         assertThat(firstBreaking).isPositive();
         assertThat(html.substring(0, firstBreaking)).doesNotContain(">WARN<").doesNotContain(">INFO<");
+        assertThat(html).containsPattern("<tr[^>]* id=\"f-[0-9a-f]{16}\"")
+                .containsPattern("<code class=\"fingerprint\">[0-9a-f]{16}</code>");
     }
 
     @Test

@@ -88,6 +88,9 @@ class ViewModelsTest {
         assertThat(view.findings()).allMatch(row -> row.level().equals("ERR"));
         assertThat(view.findings()).extracting(DiffView.Row::ruleId)
                 .contains("response-property-type-changed", "request-property-became-required");
+        assertThat(view.findings()).extracting(DiffView.Row::fingerprint)
+                .allMatch(fingerprint -> fingerprint.matches("[0-9a-f]{16}"))
+                .doesNotHaveDuplicates();
         DiffView.OperationPair get = view.operations().stream()
                 .filter(pair -> pair.name().equals("GET /orders/{id}")).findFirst().orElseThrow();
         assertThat(get.base()).anyMatch(line -> line.changed() && line.text().contains("\"number\""));

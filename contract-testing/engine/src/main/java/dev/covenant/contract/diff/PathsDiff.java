@@ -22,10 +22,10 @@ final class PathsDiff {
     }
 
     static void compare(DiffContext context) {
-        Map<String, String> basePaths = byShape(context, context.base().root().path("paths"));
-        Map<String, String> revisionPaths = byShape(context, context.revision().root().path("paths"));
         JsonNode basePathItems = context.base().root().path("paths");
         JsonNode revisionPathItems = context.revision().root().path("paths");
+        Map<String, String> basePaths = byShape(context, basePathItems, revisionPathItems);
+        Map<String, String> revisionPaths = byShape(context, revisionPathItems, basePathItems);
         for (var entry : basePaths.entrySet()) {
             String path = entry.getValue();
             String pointer = Pointers.of("paths", path);
@@ -93,14 +93,27 @@ final class PathsDiff {
         return path.indexOf('{') >= 0 ? TEMPLATE_PARAMETER.matcher(path).replaceAll("{}") : path;
     }
 
-    /** Paths keyed by their shape ({@code /a/{}}) or, without renamed-parameter matching, by themselves. */
-    private static Map<String, String> byShape(DiffContext context, JsonNode paths) {
-        Map<String, String> shapes = new LinkedHashMap<>();
+    /**
+     * Paths keyed so that each matches its counterpart in the other document: by itself when the other document
+     * has the same path, else by its shape ({@code /a/{}}; without renamed-parameter matching, by itself). Paths of
+     * one shape (GitHub has {@code /orgs/{org}/attestations/{subject_digest}} and {@code .../{attestation_id}})
+     * each keep a key of their own, so none is dropped and the pairing does not depend on key order when their
+     * names are unchanged.
+     */
+    private static Map<String, String> byShape(DiffContext context, JsonNode paths, JsonNode otherPaths) {
+        Map<String, String> keyed = new LinkedHashMap<>();
+        Map<String, Integer> seen = new java.util.HashMap<>();
         for (var names = paths.fieldNames(); names.hasNext(); ) {
             String path = names.next();
-            shapes.putIfAbsent(shape(context, path), path);
+            if (otherPaths.has(path)) {
+                keyed.put("=" + path, path);
+                continue;
+            }
+            String shape = shape(context, path);
+            int index = seen.merge(shape, 1, Integer::sum);
+            keyed.put("~" + shape + (index == 1 ? "" : "#" + index), path);
         }
-        return shapes;
+        return keyed;
     }
 
     private static String shape(DiffContext context, String path) {
