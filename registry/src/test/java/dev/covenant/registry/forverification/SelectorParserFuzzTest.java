@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 
 /**
  * Coverage-guided fuzzing (Jazzer) of the consumer version selector parser with any JSON value in place of the
@@ -17,6 +18,7 @@ import java.util.Map;
  * it is given becomes either a selector or one error message. The normal test run replays the inputs under
  * {@code SelectorParserFuzzTestInputs/}; {@code JAZZER_FUZZ=1} fuzzes (docs/benchmarks/fuzz.sh).
  */
+@Tag("fuzz")
 class SelectorParserFuzzTest {
 
     /**

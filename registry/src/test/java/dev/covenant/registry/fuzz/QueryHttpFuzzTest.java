@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -31,6 +32,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * The normal test run replays the inputs under {@code QueryHttpFuzzTestInputs/}; {@code JAZZER_FUZZ=1} fuzzes one
  * target per run (docs/benchmarks/fuzz.sh).
  */
+@Tag("http-fuzz")
 class QueryHttpFuzzTest {
 
     /**

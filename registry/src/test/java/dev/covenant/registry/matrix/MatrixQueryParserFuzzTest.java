@@ -9,6 +9,7 @@ import dev.covenant.registry.fuzz.QueryStrings;
 import dev.covenant.registry.system.InvalidRequestException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import org.junit.jupiter.api.Tag;
 
 /**
  * Coverage-guided fuzzing of the matrix query parser (Jazzer): any raw query string is parsed within the limits or
@@ -17,6 +18,7 @@ import java.time.Duration;
  * replays the inputs under {@code MatrixQueryParserFuzzTestInputs/}; {@code JAZZER_FUZZ=1} fuzzes
  * (docs/benchmarks/fuzz.sh).
  */
+@Tag("fuzz")
 class MatrixQueryParserFuzzTest {
 
     /**
