@@ -61,7 +61,7 @@ class ApplicationPages {
 
     private Mono<ApplicationView.Compatibility> compatibility(String name, String version) {
         if (version == null) {
-            return Mono.just(new ApplicationView.Compatibility(false, null, null));
+            return Mono.just(new ApplicationView.Compatibility(false, null, null, null));
         }
         return activity.reports(name, version).map(ApplicationView::compatibility);
     }

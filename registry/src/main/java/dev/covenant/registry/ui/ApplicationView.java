@@ -44,9 +44,10 @@ public record ApplicationView(String name, String displayName, String team, Stri
      * The latest compatibility check recorded for the latest version (issue 5's reports).
      *
      * @param available false while nothing records checks
-     * @param result    "compatible", "breaking", or null when none was recorded for that version
+     * @param result     "compatible", "breaking", or null when none was recorded for that version
+     * @param reportHref the report's page, null when none was recorded
      */
-    public record Compatibility(boolean available, String result, String createdAt) {
+    public record Compatibility(boolean available, String result, String createdAt, String reportHref) {
     }
 
     static ApplicationView of(Application application, List<Version> versions, List<Branch> branches,
@@ -99,12 +100,13 @@ public record ApplicationView(String name, String displayName, String team, Stri
     /** The latest report's verdict from issue 5's report list; reports are matched by their createdAt. */
     static Compatibility compatibility(ActivityReader.Feed reports) {
         if (!reports.available()) {
-            return new Compatibility(false, null, null);
+            return new Compatibility(false, null, null, null);
         }
         return reports.items().stream()
                 .max(Comparator.comparing(report -> String.valueOf(report.get("createdAt"))))
                 .map(report -> new Compatibility(true, Boolean.TRUE.equals(report.get("compatible")) ? "compatible"
-                        : "breaking", String.valueOf(report.get("createdAt"))))
-                .orElse(new Compatibility(true, null, null));
+                        : "breaking", String.valueOf(report.get("createdAt")),
+                        report.get("id") == null ? null : Paths.report(String.valueOf(report.get("id")))))
+                .orElse(new Compatibility(true, null, null, null));
     }
 }

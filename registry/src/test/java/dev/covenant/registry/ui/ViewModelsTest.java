@@ -28,7 +28,7 @@ class ViewModelsTest {
         CatalogView view = CatalogView.of(List.of(app("web", "storefront"), app("orders", "Fulfilment"),
                         app("legacy", null), app("billing", "fulfilment")),
                 List.of(edge("web", "orders", Edge.Status.VERIFIED), edge("billing", "orders", Edge.Status.FAILED)),
-                name -> name.equals("orders") ? "2.0" : null, Map.of("orders", false), true);
+                name -> name.equals("orders") ? "2.0" : null, Map.of("orders", new CatalogView.Verdict(false, "r 1")), true);
 
         assertThat(view.teams()).extracting(CatalogView.TeamGroup::name)
                 .containsExactly("Fulfilment", "fulfilment", "storefront", "No team");
@@ -37,6 +37,7 @@ class ViewModelsTest {
         assertThat(orders.consumers()).isEqualTo(2);
         assertThat(orders.documentVersion()).isEqualTo("2.0");
         assertThat(orders.compatibility()).isEqualTo("breaking");
+        assertThat(orders.reportHref()).isEqualTo("/ui/reports/r%201");
         assertThat(view.teams().get(2).rows().get(0).status()).isEqualTo("verified");
         assertThat(view.teams().get(3).rows().get(0).status()).isEqualTo("no contracts");
         assertThat(view.applications()).isEqualTo(4);
