@@ -80,6 +80,10 @@ class UiPagesTest extends RegistryTest {
         String html = page("/ui/pacts/" + scenario.provider + "/" + scenario.consumer);
         assertThat(html).contains("a request for order 42").contains("GET /orders/42").contains("verification failed")
                 .contains("2.0.0").contains("incompatible with the provider");
+        int verifications = html.indexOf("id=\"verifications-h\"");
+        assertThat(html.substring(verifications, html.indexOf("id=\"interactions-h\""))).as("the failed verification says why")
+                .contains("a request for order 42:").contains("body $.customerId")
+                .contains("Expected &#39;c-7&#39; but received 7");
     }
 
     @Test

@@ -156,4 +156,30 @@ class ViewModelsTest {
         int rect = svg.indexOf("<rect x=\"", link) + "<rect x=\"".length();
         return Integer.parseInt(svg.substring(rect, svg.indexOf('"', rect)));
     }
+
+    @Test
+    void failedVerificationReasonsComeFromThePublishedTestResultsAndIgnoreWhatIsNotThatShape() {
+        List<Object> results = List.of(
+                Map.of("interactionId", "i1", "success", true),
+                Map.of("interactionDescription", "get item 42", "success", false, "mismatches", List.of(
+                        Map.of("attribute", "body", "identifier", "$.name", "description", "Expected a string"),
+                        "not a mismatch")),
+                Map.of("interactionId", "i3", "success", false, "exceptions", List.of(Map.of("message", "x".repeat(2000)))),
+                Map.of("interactionId", "i4", "success", false, "mismatches", "not a list"),
+                "not a result");
+
+        List<VerificationReasons.Reason> reasons = VerificationReasons.of(results);
+
+        assertThat(reasons).hasSize(3);
+        assertThat(reasons.get(0)).isEqualTo(new VerificationReasons.Reason("get item 42", "body $.name", "Expected a string"));
+        assertThat(reasons.get(1).interaction()).isEqualTo("i3");
+        assertThat(reasons.get(1).what()).hasSize(VerificationReasons.MAX_TEXT + 1).endsWith("…");
+        assertThat(reasons.get(2).what()).contains("no details");
+        List<Object> many = new java.util.ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            many.add(Map.of("interactionId", "i" + i, "success", false));
+        }
+        assertThat(VerificationReasons.of(many)).hasSize(VerificationReasons.MAX_REASONS);
+        assertThat(VerificationReasons.of(null)).isEmpty();
+    }
 }
