@@ -182,4 +182,30 @@ class ViewModelsTest {
         assertThat(VerificationReasons.of(many)).hasSize(VerificationReasons.MAX_REASONS);
         assertThat(VerificationReasons.of(null)).isEmpty();
     }
+
+    @Test
+    void aPactFailingOnlyAgainstAVersionDeployedNowhereIsNotFailingAndSaysWhatRunsWhere() {
+        Edge failedByNext = new Edge("orders", "web", "1.0", 1, "sha-web", Edge.Status.FAILED, "2.0", 3);
+        var prod = new dev.covenant.registry.environments.Deployment("d1", "orders", "1.0", "env-1", "production", null,
+                Instant.EPOCH, null, true);
+        var nothing = new ApplicationView.Compatibility(true, "compatible", "t", "/ui/reports/r");
+
+        ApplicationView consumerPage = ApplicationView.of(app("web", "storefront"), List.of(), List.of(), List.of(),
+                List.of(failedByNext), java.util.Set.of(), nothing, Map.of("orders", List.of(prod)));
+
+        assertThat(consumerPage.status()).isEqualTo("fails only against a version deployed nowhere");
+        assertThat(consumerPage.statusCss()).isEqualTo("warn");
+        ApplicationView.Partner orders = consumerPage.providers().get(0);
+        assertThat(orders.status()).isEqualTo("fails against 2.0 (not deployed)");
+        assertThat(orders.detail()).isEqualTo("fails against orders 2.0, which is deployed nowhere; production runs orders 1.0");
+
+        var prodRunsNext = new dev.covenant.registry.environments.Deployment("d2", "orders", "2.0", "env-1", "production",
+                null, Instant.EPOCH, null, true);
+        ApplicationView providerPage = ApplicationView.of(app("orders", "fulfilment"), List.of(), List.of(),
+                List.of(prodRunsNext), List.of(failedByNext), java.util.Set.of(), nothing, Map.of());
+
+        assertThat(providerPage.status()).isEqualTo("failing");
+        assertThat(providerPage.consumers().get(0).status()).isEqualTo("verification failed");
+        assertThat(providerPage.consumers().get(0).detail()).isEqualTo("fails against orders 2.0; production runs orders 2.0");
+    }
 }
