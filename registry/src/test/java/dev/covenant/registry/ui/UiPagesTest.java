@@ -94,6 +94,20 @@ class UiPagesTest extends RegistryTest {
     }
 
     @Test
+    void canIDeployFromTheApplicationPageAsksAboutProductionWhenOneExists() {
+        http.post().uri("/environments").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"name\": \"" + scenario.environment + "-prod\", \"production\": true}")
+                .exchange().expectStatus().is2xxSuccessful();
+
+        String linked = page("/ui/matrix?application=" + scenario.consumer + "&version=1.0.0");
+        String latestOfEach = page("/ui/matrix?application=" + scenario.consumer + "&version=1.0.0&environment=");
+
+        // other tests may have made production environments too: any of them, never none
+        assertThat(linked).containsPattern("<span>to [^<]+</span>:").contains("id=\"decision\"");
+        assertThat(latestOfEach).doesNotContain("<span>to ").contains("<span></span>:").contains("id=\"decision\"");
+    }
+
+    @Test
     void graphIsAnSvgWithTheContractColouredByStatus() {
         String html = page("/ui/graph");
         assertThat(html).contains("<svg").contains(scenario.provider).contains("edge-failed");
