@@ -44,7 +44,8 @@ class UiPagesTest extends RegistryTest {
     @Test
     void searchFindsAFieldInDocumentsAndInPacts() {
         String html = page("/ui/search?q=customerId");
-        assertThat(html).contains("Where is <code>customerId</code> used?")
+        assertThat(html).containsPattern("\\d+ places in \\d+ applications\\.")
+                .contains("Where is <code>customerId</code> used?")
                 .contains(scenario.provider).contains("schema Order")
                 .contains(scenario.consumer).contains("reads customerId from " + scenario.provider);
     }

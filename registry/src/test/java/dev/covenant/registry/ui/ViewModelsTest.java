@@ -208,4 +208,19 @@ class ViewModelsTest {
         assertThat(providerPage.consumers().get(0).status()).isEqualTo("verification failed");
         assertThat(providerPage.consumers().get(0).detail()).isEqualTo("fails against orders 2.0; production runs orders 2.0");
     }
+
+    @Test
+    void searchSummaryCountsPlacesAndApplicationsWithTheirPlurals() {
+        SearchView one = new SearchView("id", List.of(hit("orders")), false, true);
+        SearchView three = new SearchView("id", List.of(hit("orders"), hit("orders"), hit("web")), false, true);
+        SearchView many = new SearchView("id", List.of(hit("orders"), hit("web")), true, true);
+
+        assertThat(one.summary()).isEqualTo("1 place in 1 application");
+        assertThat(three.summary()).isEqualTo("3 places in 2 applications");
+        assertThat(many.summary()).isEqualTo("2+ places in 2 applications");
+    }
+
+    private static SearchView.Hit hit(String application) {
+        return new SearchView.Hit("field", "id", application, "1.0", "schema Order", "/ui/x");
+    }
 }
