@@ -85,6 +85,10 @@ public final class CovenantCli implements Runnable {
         } else if (e instanceof RegistryException registry) {
             code = exitCode(registry);
             message = registry.getMessage();
+            if (registry.kind() == RegistryException.Kind.UNREACHABLE
+                    && commandLine.getCommand() instanceof RegistryCommand command && command.usedDefaultUrl) {
+                message += " (" + RegistryCommand.DEFAULT_URL + " is the default: pass --registry or set COVENANT_URL)";
+            }
         } else if (e instanceof InvalidDocumentException || e instanceof InvalidPactException) {
             code = CliException.INVALID_INPUT;
             message = e.getMessage();

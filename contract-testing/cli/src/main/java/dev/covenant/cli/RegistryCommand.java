@@ -26,8 +26,15 @@ abstract class RegistryCommand implements Callable<Integer> {
     /** The process environment (tests pass their own). */
     Map<String, String> env = Map.of();
 
+    /** The registry a command talks to when neither --registry nor COVENANT_URL says otherwise. */
+    static final String DEFAULT_URL = "http://localhost:9292";
+
+    /** True once {@link #client()} fell back to {@link #DEFAULT_URL}: a failure to reach it says so, once. */
+    boolean usedDefaultUrl;
+
     CovenantClient client() {
-        String url = firstNonBlank(registry.url, env.get("COVENANT_URL"), "http://localhost:9292");
+        usedDefaultUrl = firstNonBlank(registry.url, env.get("COVENANT_URL")) == null;
+        String url = firstNonBlank(registry.url, env.get("COVENANT_URL"), DEFAULT_URL);
         Credentials credentials = Credentials.of(firstNonBlank(registry.token, env.get("COVENANT_TOKEN")),
                 firstNonBlank(registry.username, env.get("COVENANT_USERNAME")),
                 firstNonBlank(registry.password, env.get("COVENANT_PASSWORD")));

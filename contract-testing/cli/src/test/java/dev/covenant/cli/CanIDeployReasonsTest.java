@@ -41,6 +41,13 @@ class CanIDeployReasonsTest {
                 out.write(bytes);
             }
         });
+        // a yes-less answer makes the CLI ask whether the application and version exist: they do
+        server.createContext("/pacticipants/", exchange -> {
+            exchange.sendResponseHeaders(200, 2);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write("{}".getBytes(StandardCharsets.UTF_8));
+            }
+        });
         server.start();
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }

@@ -95,4 +95,28 @@ class RegistryCommandsOfflineTest {
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains("must start with http://");
     }
+
+    @Test
+    void unreachableDefaultRegistrySaysOnceThatItIsTheDefaultAndHowToChangeIt() {
+        boolean free;
+        try (java.net.Socket ignored = new java.net.Socket(InetAddress.getLoopbackAddress(), 9292)) {
+            free = false;
+        } catch (IOException e) {
+            free = true;
+        }
+        org.junit.jupiter.api.Assumptions.assumeTrue(free, "something listens on localhost:9292");
+
+        Run run = run(Map.of("COVENANT_ATTEMPTS", "1"), "record-deployment", "-a", "pets", "-v", "1", "-e", "production");
+
+        assertThat(run.exitCode()).isEqualTo(5);
+        assertThat(run.err()).startsWith("covenant: cannot reach the registry at http://localhost:9292")
+                .contains("is the default: pass --registry or set COVENANT_URL");
+        assertThat(run.err().split("localhost:9292", -1)).as("the URL is said twice at most: where, and that it is the default")
+                .hasSizeLessThanOrEqualTo(3);
+        assertThat(run.err().strip().lines()).hasSize(1);
+
+        Run explicit = run(Map.of("COVENANT_URL", "http://127.0.0.1:9292", "COVENANT_ATTEMPTS", "1"),
+                "record-deployment", "-a", "pets", "-v", "1", "-e", "production");
+        assertThat(explicit.err()).doesNotContain("is the default");
+    }
 }

@@ -120,6 +120,33 @@ public final class CovenantClient {
         return new RecordedVerification(provider, providerVersion, consumer, success);
     }
 
+    /**
+     * NOT_FOUND when the application, its version or the environment (when given) is unknown, as record-deployment
+     * says it: the Pact Broker answers can-i-deploy's unknown names with 400 or an "unknown" verdict, and the CLI's
+     * exit codes must not depend on which command met the unknown name first.
+     */
+    private void requireKnown(String application, String version, String environment) {
+        if (environment != null) {
+            environment(environment);
+        }
+        String action = "find " + application;
+        Transport.Response app = transport.send("GET", transport.uri(Paths.of("pacticipants", application)), null, null);
+        if (app.status() == 404) {
+            throw new RegistryException(RegistryException.Kind.NOT_FOUND, 404, "there is no application '" + application
+                    + "' in the registry: check the name, or publish its pacts or document first", app.requestId());
+        }
+        if (app.status() != 200) {
+            throw ErrorBodies.toException(action, app);
+        }
+        Transport.Response found = transport.send("GET",
+                transport.uri(Paths.of("pacticipants", application, "versions", version)), null, null);
+        if (found.status() == 404) {
+            throw new RegistryException(RegistryException.Kind.NOT_FOUND, 404, "there is no version '" + version + "' of "
+                    + application + " in the registry: publish it first (publish-pacts or publish-openapi)",
+                    found.requestId());
+        }
+    }
+
     /** The environment called {@code name}; NOT_FOUND when there is none. */
     public Environment environment(String name) {
         JsonNode list = getJson("list environments", "/environments");
@@ -167,9 +194,20 @@ public final class CovenantClient {
     public CanIDeploy canIDeploy(String application, String version, String environment) {
         String path = "/can-i-deploy" + new Query().add("pacticipant", application).add("version", version)
                 .add("environment", environment);
-        JsonNode body = getJson("can-i-deploy " + application + " " + version + " to " + environment, path);
+        JsonNode body;
+        try {
+            body = getJson("can-i-deploy " + application + " " + version + " to " + environment, path);
+        } catch (RegistryException e) {
+            if (e.kind() == RegistryException.Kind.INVALID) {
+                requireKnown(application, version, environment);
+            }
+            throw e;
+        }
         JsonNode summary = body.path("summary");
         Boolean deployable = summary.path("deployable").isBoolean() ? summary.path("deployable").asBoolean() : null;
+        if (!Boolean.TRUE.equals(deployable)) {
+            requireKnown(application, version, null);
+        }
         List<MatrixRow> rows = new ArrayList<>();
         for (JsonNode row : body.path("matrix")) {
             JsonNode result = row.path("verificationResult");

@@ -68,7 +68,12 @@ final class ErrorBodies {
             if (errors.isObject()) {
                 for (Iterator<Map.Entry<String, JsonNode>> it = errors.fields(); it.hasNext(); ) {
                     Map.Entry<String, JsonNode> field = it.next();
-                    field.getValue().forEach(message -> parts.add(field.getKey() + " " + message.asText()));
+                    // the registry repeats its problem detail in the Pact Broker errors: say it once
+                    field.getValue().forEach(message -> {
+                        if (!parts.contains(message.asText())) {
+                            parts.add(field.getKey() + " " + message.asText());
+                        }
+                    });
                 }
             } else if (errors.isArray()) {
                 errors.forEach(message -> parts.add(message.asText()));

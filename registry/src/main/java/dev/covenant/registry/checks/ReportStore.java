@@ -55,6 +55,11 @@ public class ReportStore implements IndexDefinitions {
         return list(application, version).map(Report::view);
     }
 
+    /** One report as {@code GET /compatibility-reports/{id}} shows it (without links), empty when none: for the UI. */
+    public Mono<Map<String, Object>> view(String id) {
+        return find(id).map(Report::view);
+    }
+
     /** Reports newest first, for an application (and version) when given. */
     Flux<Report> list(String application, String version) {
         List<Bson> filters = new ArrayList<>();

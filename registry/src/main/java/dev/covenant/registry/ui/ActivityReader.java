@@ -61,6 +61,11 @@ class ActivityReader {
         return feed("reports", Flux.defer(() -> reports.views(application, version)));
     }
 
+    /** One compatibility report, empty when there is none with that id; an error when the store does not answer. */
+    Mono<Map<String, Object>> report(String id) {
+        return Mono.defer(() -> reports.view(id)).timeout(TIMEOUT);
+    }
+
     /** Webhook deliveries, optionally only those with a status (parked, delivered, pending). */
     Mono<Feed> deliveries(String status) {
         return feed("deliveries", Flux.defer(() -> deliveries.views(status, DELIVERIES_LISTED)));

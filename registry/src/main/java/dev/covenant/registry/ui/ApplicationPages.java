@@ -5,6 +5,7 @@ import dev.covenant.contract.diff.DiffOptions;
 import dev.covenant.contract.diff.OpenApiDiff;
 import dev.covenant.contract.openapi.DocumentLimits;
 import dev.covenant.contract.openapi.OpenApiDocuments;
+import dev.covenant.registry.environments.EnvironmentVersion;
 import dev.covenant.registry.environments.Environments;
 import dev.covenant.registry.pacticipants.Pacticipants;
 import dev.covenant.registry.pacts.PactService;
@@ -12,12 +13,14 @@ import dev.covenant.registry.specs.ProviderContract;
 import dev.covenant.registry.specs.ProviderContracts;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.reactive.result.view.Rendering;
 import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
@@ -54,14 +57,26 @@ class ApplicationPages {
                                 contracts.history(name).map(ProviderContract::version).collect(HashSet<String>::new,
                                         HashSet::add),
                                 compatibility(name, application.latestVersion()))
-                        .map(parts -> ApplicationView.of(application, parts.getT1(), parts.getT2(), parts.getT3(),
-                                parts.getT4(), parts.getT5(), parts.getT6())))
+                        .flatMap(parts -> providersRunning(name, parts.getT4())
+                                .map(running -> ApplicationView.of(application, parts.getT1(), parts.getT2(),
+                                        parts.getT3(), parts.getT4(), parts.getT5(), parts.getT6(), running))))
                 .map(view -> Rendering.view("ui/application").modelAttribute("app", view).build());
+    }
+
+    /** What runs where for each other provider whose verification failed: a failure matters where it runs. */
+    private Mono<Map<String, List<EnvironmentVersion>>> providersRunning(String name, List<Edge> edges) {
+        return Flux.fromIterable(edges)
+                .filter(edge -> edge.status() == Edge.Status.FAILED && !edge.provider().equals(name))
+                .map(Edge::provider)
+                .distinct()
+                .concatMap(provider -> environments.deployedOrReleased(provider).collectList()
+                        .map(running -> Map.entry(provider, running)))
+                .collectMap(Map.Entry::getKey, Map.Entry::getValue);
     }
 
     private Mono<ApplicationView.Compatibility> compatibility(String name, String version) {
         if (version == null) {
-            return Mono.just(new ApplicationView.Compatibility(false, null, null));
+            return Mono.just(new ApplicationView.Compatibility(false, null, null, null));
         }
         return activity.reports(name, version).map(ApplicationView::compatibility);
     }

@@ -36,8 +36,13 @@ public record ApplicationView(String name, String displayName, String team, Stri
     public record EnvironmentRow(String environment, String version, String kind, String instance, String since) {
     }
 
-    /** An application on the other end of a contract. */
-    public record Partner(String name, String status, String css, String consumerVersion, String pactHref) {
+    /**
+     * An application on the other end of a contract.
+     *
+     * @param detail for a failed verification: which provider version it failed against and what runs where, else null
+     */
+    public record Partner(String name, String status, String css, String consumerVersion, String pactHref,
+            String detail) {
     }
 
     /**
@@ -45,20 +50,31 @@ public record ApplicationView(String name, String displayName, String team, Stri
      *
      * @param available false while nothing records checks
      * @param result    "compatible", "breaking", or null when none was recorded for that version
+     * @param reportHref the report's page, null when none was recorded
      * @param agreedProposal   the proposal whose document is the application's agreed contract, or null
      * @param matchesAgreement whether that version's document matches the agreed contract (null: nothing agreed)
      */
-    public record Compatibility(boolean available, String result, String createdAt, String agreedProposal,
-            Boolean matchesAgreement) {
+    public record Compatibility(boolean available, String result, String createdAt, String reportHref,
+            String agreedProposal, Boolean matchesAgreement) {
 
-        Compatibility(boolean available, String result, String createdAt) {
-            this(available, result, createdAt, null, null);
+        Compatibility(boolean available, String result, String createdAt, String reportHref) {
+            this(available, result, createdAt, reportHref, null, null);
         }
     }
 
     static ApplicationView of(Application application, List<Version> versions, List<Branch> branches,
             List<EnvironmentVersion> environments, List<Edge> edges, Set<String> documentVersions,
             Compatibility compatibility) {
+        return of(application, versions, branches, environments, edges, documentVersions, compatibility, Map.of());
+    }
+
+    /**
+     * @param providersRunning for each provider of a failed verification, what runs in each environment (environment
+     *                         name to version); the application's own environments count for itself
+     */
+    static ApplicationView of(Application application, List<Version> versions, List<Branch> branches,
+            List<EnvironmentVersion> environments, List<Edge> edges, Set<String> documentVersions,
+            Compatibility compatibility, Map<String, List<EnvironmentVersion>> providersRunning) {
         String name = application.name();
         List<VersionRow> rows = versions.stream().limit(MAX_VERSIONS)
                 .map(v -> new VersionRow(v.number(), v.branches(), v.tags(), UiFormat.time(v.createdAt()),
@@ -77,19 +93,22 @@ public record ApplicationView(String name, String displayName, String team, Stri
                 .map(e -> new EnvironmentRow(e.environmentName(), e.version(),
                         e instanceof Deployment ? "deployed" : "released", e.applicationInstance(), UiFormat.time(e.createdAt())))
                 .toList();
+        Map<String, List<EnvironmentVersion>> runningWhere = new java.util.HashMap<>(providersRunning);
+        runningWhere.put(name, environments);
         List<Partner> consumers = new ArrayList<>();
         List<Partner> providers = new ArrayList<>();
         for (Edge edge : edges) {
+            List<EnvironmentVersion> providerRuns = runningWhere.get(edge.provider());
             if (edge.provider().equals(name)) {
-                consumers.add(partner(edge.consumer(), edge));
+                consumers.add(partner(edge.consumer(), edge, providerRuns));
             }
             if (edge.consumer().equals(name)) {
-                providers.add(partner(edge.provider(), edge));
+                providers.add(partner(edge.provider(), edge, providerRuns));
             }
         }
         consumers.sort(Comparator.comparing(Partner::name));
         providers.sort(Comparator.comparing(Partner::name));
-        Edge.Health health = Edge.Health.of(edges);
+        Edge.Health health = Edge.Health.of(edges, edge -> runs(runningWhere.get(edge.provider()), edge.providerVersion()));
         List<String> documents = versions.stream().map(Version::number).filter(documentVersions::contains).toList();
         return new ApplicationView(name, application.displayName(), application.team(),
                 UiFormat.safeUrl(application.repositoryUrl()),
@@ -98,22 +117,46 @@ public record ApplicationView(String name, String displayName, String team, Stri
                 List.copyOf(consumers), List.copyOf(providers), health.label(), health.css(), documents, compatibility);
     }
 
-    private static Partner partner(String other, Edge edge) {
-        return new Partner(other, edge.status().label(), edge.status().css(), edge.consumerVersion(),
-                Paths.pact(edge.provider(), edge.consumer(), edge.consumerVersion()));
+    private static Partner partner(String other, Edge edge, List<EnvironmentVersion> providerRuns) {
+        String detail = null;
+        String label = edge.status().label();
+        String css = edge.status().css();
+        if (edge.status() == Edge.Status.FAILED && edge.providerVersion() != null && providerRuns != null) {
+            boolean runs = runs(providerRuns, edge.providerVersion());
+            List<String> where = providerRuns.stream()
+                    .map(run -> run.environmentName() + " runs " + edge.provider() + " " + run.version())
+                    .distinct()
+                    .toList();
+            detail = "fails against " + edge.provider() + " " + edge.providerVersion()
+                    + (runs ? "" : ", which is deployed nowhere")
+                    + (where.isEmpty() ? "; no version of " + edge.provider() + " is deployed" : "; " + String.join(", ", where));
+            if (!runs) {
+                label = "fails against " + edge.providerVersion() + " (not deployed)";
+                css = "warn";
+            }
+        }
+        return new Partner(other, label, css, edge.consumerVersion(),
+                Paths.pact(edge.provider(), edge.consumer(), edge.consumerVersion()), detail);
+    }
+
+    /** Whether {@code version} runs in some environment; true when unknown (nothing was looked up). */
+    private static boolean runs(List<EnvironmentVersion> running, String version) {
+        return running == null || version == null || running.stream().anyMatch(run -> version.equals(run.version()));
     }
 
     /** The latest report's verdict from issue 5's report list; reports are matched by their createdAt. */
     static Compatibility compatibility(ActivityReader.Feed reports) {
         if (!reports.available()) {
-            return new Compatibility(false, null, null);
+            return new Compatibility(false, null, null, null);
         }
         return reports.items().stream()
                 .max(Comparator.comparing(report -> String.valueOf(report.get("createdAt"))))
                 .map(report -> new Compatibility(true, Boolean.TRUE.equals(report.get("compatible")) ? "compatible"
-                        : "breaking", String.valueOf(report.get("createdAt")), agreement(report, "proposalId"),
+                        : "breaking", String.valueOf(report.get("createdAt")),
+                        report.get("id") == null ? null : Paths.report(String.valueOf(report.get("id"))),
+                        agreement(report, "proposalId"),
                         agreement(report, "matches") instanceof Boolean matches ? matches : null))
-                .orElse(new Compatibility(true, null, null));
+                .orElse(new Compatibility(true, null, null, null));
     }
 
     /** A field of the report's agreement verdict ({@code policy.agreementVerdict}), or null. */

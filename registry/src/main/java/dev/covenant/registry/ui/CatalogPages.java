@@ -47,7 +47,7 @@ class CatalogPages {
     }
 
     /** Each application's latest compatibility verdict. */
-    private record Verdicts(boolean available, Map<String, Boolean> verdicts) {
+    private record Verdicts(boolean available, Map<String, CatalogView.Verdict> verdicts) {
     }
 
     private Mono<Verdicts> latestVerdicts() {
@@ -55,7 +55,7 @@ class CatalogPages {
                 .map(feed -> new Verdicts(feed.available(), latestPerApplication(feed.items())));
     }
 
-    private static Map<String, Boolean> latestPerApplication(List<Map<String, Object>> reports) {
+    private static Map<String, CatalogView.Verdict> latestPerApplication(List<Map<String, Object>> reports) {
         Map<String, Map<String, Object>> latest = new HashMap<>();
         Comparator<Map<String, Object>> byTime = Comparator.comparing(report -> String.valueOf(report.get("createdAt")));
         for (Map<String, Object> report : reports) {
@@ -63,8 +63,9 @@ class CatalogPages {
                 latest.merge(application, report, (a, b) -> byTime.compare(a, b) >= 0 ? a : b);
             }
         }
-        Map<String, Boolean> verdicts = new HashMap<>();
-        latest.forEach((application, report) -> verdicts.put(application, Boolean.TRUE.equals(report.get("compatible"))));
+        Map<String, CatalogView.Verdict> verdicts = new HashMap<>();
+        latest.forEach((application, report) -> verdicts.put(application, new CatalogView.Verdict(
+                Boolean.TRUE.equals(report.get("compatible")), report.get("id") instanceof String id ? id : null)));
         return verdicts;
     }
 }

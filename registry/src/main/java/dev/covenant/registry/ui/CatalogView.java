@@ -27,13 +27,18 @@ public record CatalogView(List<TeamGroup> teams, int applications, boolean repor
      *
      * @param documentVersion the version of its latest OpenAPI document, or null
      * @param compatibility   "compatible", "breaking" or null when no check was recorded
+     * @param reportHref      the page of the report behind {@code compatibility}, or null
      */
     public record Row(String name, String displayName, String latestVersion, String status, String statusCss,
-            String documentVersion, int consumers, int providers, String compatibility) {
+            String documentVersion, int consumers, int providers, String compatibility, String reportHref) {
+    }
+
+    /** An application's latest compatibility report: its verdict and id. */
+    record Verdict(boolean compatible, String reportId) {
     }
 
     static CatalogView of(Collection<Application> applications, Collection<Edge> edges,
-            Function<String, String> documentVersion, Map<String, Boolean> compatibility, boolean reportsAvailable) {
+            Function<String, String> documentVersion, Map<String, Verdict> compatibility, boolean reportsAvailable) {
         Map<String, List<Edge>> byApplication = new HashMap<>();
         for (Edge edge : edges) {
             byApplication.computeIfAbsent(edge.provider(), name -> new ArrayList<>()).add(edge);
@@ -45,12 +50,13 @@ public record CatalogView(List<TeamGroup> teams, int applications, boolean repor
             String name = application.name();
             List<Edge> own = byApplication.getOrDefault(name, List.of());
             Edge.Health health = Edge.Health.of(own);
-            Boolean compatible = compatibility.get(name);
+            Verdict verdict = compatibility.get(name);
             Row row = new Row(name, application.displayName(), application.latestVersion(), health.label(),
                     health.css(), documentVersion.apply(name),
                     (int) own.stream().filter(edge -> edge.provider().equals(name)).count(),
                     (int) own.stream().filter(edge -> edge.consumer().equals(name)).count(),
-                    compatible == null ? null : compatible ? "compatible" : "breaking");
+                    verdict == null ? null : verdict.compatible() ? "compatible" : "breaking",
+                    verdict == null || verdict.reportId() == null ? null : Paths.report(verdict.reportId()));
             String team = application.team() == null || application.team().isBlank() ? NO_TEAM : application.team();
             teams.computeIfAbsent(team, key -> new ArrayList<>()).add(row);
         }

@@ -45,7 +45,9 @@ record Edge(String provider, String consumer, String consumerVersion, long order
     /** An application's status in the catalog: the worst of its contracts, as consumer and as provider. */
     enum Health {
         FAILING("failing", "failed"), UNVERIFIED("unverified", "unverified"), VERIFIED("verified", "verified"),
-        NO_CONTRACTS("no contracts", "none");
+        NO_CONTRACTS("no contracts", "none"),
+        /** Every failed verification is against a provider version that runs nowhere (nothing deployed breaks). */
+        FAILING_UNDEPLOYED("fails only against a version deployed nowhere", "warn");
 
         private final String label;
         private final String css;
@@ -64,11 +66,22 @@ record Edge(String provider, String consumer, String consumerVersion, long order
         }
 
         static Health of(Collection<Edge> edges) {
+            return of(edges, edge -> true);
+        }
+
+        /**
+         * The worst status, where a failed verification only counts as failing when {@code runs} says its provider
+         * version is deployed or released somewhere (else the contract fails only against a version nobody runs).
+         */
+        static Health of(Collection<Edge> edges, java.util.function.Predicate<Edge> runs) {
             if (edges.isEmpty()) {
                 return NO_CONTRACTS;
             }
-            if (edges.stream().anyMatch(edge -> edge.status() == Status.FAILED)) {
+            if (edges.stream().anyMatch(edge -> edge.status() == Status.FAILED && runs.test(edge))) {
                 return FAILING;
+            }
+            if (edges.stream().anyMatch(edge -> edge.status() == Status.FAILED)) {
+                return FAILING_UNDEPLOYED;
             }
             if (edges.stream().anyMatch(edge -> edge.status() == Status.UNVERIFIED)) {
                 return UNVERIFIED;

@@ -6,6 +6,7 @@ import dev.covenant.registry.matrix.CanIDeploy;
 import dev.covenant.registry.pacticipants.Application;
 import dev.covenant.registry.pacticipants.Pacticipants;
 import dev.covenant.registry.system.InvalidRequestException;
+import java.util.List;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -26,15 +27,29 @@ class MatrixPages {
         this.canIDeploy = canIDeploy;
     }
 
+    /**
+     * The form, and the answer once an application is chosen. Without an {@code environment} parameter (a link from
+     * the application page) it asks about the production environment when one exists; an empty one (the form's
+     * "latest of each integration") asks about no environment.
+     */
     @GetMapping("/ui/matrix")
     Mono<Rendering> matrix(@RequestParam(required = false) String application,
-            @RequestParam(required = false) String version, @RequestParam(required = false) String environment) {
-        Mono<Rendering.Builder<?>> form = Mono.zip(
-                        pacticipants.applications().map(Application::name).sort(String.CASE_INSENSITIVE_ORDER).collectList(),
-                        environments.all().map(Environment::name).collectList())
-                .map(lists -> Rendering.view("ui/matrix")
-                        .modelAttribute("applications", lists.getT1())
-                        .modelAttribute("environments", lists.getT2())
+            @RequestParam(required = false) String version, @RequestParam(name = "environment", required = false) String requested) {
+        return environments.all().collectList()
+                .flatMap(all -> matrix(application, version, requested != null ? requested : all.stream()
+                        .filter(Environment::production)
+                        .map(Environment::name)
+                        .min(java.util.Comparator.comparing((String name) -> !name.equals("production"))
+                                .thenComparing(java.util.Comparator.naturalOrder()))
+                        .orElse(null), all.stream().map(Environment::name).toList()));
+    }
+
+    private Mono<Rendering> matrix(String application, String version, String environment, List<String> names) {
+        Mono<Rendering.Builder<?>> form = pacticipants.applications().map(Application::name)
+                .sort(String.CASE_INSENSITIVE_ORDER).collectList()
+                .map(applications -> Rendering.view("ui/matrix")
+                        .modelAttribute("applications", applications)
+                        .modelAttribute("environments", names)
                         .modelAttribute("appName", application == null ? "" : application)
                         .modelAttribute("version", version == null ? "" : version)
                         .modelAttribute("environment", environment == null ? "" : environment));

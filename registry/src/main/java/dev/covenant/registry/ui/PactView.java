@@ -42,8 +42,13 @@ public record PactView(String provider, String consumer, String consumerVersion,
     public record Problem(String code, String type, String message, String pointer) {
     }
 
-    /** One verification of this content. */
-    public record VerificationRow(String providerVersion, String result, String css, String at, String buildUrl) {
+    /**
+     * One verification of this content.
+     *
+     * @param reasons what the verifier said went wrong (empty when it passed or said nothing)
+     */
+    public record VerificationRow(String providerVersion, String result, String css, String at, String buildUrl,
+            List<VerificationReasons.Reason> reasons) {
     }
 
     /**
@@ -73,7 +78,8 @@ public record PactView(String provider, String consumer, String consumerVersion,
         }
         List<VerificationRow> rows = verifications.stream()
                 .map(v -> new VerificationRow(v.providerVersion(), v.success() ? "passed" : "failed",
-                        v.success() ? "verified" : "failed", UiFormat.time(v.createdAt()), UiFormat.safeUrl(v.buildUrl())))
+                        v.success() ? "verified" : "failed", UiFormat.time(v.createdAt()), UiFormat.safeUrl(v.buildUrl()),
+                        v.success() ? List.of() : VerificationReasons.of(v.testResults())))
                 .toList();
         String status = verifications.isEmpty() ? "not verified yet"
                 : verifications.get(0).success() ? "verified" : "verification failed";

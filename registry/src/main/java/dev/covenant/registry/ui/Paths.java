@@ -22,11 +22,15 @@ final class Paths {
                 + (version == null ? "" : "?version=" + query(version));
     }
 
+    static String report(String id) {
+        return "/ui/reports/" + segment(id);
+    }
+
     private static String segment(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
-    private static String query(String value) {
+    static String query(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 }

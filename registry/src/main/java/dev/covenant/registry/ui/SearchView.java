@@ -38,6 +38,17 @@ public record SearchView(String query, List<Hit> hits, boolean truncated, boolea
                 truncated, indexReady);
     }
 
+    /** "1 place in 1 application", "200+ places in 3 applications": counts with their plurals. */
+    public String summary() {
+        long applications = hits.stream().map(Hit::application).distinct().count();
+        String places = truncated ? hits.size() + "+ places" : count(hits.size(), "place", "places");
+        return places + " in " + count(applications, "application", "applications");
+    }
+
+    static String count(long n, String one, String many) {
+        return n + " " + (n == 1 ? one : many);
+    }
+
     private static String href(Entry entry) {
         if (entry.kind() == SearchIndex.Kind.PACT_FIELD) {
             return Paths.pact(entry.provider(), entry.application(), entry.version());

@@ -38,24 +38,37 @@ final class UiWeb {
     }
 
     /**
-     * A browser opening {@code /} gets the UI; Pact clients (HAL or JSON) and curl ({@code *}/{@code *}) keep the
-     * HAL index.
+     * A browser opening {@code /} gets the UI, and one opening a compatibility report (the link notifications carry)
+     * gets its page; Pact clients (HAL or JSON) and curl ({@code *}/{@code *}) keep the JSON.
      */
     @Component
     @Order(Ordered.HIGHEST_PRECEDENCE + 2)
     static class BrowserRedirect implements WebFilter {
 
+        private static final String REPORTS = "/compatibility-reports/";
+
         @Override
         public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
             ServerHttpRequest request = exchange.getRequest();
-            if (HttpMethod.GET.equals(request.getMethod()) && "/".equals(request.getPath().pathWithinApplication().value())
-                    && wantsHtml(request.getHeaders().getAccept())) {
+            String page = HttpMethod.GET.equals(request.getMethod()) && wantsHtml(request.getHeaders().getAccept())
+                    ? page(request.getPath().pathWithinApplication().value()) : null;
+            if (page != null) {
                 exchange.getResponse().setStatusCode(HttpStatus.SEE_OTHER);
-                exchange.getResponse().getHeaders().set(HttpHeaders.LOCATION,
-                        request.getPath().contextPath().value() + "/ui");
+                exchange.getResponse().getHeaders().set(HttpHeaders.LOCATION, request.getPath().contextPath().value() + page);
                 return exchange.getResponse().setComplete();
             }
             return chain.filter(exchange);
+        }
+
+        /** The UI page for an API path a browser may open, or null. */
+        static String page(String path) {
+            if ("/".equals(path)) {
+                return "/ui";
+            }
+            if (path.startsWith(REPORTS) && path.length() > REPORTS.length() && path.indexOf('/', REPORTS.length()) < 0) {
+                return "/ui/reports/" + path.substring(REPORTS.length());
+            }
+            return null;
         }
 
         static boolean wantsHtml(List<MediaType> accepted) {

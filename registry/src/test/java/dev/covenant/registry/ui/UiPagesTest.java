@@ -44,7 +44,8 @@ class UiPagesTest extends RegistryTest {
     @Test
     void searchFindsAFieldInDocumentsAndInPacts() {
         String html = page("/ui/search?q=customerId");
-        assertThat(html).contains("Where is <code>customerId</code> used?")
+        assertThat(html).containsPattern("\\d+ places in \\d+ applications\\.")
+                .contains("Where is <code>customerId</code> used?")
                 .contains(scenario.provider).contains("schema Order")
                 .contains(scenario.consumer).contains("reads customerId from " + scenario.provider);
     }
@@ -82,6 +83,10 @@ class UiPagesTest extends RegistryTest {
         String html = page("/ui/pacts/" + scenario.provider + "/" + scenario.consumer);
         assertThat(html).contains("a request for order 42").contains("GET /orders/42").contains("verification failed")
                 .contains("2.0.0").contains("incompatible with the provider");
+        int verifications = html.indexOf("id=\"verifications-h\"");
+        assertThat(html.substring(verifications, html.indexOf("id=\"interactions-h\""))).as("the failed verification says why")
+                .contains("a request for order 42:").contains("body $.customerId")
+                .contains("Expected &#39;c-7&#39; but received 7");
     }
 
     @Test
@@ -89,6 +94,20 @@ class UiPagesTest extends RegistryTest {
         String html = page("/ui/matrix?application=" + scenario.consumer + "&version=1.0.0&environment="
                 + scenario.environment);
         assertThat(html).contains("id=\"decision\"").contains(">No<").contains("failed");
+    }
+
+    @Test
+    void canIDeployFromTheApplicationPageAsksAboutProductionWhenOneExists() {
+        http.post().uri("/environments").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"name\": \"" + scenario.environment + "-prod\", \"production\": true}")
+                .exchange().expectStatus().is2xxSuccessful();
+
+        String linked = page("/ui/matrix?application=" + scenario.consumer + "&version=1.0.0");
+        String latestOfEach = page("/ui/matrix?application=" + scenario.consumer + "&version=1.0.0&environment=");
+
+        // other tests may have made production environments too: any of them, never none
+        assertThat(linked).containsPattern("<span>to [^<]+</span>:").contains("id=\"decision\"");
+        assertThat(latestOfEach).doesNotContain("<span>to ").contains("<span></span>:").contains("id=\"decision\"");
     }
 
     @Test

@@ -121,7 +121,11 @@ final class UiScenario {
                 .expectStatus().isOk()
                 .expectBody().jsonPath("$._links['pb:publish-verification-results'].href").value(h -> href.set((String) h));
         http.post().uri(URI.create(href.get())).contentType(MediaType.APPLICATION_JSON)
-                .bodyValue("{\"success\":" + success + ",\"providerApplicationVersion\":\"" + providerVersion + "\"}")
+                .bodyValue("{\"success\":" + success + ",\"providerApplicationVersion\":\"" + providerVersion + "\""
+                        + (success ? "" : ",\"testResults\":[{\"interactionId\":\"i1\",\"interactionDescription\":"
+                                + "\"a request for order 42\",\"success\":false,\"mismatches\":[{\"attribute\":\"body\","
+                                + "\"identifier\":\"$.customerId\",\"description\":\"Expected 'c-7' but received 7\"}]}]")
+                        + "}")
                 .exchange().expectStatus().isCreated();
     }
 

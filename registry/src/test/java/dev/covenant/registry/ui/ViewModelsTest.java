@@ -28,7 +28,7 @@ class ViewModelsTest {
         CatalogView view = CatalogView.of(List.of(app("web", "storefront"), app("orders", "Fulfilment"),
                         app("legacy", null), app("billing", "fulfilment")),
                 List.of(edge("web", "orders", Edge.Status.VERIFIED), edge("billing", "orders", Edge.Status.FAILED)),
-                name -> name.equals("orders") ? "2.0" : null, Map.of("orders", false), true);
+                name -> name.equals("orders") ? "2.0" : null, Map.of("orders", new CatalogView.Verdict(false, "r 1")), true);
 
         assertThat(view.teams()).extracting(CatalogView.TeamGroup::name)
                 .containsExactly("Fulfilment", "fulfilment", "storefront", "No team");
@@ -37,6 +37,7 @@ class ViewModelsTest {
         assertThat(orders.consumers()).isEqualTo(2);
         assertThat(orders.documentVersion()).isEqualTo("2.0");
         assertThat(orders.compatibility()).isEqualTo("breaking");
+        assertThat(orders.reportHref()).isEqualTo("/ui/reports/r%201");
         assertThat(view.teams().get(2).rows().get(0).status()).isEqualTo("verified");
         assertThat(view.teams().get(3).rows().get(0).status()).isEqualTo("no contracts");
         assertThat(view.applications()).isEqualTo(4);
@@ -157,5 +158,72 @@ class ViewModelsTest {
         int link = svg.indexOf("href=\"/ui/applications/" + name + "\"");
         int rect = svg.indexOf("<rect x=\"", link) + "<rect x=\"".length();
         return Integer.parseInt(svg.substring(rect, svg.indexOf('"', rect)));
+    }
+
+    @Test
+    void failedVerificationReasonsComeFromThePublishedTestResultsAndIgnoreWhatIsNotThatShape() {
+        List<Object> results = List.of(
+                Map.of("interactionId", "i1", "success", true),
+                Map.of("interactionDescription", "get item 42", "success", false, "mismatches", List.of(
+                        Map.of("attribute", "body", "identifier", "$.name", "description", "Expected a string"),
+                        "not a mismatch")),
+                Map.of("interactionId", "i3", "success", false, "exceptions", List.of(Map.of("message", "x".repeat(2000)))),
+                Map.of("interactionId", "i4", "success", false, "mismatches", "not a list"),
+                "not a result");
+
+        List<VerificationReasons.Reason> reasons = VerificationReasons.of(results);
+
+        assertThat(reasons).hasSize(3);
+        assertThat(reasons.get(0)).isEqualTo(new VerificationReasons.Reason("get item 42", "body $.name", "Expected a string"));
+        assertThat(reasons.get(1).interaction()).isEqualTo("i3");
+        assertThat(reasons.get(1).what()).hasSize(VerificationReasons.MAX_TEXT + 1).endsWith("…");
+        assertThat(reasons.get(2).what()).contains("no details");
+        List<Object> many = new java.util.ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            many.add(Map.of("interactionId", "i" + i, "success", false));
+        }
+        assertThat(VerificationReasons.of(many)).hasSize(VerificationReasons.MAX_REASONS);
+        assertThat(VerificationReasons.of(null)).isEmpty();
+    }
+
+    @Test
+    void aPactFailingOnlyAgainstAVersionDeployedNowhereIsNotFailingAndSaysWhatRunsWhere() {
+        Edge failedByNext = new Edge("orders", "web", "1.0", 1, "sha-web", Edge.Status.FAILED, "2.0", 3);
+        var prod = new dev.covenant.registry.environments.Deployment("d1", "orders", "1.0", "env-1", "production", null,
+                Instant.EPOCH, null, true);
+        var nothing = new ApplicationView.Compatibility(true, "compatible", "t", "/ui/reports/r");
+
+        ApplicationView consumerPage = ApplicationView.of(app("web", "storefront"), List.of(), List.of(), List.of(),
+                List.of(failedByNext), java.util.Set.of(), nothing, Map.of("orders", List.of(prod)));
+
+        assertThat(consumerPage.status()).isEqualTo("fails only against a version deployed nowhere");
+        assertThat(consumerPage.statusCss()).isEqualTo("warn");
+        ApplicationView.Partner orders = consumerPage.providers().get(0);
+        assertThat(orders.status()).isEqualTo("fails against 2.0 (not deployed)");
+        assertThat(orders.detail()).isEqualTo("fails against orders 2.0, which is deployed nowhere; production runs orders 1.0");
+
+        var prodRunsNext = new dev.covenant.registry.environments.Deployment("d2", "orders", "2.0", "env-1", "production",
+                null, Instant.EPOCH, null, true);
+        ApplicationView providerPage = ApplicationView.of(app("orders", "fulfilment"), List.of(), List.of(),
+                List.of(prodRunsNext), List.of(failedByNext), java.util.Set.of(), nothing, Map.of());
+
+        assertThat(providerPage.status()).isEqualTo("failing");
+        assertThat(providerPage.consumers().get(0).status()).isEqualTo("verification failed");
+        assertThat(providerPage.consumers().get(0).detail()).isEqualTo("fails against orders 2.0; production runs orders 2.0");
+    }
+
+    @Test
+    void searchSummaryCountsPlacesAndApplicationsWithTheirPlurals() {
+        SearchView one = new SearchView("id", List.of(hit("orders")), false, true);
+        SearchView three = new SearchView("id", List.of(hit("orders"), hit("orders"), hit("web")), false, true);
+        SearchView many = new SearchView("id", List.of(hit("orders"), hit("web")), true, true);
+
+        assertThat(one.summary()).isEqualTo("1 place in 1 application");
+        assertThat(three.summary()).isEqualTo("3 places in 2 applications");
+        assertThat(many.summary()).isEqualTo("2+ places in 2 applications");
+    }
+
+    private static SearchView.Hit hit(String application) {
+        return new SearchView.Hit("field", "id", application, "1.0", "schema Order", "/ui/x");
     }
 }

@@ -140,11 +140,20 @@ class CliAgainstRegistryTest {
     }
 
     @Test
-    void canIDeployForAnUnknownVersionIsNotAYes() {
+    void canIDeployForAnUnknownApplicationOrEnvironmentIsTheNotFoundCodeSaidOnce() {
         String app = unique("ghost");
+        String environment = unique("nowhere");
 
-        Run run = Cli.run(registry, "can-i-deploy", "-a", app, "-v", "9.9.9", "--to-environment", "production");
+        Run unknownEnvironment = Cli.run(registry, "can-i-deploy", "-a", app, "-v", "9.9.9", "--to-environment", environment);
+        Run recordThere = Cli.run(registry, "record-deployment", "-a", app, "-v", "9.9.9", "-e", environment);
 
-        assertThat(run.exitCode()).as(run.toString()).isNotZero();
+        assertThat(unknownEnvironment.exitCode()).as(unknownEnvironment.toString()).isEqualTo(6)
+                .isEqualTo(recordThere.exitCode());
+        assertThat(unknownEnvironment.err()).contains("there is no environment '" + environment + "'")
+                .isEqualTo(recordThere.err());
+        assertThat(Cli.run(registry, "create-environment", "--name", environment).exitCode()).isZero();
+        Run unknownApplication = Cli.run(registry, "can-i-deploy", "-a", app, "-v", "9.9.9", "--to-environment", environment);
+        assertThat(unknownApplication.exitCode()).as(unknownApplication.toString()).isEqualTo(6);
+        assertThat(unknownApplication.err()).contains("there is no application '" + app + "'").hasLineCount(1);
     }
 }
