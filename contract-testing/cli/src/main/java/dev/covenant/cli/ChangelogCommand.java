@@ -45,7 +45,8 @@ final class ChangelogCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Changelog changelog = Changelog.of(OpenApiDiff.diff(Inputs.document(base), Inputs.document(revision),
+        Changelog changelog = Changelog.of(OpenApiDiff.diff(Inputs.document(base, dev.covenant.contract.openapi.Validation.NONE),
+                Inputs.document(revision, dev.covenant.contract.openapi.Validation.NONE),
                 DiffOptions.defaults()));
         String text = switch (format) {
             case MARKDOWN -> changelog.markdown(title != null ? title

@@ -213,6 +213,15 @@ public final class CovenantClient {
         return new Subscription(body.path("id").asText(null), url, format);
     }
 
+    /**
+     * The document a stub of {@code ref} serves (a version number, {@code latest} or {@code agreed}), as the
+     * registry normalized it.
+     */
+    public JsonNode stubDocument(String application, String ref) {
+        return getJson("fetch the " + ref + " document of " + application,
+                Paths.of("applications", application, "stub-documents", ref));
+    }
+
     private JsonNode getJson(String action, String path) {
         return expect(action, transport.send("GET", transport.uri(path), null, null), 200);
     }

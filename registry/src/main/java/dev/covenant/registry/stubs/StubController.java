@@ -40,6 +40,14 @@ class StubController {
                 .map(StubController::entity);
     }
 
+    /** The document a stub of {@code ref} serves, as normalized JSON: {@code covenant stub --registry} runs it locally. */
+    @org.springframework.web.bind.annotation.GetMapping("/applications/{application}/stub-documents/{ref}")
+    Mono<ResponseEntity<byte[]>> document(@PathVariable String application, @PathVariable String ref) {
+        return documents.normalized(application, ref)
+                .map(json -> ResponseEntity.ok().contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                        .body(json));
+    }
+
     /** The path below {@code /stubs/{application}/{ref}}, still encoded as the client sent it. */
     static String below(String raw) {
         int slash = 0;

@@ -50,6 +50,14 @@ class StubDocuments {
                 .flatMap(this::engine);
     }
 
+    /** The normalized JSON of the document {@code ref} selects (what the CLI's local stub serves). */
+    Mono<byte[]> normalized(String application, String ref) {
+        return sha(application, ref)
+                .flatMap(sha -> contents.get(sha)
+                        .switchIfEmpty(Mono.error(() -> new IllegalStateException(
+                                "content " + sha + " is missing from storage"))));
+    }
+
     /** Runs CPU work (validation, generation) off the event loop. */
     <T> Mono<T> offLoop(java.util.concurrent.Callable<T> work) {
         return Mono.fromCallable(work).subscribeOn(scheduler);

@@ -63,6 +63,10 @@ class StubsApiTest extends RegistryTest {
         http.get().uri("/stubs/{a}/latest/items/5", app).exchange()
                 .expectStatus().isOk()
                 .expectBody().jsonPath("$.id").isEqualTo(1); // main branch, not the newer feature version
+        http.get().uri("/applications/{a}/stub-documents/2.0.0", app).exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.paths['/items/{id}'].get.responses['200'].content['application/json']"
+                        + ".schema.properties.id.type").isEqualTo("string");
     }
 
     @Test
