@@ -15,7 +15,8 @@ import picocli.CommandLine.Command;
                 + " registry, pre-merge check, can-i-deploy, record deployments.",
         subcommands = {DiffCommand.class, ChangelogCommand.class, CheckPactCommand.class, PublishOpenApiCommand.class,
                 PublishPactsCommand.class, CheckCommand.class, CanIDeployCommand.class, RecordDeploymentCommand.class,
-                CreateEnvironmentCommand.class, StubCommand.class, CommandLine.HelpCommand.class})
+                CreateEnvironmentCommand.class, StubCommand.class, VerifyOpenApiCommand.class,
+                CommandLine.HelpCommand.class})
 public final class CovenantCli implements Runnable {
 
     @CommandLine.Spec
