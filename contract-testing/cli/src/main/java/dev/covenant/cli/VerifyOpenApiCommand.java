@@ -33,6 +33,10 @@ final class VerifyOpenApiCommand extends RegistryCommand {
     @Option(names = "--version", paramLabel = "<version>", description = "The application version whose document is used (with --application).")
     String version;
 
+    @Option(names = "--publish", description = "Store the outcome as the version's self-verification (with --application"
+            + " and --version); an application policy can require it for can-i-deploy.")
+    boolean publish;
+
     @Option(names = "--include-unsafe", description = "Also send POST, PUT, PATCH and DELETE requests.")
     boolean includeUnsafe;
 
@@ -46,8 +50,8 @@ final class VerifyOpenApiCommand extends RegistryCommand {
 
     @Override
     public Integer call() {
-        if ((document == null) == (application == null)) {
-            throw new CliException(CliException.USAGE, "give either --document or --application with --version");
+        if (document == null && application == null) {
+            throw new CliException(CliException.USAGE, "give --document or --application with --version");
         }
         if (application != null && version == null) {
             throw new CliException(CliException.USAGE, "--version is required with --application");
@@ -55,11 +59,23 @@ final class VerifyOpenApiCommand extends RegistryCommand {
         if (requestTimeout < 1 || maxResponseBytes < 1) {
             throw new CliException(CliException.USAGE, "--request-timeout and --max-response-bytes must be at least 1");
         }
+        if (publish && (application == null || version == null)) {
+            throw new CliException(CliException.USAGE, "--publish needs --application and --version");
+        }
         JsonNode tree = document != null ? Inputs.document(document, Validation.LENIENT).tree()
                 : client().stubDocument(application, version);
         DriftCheck.Report report = new DriftCheck(tree, baseUrl,
                 new DriftCheck.Options(includeUnsafe, Duration.ofSeconds(requestTimeout), maxResponseBytes)).run();
-        print(report, spec.commandLine().getOut());
+        java.io.StringWriter table = new java.io.StringWriter();
+        print(report, new PrintWriter(table));
+        spec.commandLine().getOut().print(table);
+        spec.commandLine().getOut().flush();
+        if (publish) {
+            client().recordSelfVerification(application, version, report.success(), "covenant verify-openapi",
+                    table.toString());
+            spec.commandLine().getOut().println("Published as the self-verification of " + application + " " + version);
+            spec.commandLine().getOut().flush();
+        }
         return report.success() ? 0 : CliException.FINDINGS;
     }
 

@@ -89,6 +89,32 @@ class VerifyOpenApiCommandTest {
         assertThat(result.out()).contains("larger than 1000 bytes");
     }
 
+    @Test
+    void publishStoresTheOutcomeAsTheVersionsSelfVerification(@TempDir Path dir) throws Exception {
+        int port = provider("{\"sku\":\"AB123\",\"quantity\":\"four\"}", 0);
+        HttpServer registry = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        java.util.concurrent.atomic.AtomicReference<String> stored = new java.util.concurrent.atomic.AtomicReference<>();
+        registry.createContext("/applications/stock/versions/1.2.0/openapi/self-verification", exchange -> {
+            stored.set(exchange.getRequestMethod() + " " + new String(exchange.getRequestBody().readAllBytes(),
+                    StandardCharsets.UTF_8));
+            byte[] answer = "{}".getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().set("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, answer.length);
+            exchange.getResponseBody().write(answer);
+            exchange.close();
+        });
+        registry.start();
+        try {
+            Result result = verify(dir, port, "--publish", "--application", "stock", "--version", "1.2.0",
+                    "--registry", "http://127.0.0.1:" + registry.getAddress().getPort());
+            assertThat(result.exit()).isEqualTo(CliException.FINDINGS);
+            assertThat(stored.get()).startsWith("PUT ").contains("\"success\":false")
+                    .contains("response.body.incompatible");
+        } finally {
+            registry.stop(0);
+        }
+    }
+
     private record Result(int exit, String out) {
     }
 
