@@ -162,6 +162,25 @@ class StubEngineTest {
         assertThat(none.status()).isEqualTo(406);
     }
 
+    @Test
+    void hostileRequestsAreAnsweredNotThrown() {
+        List<StubRequest> hostile = List.of(
+                new StubRequest("GET", "/pets/%zz", Map.of(), Map.of(), null),
+                new StubRequest("GET", "", Map.of(), Map.of(), null),
+                new StubRequest("BREW", "/pets", Map.of(), Map.of(), null),
+                new StubRequest("GET", "/pets/" + "9".repeat(5000), Map.of(), Map.of(), null),
+                new StubRequest("POST", "/pets", Map.of(), Map.of("Content-Type", "application/json"),
+                        "{\"name\": [[[[[[[[".getBytes(StandardCharsets.UTF_8)),
+                new StubRequest("POST", "/pets", Map.of(), Map.of("Content-Type", "text/html; charset=\u0000"),
+                        new byte[] {(byte) 0xff, (byte) 0xfe}),
+                get("/pets", Map.of("limit", List.of("1e999999")), Map.of("X-Tenant", "t", "Accept", ";;;,q=x",
+                        "Prefer", "code=,example=")));
+        for (StubRequest request : hostile) {
+            StubResponse response = stub.handle(request);
+            assertThat(response.status()).as(request.method() + " " + request.path()).isBetween(200, 499);
+        }
+    }
+
     private static StubRequest get(String path, Map<String, List<String>> query, Map<String, String> headers) {
         return new StubRequest("GET", path, query, headers, null);
     }
