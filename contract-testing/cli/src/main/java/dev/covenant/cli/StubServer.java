@@ -34,6 +34,9 @@ final class StubServer implements AutoCloseable {
 
     /** Starts serving {@code engine} on {@code host:port} (port 0 picks a free one). */
     static StubServer start(StubEngine engine, String host, int port) throws IOException {
+        // headers and body go out in two writes: with Nagle's algorithm on, every keep-alive answer waits for the
+        // client's delayed ACK (40-50 ms)
+        System.setProperty("sun.net.httpserver.nodelay", "true");
         HttpServer server = HttpServer.create(new InetSocketAddress(host, port), 256);
         ExecutorService executor = Executors.newFixedThreadPool(Math.max(4, Runtime.getRuntime().availableProcessors() * 2));
         server.setExecutor(executor);
