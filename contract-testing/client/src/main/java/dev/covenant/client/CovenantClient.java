@@ -284,6 +284,32 @@ public final class CovenantClient {
                 read.team(), read.findings(), read.impact(), read.reviewers(), read.awaiting(), url);
     }
 
+    /**
+     * The document a stub of {@code ref} serves (a version number, {@code latest} or {@code agreed}), as the
+     * registry normalized it.
+     */
+    public JsonNode stubDocument(String application, String ref) {
+        return getJson("fetch the " + ref + " document of " + application,
+                Paths.of("applications", application, "stub-documents", ref));
+    }
+
+    /**
+     * Stores the provider's own verification of {@code version}'s document (the drift check's outcome); the
+     * gate's self-verification policy reads it.
+     */
+    public void recordSelfVerification(String application, String version, boolean success, String verifier,
+                                       String content) {
+        ObjectNode request = JSON.createObjectNode();
+        request.put("success", success);
+        request.put("verifier", verifier);
+        request.put("format", "text");
+        request.put("contentType", "text/plain");
+        request.put("content", content);
+        Transport.Response response = transport.send("PUT", transport.uri(Paths.of("applications", application,
+                "versions", version, "openapi", "self-verification")), "application/json", bytes(request));
+        expect("record the self-verification of " + application + " " + version, response, 200);
+    }
+
     private JsonNode getJson(String action, String path) {
         return expect(action, transport.send("GET", transport.uri(path), null, null), 200);
     }

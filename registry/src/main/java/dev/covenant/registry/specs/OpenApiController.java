@@ -27,9 +27,35 @@ class OpenApiController {
     private static final MediaType YAML = MediaType.parseMediaType("application/yaml");
 
     private final ProviderContracts contracts;
+    private final tools.jackson.databind.json.JsonMapper json;
 
-    OpenApiController(ProviderContracts contracts) {
+    OpenApiController(ProviderContracts contracts, tools.jackson.databind.json.JsonMapper json) {
         this.contracts = contracts;
+        this.json = json;
+    }
+
+    /** The provider's own check of its running service against this document ({@code verify-openapi --publish}). */
+    @PutMapping("/applications/{application}/versions/{version}/openapi/self-verification")
+    Mono<Map<String, Object>> selfVerification(@PathVariable String application, @PathVariable String version,
+            ServerWebExchange exchange) {
+        return Bodies.read(exchange.getRequest(), dev.covenant.registry.system.JsonBodies.MAX_BODY)
+                .map(this::selfVerification)
+                .flatMap(result -> contracts.recordSelfVerification(application, version, result))
+                .map(contract -> ContractViews.contract(Links.of(exchange), contract));
+    }
+
+    private ProviderContract.SelfVerification selfVerification(byte[] body) {
+        tools.jackson.databind.JsonNode root = dev.covenant.registry.system.JsonBodies.object(json, body);
+        Boolean success = dev.covenant.registry.system.JsonBodies.optionalBoolean(root, "success");
+        if (success == null) {
+            throw new InvalidRequestException("success", "success is required: true or false");
+        }
+        return new ProviderContract.SelfVerification(success,
+                dev.covenant.registry.system.JsonBodies.optionalString(root, "verifier"),
+                dev.covenant.registry.system.JsonBodies.optionalString(root, "verifierVersion"),
+                dev.covenant.registry.system.JsonBodies.optionalString(root, "format"),
+                dev.covenant.registry.system.JsonBodies.optionalString(root, "contentType"),
+                dev.covenant.registry.system.JsonBodies.optionalString(root, "content"));
     }
 
     @PutMapping("/applications/{application}/versions/{version}/openapi")

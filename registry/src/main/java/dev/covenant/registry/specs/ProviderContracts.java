@@ -265,6 +265,19 @@ public class ProviderContracts implements IndexDefinitions {
                 "No OpenAPI document published for application '" + application + "' version '" + version + "'")));
     }
 
+    /**
+     * Records the provider's own verification of a published document (what {@code covenant verify-openapi
+     * --publish} found), replacing any earlier one; the gate's self-verification policy reads it.
+     */
+    public Mono<ProviderContract> recordSelfVerification(String application, String version,
+            ProviderContract.SelfVerification result) {
+        return require(application, version)
+                .flatMap(contract -> ownership.requireCallerMayWrite(application).thenReturn(contract))
+                .flatMap(contract -> Mono.from(contracts.updateOne(eq("_id", ProviderContract.id(application, version)),
+                        com.mongodb.client.model.Updates.set("selfVerification", result.toDocument()))))
+                .then(require(application, version));
+    }
+
     /** The latest contract overall, on a branch, or with a tag (exactly one of branch/tag may be non-null). */
     public Mono<ProviderContract> latest(String application, String branch, String tag) {
         String key = branch != null ? "branch:" + branch : tag != null ? "tag:" + tag : "latest";

@@ -63,6 +63,10 @@ final class SchemaValidation {
             errors = compiledSchema.validate(value);
         } catch (SchemaException | IllegalArgumentException | IllegalStateException e) {
             return List.of(); // a schema the validator cannot compile cannot be held against the pact
+        } catch (tools.jackson.core.JacksonException e) {
+            // a value the validator cannot read (a number past every range): refused, not thrown
+            return List.of(new Violation(List.of(), schemaPointer, "value cannot be checked against the schema: "
+                    + e.getOriginalMessage()));
         }
         List<Violation> violations = new ArrayList<>();
         java.util.Set<String> branches = new java.util.LinkedHashSet<>();

@@ -1,0 +1,169 @@
+package dev.covenant.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.covenant.contract.check.ExchangeChecker;
+import dev.covenant.contract.check.ExchangeChecker.Found;
+import dev.covenant.contract.check.FindingType;
+import dev.covenant.contract.check.PactFinding;
+import dev.covenant.contract.pact.HttpResponse;
+import dev.covenant.contract.pact.PactBody;
+import dev.covenant.contract.stub.SampleRequests;
+import dev.covenant.contract.stub.StubRequest;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The drift check of a running provider: one request per operation, built from the document (examples, else
+ * generated), sent to the provider, its response checked against the document (status documented, headers and
+ * body valid). Only safe methods are sent unless asked otherwise.
+ */
+final class DriftCheck {
+
+    /** Methods that change nothing on the provider. */
+    private static final Set<String> SAFE = Set.of("GET", "HEAD", "OPTIONS");
+    private static final Set<String> RESTRICTED_HEADERS = Set.of("host", "content-length", "connection", "expect",
+            "upgrade");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /**
+     * @param includeUnsafe  send POST, PUT, PATCH, DELETE too
+     * @param timeout        longest wait for one response
+     * @param maxBodyBytes   responses past this are cut and reported
+     */
+    record Options(boolean includeUnsafe, Duration timeout, int maxBodyBytes) {
+    }
+
+    /** What happened to one operation. */
+    sealed interface Outcome permits Passed, Failed, Skipped {
+        String operation();
+    }
+
+    record Passed(String operation, int status) implements Outcome {
+    }
+
+    record Failed(String operation, int status, List<String> reasons) implements Outcome {
+    }
+
+    record Skipped(String operation, String why) implements Outcome {
+    }
+
+    /** Every operation's outcome; a success when none failed. */
+    record Report(List<Outcome> outcomes) {
+        boolean success() {
+            return outcomes.stream().noneMatch(Failed.class::isInstance);
+        }
+
+        long count(Class<? extends Outcome> kind) {
+            return outcomes.stream().filter(kind::isInstance).count();
+        }
+    }
+
+    private final JsonNode document;
+    private final URI baseUrl;
+    private final Options options;
+    private final HttpClient http;
+
+    DriftCheck(JsonNode document, URI baseUrl, Options options) {
+        this.document = document;
+        this.baseUrl = baseUrl;
+        this.options = options;
+        this.http = HttpClient.newBuilder().connectTimeout(options.timeout()).followRedirects(HttpClient.Redirect.NEVER)
+                .build();
+    }
+
+    Report run() {
+        ExchangeChecker checker = ExchangeChecker.forDocument(document);
+        SampleRequests samples = new SampleRequests(document);
+        List<Outcome> outcomes = new ArrayList<>();
+        for (Found operation : checker.operations()) {
+            String name = operation.method() + " " + operation.pathTemplate();
+            if (!options.includeUnsafe() && !SAFE.contains(operation.method())) {
+                outcomes.add(new Skipped(name, "unsafe method (--include-unsafe sends it)"));
+                continue;
+            }
+            outcomes.add(check(checker, name, samples.forOperation(operation)));
+        }
+        return new Report(outcomes);
+    }
+
+    private Outcome check(ExchangeChecker checker, String name, StubRequest request) {
+        java.net.http.HttpResponse<InputStream> response;
+        try {
+            response = http.send(httpRequest(request), java.net.http.HttpResponse.BodyHandlers.ofInputStream());
+        } catch (HttpTimeoutException e) {
+            return new Failed(name, 0, List.of("no answer within " + options.timeout().toSeconds() + " s"));
+        } catch (IOException e) {
+            return new Failed(name, 0, List.of("request failed: " + e.getMessage()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Skipped(name, "interrupted");
+        }
+        byte[] body;
+        try (InputStream in = response.body()) {
+            body = in.readNBytes(options.maxBodyBytes() + 1);
+        } catch (IOException e) {
+            return new Failed(name, response.statusCode(), List.of("reading the response failed: " + e.getMessage()));
+        }
+        if (body.length > options.maxBodyBytes()) {
+            return new Failed(name, response.statusCode(), List.of("response body larger than "
+                    + options.maxBodyBytes() + " bytes: cut and not checked"));
+        }
+        Map<String, String> headers = new LinkedHashMap<>();
+        response.headers().map().forEach((header, values) -> headers.put(header, String.join(", ", values)));
+        String contentType = response.headers().firstValue("Content-Type").orElse(null);
+        List<String> reasons = checker.checkResponse(request.method(), request.path(),
+                        new HttpResponse(response.statusCode(), headers, body(body, contentType)))
+                .stream()
+                .filter(f -> f.type() == FindingType.ERROR)
+                .map(DriftCheck::reason)
+                .toList();
+        return reasons.isEmpty() ? new Passed(name, response.statusCode()) : new Failed(name, response.statusCode(), reasons);
+    }
+
+    private static String reason(PactFinding finding) {
+        String where = finding.mockPointer() == null ? "" : finding.mockPointer()
+                .replaceFirst("^\\[root]\\.responses\\[0]\\.", "");
+        return finding.code() + (where.isEmpty() ? "" : " at " + where) + ": " + finding.message();
+    }
+
+    private static PactBody body(byte[] body, String contentType) {
+        if (body.length == 0) {
+            return null;
+        }
+        String text = new String(body, StandardCharsets.UTF_8);
+        if (contentType == null || ExchangeChecker.isJson(contentType)) {
+            try {
+                return new PactBody(JSON.readTree(body), contentType, false);
+            } catch (IOException e) {
+                return new PactBody(JSON.getNodeFactory().textNode(text), contentType, false);
+            }
+        }
+        return new PactBody(JSON.getNodeFactory().textNode(text), contentType, false);
+    }
+
+    private HttpRequest httpRequest(StubRequest request) {
+        String base = baseUrl.toString().replaceAll("/+$", "");
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + SampleRequests.target(request)))
+                .timeout(options.timeout())
+                .method(request.method(), request.body().length == 0 ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofByteArray(request.body()));
+        request.headers().forEach((name, value) -> {
+            if (!RESTRICTED_HEADERS.contains(name.toLowerCase(java.util.Locale.ROOT))) {
+                builder.header(name, value);
+            }
+        });
+        return builder.build();
+    }
+}

@@ -1,0 +1,225 @@
+package dev.covenant.contract.check;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.covenant.contract.check.ApiModel.Operation;
+import dev.covenant.contract.openapi.Pointers;
+import dev.covenant.contract.pact.HttpRequest;
+import dev.covenant.contract.pact.HttpResponse;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeSet;
+
+/**
+ * Checks single HTTP exchanges (rather than pacts) against a document: which operation a request is for, whether
+ * the request satisfies it, whether a response does. Stub servers and the drift check of a running provider use
+ * it, so they validate exactly as the pact check does.
+ *
+ * <p>An instance may be shared between threads; its checks run one at a time (compiled schemas grow a shared tree).
+ */
+public final class ExchangeChecker {
+
+    private static final int MAX_CANDIDATES = 10;
+
+    /** Where a request lands. */
+    public sealed interface Route permits Found, PathUnknown, MethodNotAllowed {
+    }
+
+    /** The operation a request is for, with its path parameter values as written. */
+    public record Found(String method, String pathTemplate, String pointer, Map<String, String> pathValues,
+                        List<ParameterSpec> parameters, RequestSpec requestBody, List<ResponseSpec> responses)
+            implements Route {
+    }
+
+    /** A path, query, header or cookie parameter; {@code pointer} locates the parameter object. */
+    public record ParameterSpec(String name, String in, boolean required, JsonNode schema, String pointer) {
+    }
+
+    /** A request body: whether it is required and its media types (null when the operation takes none). */
+    public record RequestSpec(boolean required, List<MediaSpec> content) {
+    }
+
+    /** No path template matches; {@code candidates} are templates of the same depth (or any, when none is). */
+    public record PathUnknown(List<String> candidates) implements Route {
+    }
+
+    /** The path matches a template that has no operation for this method. */
+    public record MethodNotAllowed(String pathTemplate, List<String> allowed) implements Route {
+    }
+
+    /** A documented response: its status key ({@code 200}, {@code 2XX}, {@code default}) and media types. */
+    public record ResponseSpec(String status, String pointer, List<MediaSpec> content, List<HeaderSpec> headers) {
+    }
+
+    /** One media type of a response; {@code pointer} locates the media type object (its examples live there). */
+    public record MediaSpec(String mediaType, JsonNode schema, String pointer) {
+    }
+
+    /** A declared response header with its schema (may be null). */
+    public record HeaderSpec(String name, JsonNode schema) {
+    }
+
+    private final Router router;
+    private final RequestChecks requests;
+    private final ResponseChecks responses;
+    private final List<Operation> operations;
+
+    private ExchangeChecker(JsonNode document) {
+        ParameterValues values = new ParameterValues(document);
+        SchemaValidation validation = new SchemaValidation(document);
+        this.operations = new ApiModelReader(document).operations();
+        this.router = new Router(document, operations, CheckOptions.defaults(), values, validation);
+        this.requests = new RequestChecks(values, validation);
+        this.responses = new ResponseChecks(values, validation);
+    }
+
+    /** A checker for one document tree (Swagger 2.0 or OpenAPI 3.x). */
+    public static ExchangeChecker forDocument(JsonNode document) {
+        return new ExchangeChecker(document);
+    }
+
+    /** Every operation as {@code METHOD template}, in document order. */
+    public List<Found> operations() {
+        return operations.stream().map(o -> found(o, Map.of())).toList();
+    }
+
+    /** Routes a request by path template and method. */
+    public synchronized Route route(String method, String path) {
+        String upper = method == null ? "" : method.toUpperCase(Locale.ROOT);
+        String at = path == null || path.isEmpty() ? "/" : path;
+        Router.Match match = router.route(upper, at);
+        if (match != null) {
+            return found(match.operation(), match.pathValues());
+        }
+        TreeSet<String> allowed = new TreeSet<>();
+        String template = null;
+        for (String other : ApiModelReader.METHODS) {
+            Router.Match elsewhere = router.route(other.toUpperCase(Locale.ROOT), at);
+            if (elsewhere != null) {
+                allowed.add(other.toUpperCase(Locale.ROOT));
+                template = elsewhere.operation().pathTemplate();
+            }
+        }
+        if (template != null) {
+            return new MethodNotAllowed(template, List.copyOf(allowed));
+        }
+        return new PathUnknown(candidates(at));
+    }
+
+    /** Findings of a request against the operation it routes to (errors and warnings). */
+    public synchronized List<PactFinding> checkRequest(HttpRequest request) {
+        Findings findings = new Findings(new InteractionRef(0, "request", null), "requests");
+        Router.Match match = router.route(request.method().toUpperCase(Locale.ROOT), request.path());
+        if (match == null) {
+            findings.error("request.path-or-method.unknown", findings.mock("request", "path"), "/paths",
+                    "Path or method not defined in the document: " + request.method() + " " + request.path(),
+                    request.path());
+        } else {
+            requests.check(match.operation(), request, 200, findings);
+        }
+        return findings.list();
+    }
+
+    /** Findings of a response to {@code method path} against the operation's documented responses. */
+    public synchronized List<PactFinding> checkResponse(String method, String path, HttpResponse response) {
+        Findings findings = new Findings(new InteractionRef(0, "response", null), "responses");
+        Router.Match match = router.route(method.toUpperCase(Locale.ROOT), path);
+        if (match == null) {
+            findings.error("request.path-or-method.unknown", findings.mock("request", "path"), "/paths",
+                    "Path or method not defined in the document: " + method + " " + path, path);
+        } else {
+            responses.check(match.operation(), response, findings);
+        }
+        return findings.list();
+    }
+
+    /**
+     * The offered media type an {@code Accept} header prefers (highest {@code q} first, then order), or
+     * {@code null} when it accepts none of them. A missing header accepts the first.
+     */
+    public static String negotiate(String accept, List<String> offered) {
+        if (offered.isEmpty()) {
+            return null;
+        }
+        if (accept == null || accept.isBlank()) {
+            return offered.get(0);
+        }
+        List<String> ranges = new ArrayList<>(List.of(accept.split(",")));
+        ranges.sort(java.util.Comparator.comparingDouble(ExchangeChecker::quality).reversed());
+        for (String range : ranges) {
+            if (quality(range) <= 0) {
+                continue;
+            }
+            for (String type : offered) {
+                if (MediaTypes.matches(range, type)) {
+                    return type;
+                }
+            }
+        }
+        return null;
+    }
+
+    /** Whether a media type carries JSON ({@code application/json}, {@code application/problem+json}, …). */
+    public static boolean isJson(String mediaType) {
+        return mediaType != null && MediaTypes.isJson(mediaType);
+    }
+
+    private static double quality(String range) {
+        for (String parameter : range.split(";")) {
+            String trimmed = parameter.trim();
+            if (trimmed.startsWith("q=")) {
+                try {
+                    return Double.parseDouble(trimmed.substring(2));
+                } catch (NumberFormatException e) {
+                    return 0;
+                }
+            }
+        }
+        return 1;
+    }
+
+    private List<String> candidates(String path) {
+        String bare = path.contains("?") ? path.substring(0, path.indexOf('?')) : path;
+        long depth = bare.chars().filter(c -> c == '/').count();
+        TreeSet<String> same = new TreeSet<>();
+        TreeSet<String> any = new TreeSet<>();
+        for (Operation operation : operations) {
+            String template = operation.pathTemplate();
+            any.add(template);
+            if (template.chars().filter(c -> c == '/').count() == depth) {
+                same.add(template);
+            }
+        }
+        return (same.isEmpty() ? any : same).stream().limit(MAX_CANDIDATES).toList();
+    }
+
+    private static Found found(Operation operation, Map<String, String> pathValues) {
+        List<ResponseSpec> specs = new ArrayList<>();
+        for (ApiModel.Response response : operation.responses().values()) {
+            List<MediaSpec> media = new ArrayList<>();
+            for (ApiModel.Media m : response.content().values()) {
+                media.add(new MediaSpec(m.mediaType(), m.schema(),
+                        response.contentPointer() == null ? null
+                                : response.contentPointer() + "/" + Pointers.escape(m.mediaType())));
+            }
+            List<HeaderSpec> headers = new ArrayList<>();
+            response.headers().values().forEach(h -> headers.add(new HeaderSpec(h.name(), h.schema())));
+            specs.add(new ResponseSpec(response.status(), response.pointer(), List.copyOf(media), List.copyOf(headers)));
+        }
+        List<ParameterSpec> parameters = operation.parameters().stream()
+                .map(p -> new ParameterSpec(p.name(), p.in(), p.required(), p.schema(), p.pointer()))
+                .toList();
+        RequestSpec body = null;
+        if (operation.requestBody() != null) {
+            ApiModel.RequestBody request = operation.requestBody();
+            body = new RequestSpec(request.required(), request.content().values().stream()
+                    .map(m -> new MediaSpec(m.mediaType(), m.schema(), request.contentPointer() == null ? null
+                            : request.contentPointer() + "/" + Pointers.escape(m.mediaType())))
+                    .toList());
+        }
+        return new Found(operation.method(), operation.pathTemplate(), operation.pointer(),
+                new LinkedHashMap<>(pathValues), parameters, body, List.copyOf(specs));
+    }
+}

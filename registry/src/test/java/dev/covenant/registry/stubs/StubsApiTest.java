@@ -1,0 +1,113 @@
+package dev.covenant.registry.stubs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.covenant.registry.RegistryTest;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.MediaType;
+
+/** The registry's stubs over HTTP, for documents published through the native API. */
+class StubsApiTest extends RegistryTest {
+
+    private static final MediaType YAML = MediaType.parseMediaType("application/yaml");
+
+    private static String document(String idType) {
+        return """
+                openapi: 3.0.3
+                info: {title: Items, version: '1'}
+                paths:
+                  /items/{id}:
+                    get:
+                      parameters:
+                        - {name: id, in: path, required: true, schema: {type: integer}}
+                      responses:
+                        '200':
+                          description: ok
+                          content:
+                            application/json:
+                              schema:
+                                type: object
+                                required: [id, name]
+                                properties:
+                                  id: {type: %s}
+                                  name: {type: string, enum: [widget]}
+                  /items:
+                    post:
+                      requestBody:
+                        required: true
+                        content:
+                          application/json:
+                            schema: {type: object, required: [name], properties: {name: {type: string}}}
+                      responses:
+                        '201': {description: created}
+                """.formatted(idType);
+    }
+
+    private void publish(String app, String version, String branch, String yaml) {
+        http.put().uri("/applications/{a}/versions/{v}/openapi?branch={b}", app, version, branch)
+                .contentType(YAML).bodyValue(yaml).exchange().expectStatus().is2xxSuccessful();
+    }
+
+    @Test
+    void versionAndLatestServeTheirOwnDocument() {
+        String app = unique("stubbed");
+        publish(app, "1.0.0", "main", document("integer"));
+        publish(app, "2.0.0", "feature", document("string"));
+        http.get().uri("/stubs/{a}/1.0.0/items/5", app).exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.id").isEqualTo(1).jsonPath("$.name").isEqualTo("widget");
+        http.get().uri("/stubs/{a}/2.0.0/items/5", app).exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.id").isEqualTo("string");
+        http.get().uri("/stubs/{a}/latest/items/5", app).exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.id").isEqualTo(1); // main branch, not the newer feature version
+        http.get().uri("/applications/{a}/stub-documents/2.0.0", app).exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.paths['/items/{id}'].get.responses['200'].content['application/json']"
+                        + ".schema.properties.id.type").isEqualTo("string");
+    }
+
+    @Test
+    void unknownPathsMethodsAndInvalidRequestsAreProblems() {
+        String app = unique("stubbed");
+        publish(app, "1.0.0", "main", document("integer"));
+        http.get().uri("/stubs/{a}/1.0.0/nowhere", app).exchange()
+                .expectStatus().isNotFound()
+                .expectHeader().contentType("application/problem+json")
+                .expectBody().jsonPath("$.candidates[0]").isEqualTo("/items");
+        http.delete().uri("/stubs/{a}/1.0.0/items/5", app).exchange()
+                .expectStatus().isEqualTo(405)
+                .expectHeader().valueEquals("Allow", "GET");
+        http.get().uri("/stubs/{a}/1.0.0/items/x", app).exchange()
+                .expectStatus().isNotFound(); // /items/{id} wants an integer: no template matches
+        http.post().uri("/stubs/{a}/1.0.0/items", app).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("name", 3)).exchange()
+                .expectStatus().isEqualTo(422)
+                .expectHeader().contentType("application/problem+json")
+                .expectBody().jsonPath("$.violations[0].code").isEqualTo("request.body.incompatible")
+                .jsonPath("$.violations[0].location").isEqualTo("/body/name");
+        http.post().uri("/stubs/{a}/1.0.0/items", app).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("name", "ok")).exchange()
+                .expectStatus().isCreated();
+    }
+
+    @Test
+    void unknownDocumentsAndOversizedBodiesAreProblems() {
+        String app = unique("stubbed");
+        publish(app, "1.0.0", "main", document("integer"));
+        http.get().uri("/stubs/{a}/9.9.9/items/1", app).exchange()
+                .expectStatus().isNotFound()
+                .expectHeader().contentType("application/problem+json");
+        http.get().uri("/stubs/{a}/agreed/items/1", app).exchange()
+                .expectStatus().isNotFound()
+                .expectHeader().contentType("application/problem+json")
+                .expectBody().jsonPath("$.detail").value(detail -> assertThat(detail.toString()).contains("agreed"));
+        byte[] huge = new byte[30 * 1024 * 1024];
+        http.post().uri("/stubs/{a}/1.0.0/items", app).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(huge).exchange()
+                .expectStatus().isEqualTo(413)
+                .expectHeader().contentType("application/problem+json");
+    }
+}
