@@ -1,7 +1,6 @@
 package dev.covenant.registry.matrix;
 
 import dev.covenant.registry.matrix.MatrixQuery.Target;
-import dev.covenant.registry.matrix.MatrixQuery.VersionSelector;
 import java.time.Instant;
 import java.util.List;
 import org.springframework.stereotype.Service;
@@ -43,9 +42,7 @@ public class CanIDeploy {
     public Mono<Answer> check(String application, String version, String environment) {
         Target target = environment == null || environment.isBlank() ? Target.latest()
                 : new Target(environment, null, false);
-        MatrixQuery query = new MatrixQuery(List.of(new VersionSelector(application, version, false, null, null, false)),
-                List.of(), target, "cvp", MatrixQueryParser.DEFAULT_LIMIT);
-        return matrix.query(query).map(CanIDeploy::answer);
+        return matrix.query(MatrixQuery.forVersion(application, version, target)).map(CanIDeploy::answer);
     }
 
     private static Answer answer(MatrixResult result) {

@@ -20,7 +20,12 @@ final class Decision {
         List<String> warnings = new ArrayList<>();
         boolean missingVersion = false;
         for (Resolved selector : resolved) {
-            if (selector.version().isEmpty()) {
+            if (selector.versions().size() >= MatrixService.MAX_VERSIONS_PER_SELECTOR) {
+                warnings.add("WARNING: Only the newest " + MatrixService.MAX_VERSIONS_PER_SELECTOR + " versions of "
+                        + selector.selector().pacticipant() + " were considered; select fewer versions (a version,"
+                        + " latest, a branch or a tag with latest) for a complete answer");
+            }
+            if (selector.versions().isEmpty()) {
                 missingVersion = true;
                 VersionSelector asked = selector.selector();
                 reasons.add(asked.tag() != null
@@ -81,7 +86,11 @@ final class Decision {
                         : "All required verification results are published and successful");
             }
         }
-        List<MatrixRow> limited = rows.size() > query.limit() ? rows.subList(0, query.limit()) : rows;
-        return new MatrixResult(limited, deployable, reasons, success, failed, unknown, ignored, warnings);
+        // success[] narrows what is listed, never what is decided: a filter cannot turn a no into a yes
+        List<MatrixRow> listed = rows.stream()
+                .filter(row -> query.lists(row.verification() == null ? null : row.verification().success()))
+                .limit(query.limit())
+                .toList();
+        return new MatrixResult(listed, deployable, reasons, success, failed, unknown, ignored, warnings);
     }
 }

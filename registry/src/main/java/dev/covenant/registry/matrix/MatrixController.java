@@ -1,11 +1,9 @@
 package dev.covenant.registry.matrix;
 
 import dev.covenant.registry.matrix.MatrixQuery.Target;
-import dev.covenant.registry.matrix.MatrixQuery.VersionSelector;
 import dev.covenant.registry.system.Hal;
 import dev.covenant.registry.system.InvalidRequestException;
 import dev.covenant.registry.system.Links;
-import java.util.List;
 import java.util.Map;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -54,9 +52,7 @@ class MatrixController {
 
     private Mono<ResponseEntity<Map<String, Object>>> answer(String pacticipant, String version, Target target,
             ServerWebExchange exchange) {
-        MatrixQuery query = new MatrixQuery(List.of(new VersionSelector(pacticipant, version, false, null, null, false)),
-                List.of(), target, "cvp", MatrixQueryParser.DEFAULT_LIMIT);
-        return matrix.query(query).map(result -> Hal.ok(MatrixViews.result(Links.of(exchange), result)));
+        return matrix.query(MatrixQuery.forVersion(pacticipant, version, target)).map(result -> Hal.ok(MatrixViews.result(Links.of(exchange), result)));
     }
 
     private static void require(String value, String name) {

@@ -7,6 +7,7 @@ import dev.covenant.registry.system.InvalidRequestException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +29,7 @@ final class MatrixQueryParser {
     static MatrixQuery parse(String rawQuery) {
         List<Map<String, String>> q = new ArrayList<>();
         List<Map<String, String>> ignore = new ArrayList<>();
+        List<Boolean> success = new ArrayList<>();
         Map<String, String> plain = new LinkedHashMap<>();
         for (String pair : rawQuery == null ? new String[0] : rawQuery.split("&")) {
             if (pair.isEmpty()) {
@@ -40,6 +42,8 @@ final class MatrixQueryParser {
                 add(q, key.substring(4, key.length() - 1), value);
             } else if (key.startsWith("ignore[][") && key.endsWith("]")) {
                 add(ignore, key.substring(9, key.length() - 1), value);
+            } else if (key.equals("success[]") || key.equals("success")) {
+                addOutcome(success, value);
             } else {
                 plain.putIfAbsent(key, value);
             }
@@ -48,7 +52,8 @@ final class MatrixQueryParser {
             throw new InvalidRequestException("q", "at most " + MAX_SELECTORS + " selectors are accepted");
         }
         return new MatrixQuery(q.stream().map(MatrixQueryParser::selector).toList(),
-                ignore.stream().map(MatrixQueryParser::ignore).toList(), target(plain), plain.get("latestby"), limit(plain));
+                ignore.stream().map(MatrixQueryParser::ignore).toList(), target(plain), plain.get("latestby"), limit(plain),
+                Collections.unmodifiableList(success));
     }
 
     private static String decode(String text) {
@@ -66,6 +71,19 @@ final class MatrixQueryParser {
         entries.get(entries.size() - 1).put(key, value);
     }
 
+    /** A {@code success[]} value: true, false, or empty for rows without a verification (as the Pact Broker reads it). */
+    private static void addOutcome(List<Boolean> success, String value) {
+        Boolean outcome = switch (value) {
+            case "true" -> Boolean.TRUE;
+            case "false" -> Boolean.FALSE;
+            case "" -> null;
+            default -> throw new InvalidRequestException("success", "success[] must be true, false or empty");
+        };
+        if (!success.contains(outcome)) {
+            success.add(outcome);
+        }
+    }
+
     private static VersionSelector selector(Map<String, String> entry) {
         String pacticipant = entry.get("pacticipant");
         if (pacticipant == null || pacticipant.isBlank()) {
@@ -76,9 +94,6 @@ final class MatrixQueryParser {
         boolean mainBranch = "true".equals(entry.get("mainBranch"));
         String tag = blankToNull(entry.get("tag"));
         String branch = blankToNull(entry.get("branch"));
-        if (version == null && !latest && tag == null && branch == null && !mainBranch) {
-            throw new InvalidRequestException("q", "Please specify a version, latest, tag, branch or mainBranch for " + pacticipant);
-        }
         if (version != null && (latest || tag != null || branch != null || mainBranch)) {
             throw new InvalidRequestException("q", "A version number cannot be combined with latest, tag, branch or mainBranch for " + pacticipant);
         }

@@ -15,8 +15,10 @@ import dev.covenant.registry.system.InvalidRequestException;
 import dev.covenant.registry.verifications.Verification;
 import dev.covenant.registry.verifications.VerificationService;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -46,14 +48,22 @@ class MatrixService {
         this.environments = environments;
     }
 
-    /** A selector with the version it resolved to (empty when that version does not exist). */
-    record Resolved(VersionSelector selector, Optional<Version> version) {
+    /**
+     * A selector with the versions it resolved to, oldest first: one for a version, latest, branch or main-branch
+     * selector; every matching version (at most {@link #MAX_VERSIONS_PER_SELECTOR}, the newest) for a pacticipant
+     * alone or a tag without latest; none when nothing matches.
+     */
+    record Resolved(VersionSelector selector, List<Version> versions) {
 
-        String description() {
-            if (selector.version() != null) {
-                return "version " + selector.version() + " of " + selector.pacticipant();
+        boolean many() {
+            return selector.manyVersions();
+        }
+
+        String description(Version found) {
+            if (selector.version() != null || many()) {
+                return "version " + found.number() + " of " + selector.pacticipant();
             }
-            String number = version.map(found -> " (" + found.number() + ")").orElse("");
+            String number = " (" + found.number() + ")";
             if (selector.tag() != null) {
                 return "the latest version of " + selector.pacticipant() + " with tag " + selector.tag() + number;
             }
@@ -65,7 +75,15 @@ class MatrixService {
             }
             return "the latest version of " + selector.pacticipant() + number;
         }
+
+        /** How the selector reads when none of its versions verified a pact ("any version of Bar with tag prod"). */
+        String anyVersion() {
+            return "any version of " + selector.pacticipant() + (selector.tag() == null ? "" : " with tag " + selector.tag());
+        }
     }
+
+    /** The most versions one selector that means many versions stands for; the newest are kept. */
+    static final int MAX_VERSIONS_PER_SELECTOR = MatrixQueryParser.MAX_LIMIT;
 
     Mono<MatrixResult> query(MatrixQuery query) {
         if (query.selectors().isEmpty()) {
@@ -83,9 +101,9 @@ class MatrixService {
     /** A selected version whose breaking changes nobody agreed to (policy agreement: require) is not deployable. */
     private Mono<MatrixResult> withUnagreedChanges(MatrixResult result, List<Resolved> resolved) {
         return Flux.fromIterable(resolved)
-                .filter(selected -> selected.version().isPresent())
-                .concatMap(selected -> agreements.deployBlockers(selected.selector().pacticipant(),
-                        selected.version().get().number()))
+                .concatMap(selected -> Flux.fromIterable(selected.versions())
+                        .concatMap(version -> agreements.deployBlockers(selected.selector().pacticipant(),
+                                version.number())))
                 .flatMapIterable(reasons -> reasons)
                 .collectList()
                 .map(blockers -> blockers.isEmpty() ? result : blocked(result, blockers));
@@ -117,9 +135,25 @@ class MatrixService {
         return pacticipants.application(selector.pacticipant())
                 .switchIfEmpty(Mono.error(() -> new InvalidRequestException("q",
                         "Pacticipant " + selector.pacticipant() + " not found")))
-                .flatMap(application -> version(application, selector))
-                .map(version -> new Resolved(selector, Optional.of(version)))
-                .defaultIfEmpty(new Resolved(selector, Optional.empty()));
+                .flatMap(application -> versions(application, selector))
+                .map(versions -> new Resolved(selector, versions));
+    }
+
+    private Mono<List<Version>> versions(Application application, VersionSelector selector) {
+        if (!selector.manyVersions()) {
+            return version(application, selector).map(List::of).defaultIfEmpty(List.of());
+        }
+        return pacticipants.versions(application.name())
+                .filter(selector::includes)
+                .take(MAX_VERSIONS_PER_SELECTOR)
+                .collectList()
+                .map(MatrixService::oldestFirst);
+    }
+
+    private static List<Version> oldestFirst(List<Version> newestFirst) {
+        List<Version> versions = new ArrayList<>(newestFirst);
+        Collections.reverse(versions);
+        return versions;
     }
 
     private Mono<Version> version(Application application, VersionSelector selector) {
@@ -137,40 +171,61 @@ class MatrixService {
     }
 
     private Flux<MatrixRow> rows(MatrixQuery query, List<Resolved> resolved) {
-        List<Resolved> present = resolved.stream().filter(r -> r.version().isPresent()).toList();
         if (query.target() != null) {
-            return Flux.fromIterable(present).concatMap(selected -> againstTarget(query, selected));
+            return Flux.fromIterable(resolved)
+                    .concatMap(selected -> Flux.fromIterable(selected.versions())
+                            .concatMap(version -> againstTarget(query, selected, version)));
         }
-        if (resolved.size() == 1 && present.size() == 1) {
-            return againstAnyVersion(query, present.get(0));
+        if (resolved.size() == 1) {
+            Resolved selected = resolved.get(0);
+            return Flux.fromIterable(selected.versions())
+                    .concatMap(version -> againstAnyVersion(query, selected, version));
         }
-        return Flux.fromIterable(present)
-                .concatMap(consumer -> Flux.fromIterable(present)
-                        .filter(provider -> provider != consumer)
-                        .concatMap(provider -> between(query, consumer, provider)));
+        return Flux.fromIterable(resolved)
+                .concatMap(consumer -> Flux.fromIterable(resolved)
+                        .filter(provider -> provider != consumer && !provider.versions().isEmpty())
+                        .concatMap(provider -> Flux.fromIterable(consumer.versions())
+                                .concatMap(consumerVersion -> between(query, consumer, consumerVersion, provider))));
     }
 
-    /** Rows between two selected versions, the first as consumer of the second. */
-    private Flux<MatrixRow> between(MatrixQuery query, Resolved consumer, Resolved provider) {
-        Version consumerVersion = consumer.version().orElseThrow();
-        Version providerVersion = provider.version().orElseThrow();
-        return pacts.publication(providerVersion.application(), consumerVersion.application(), consumerVersion.number())
-                .flatMap(pact -> row(query, consumerVersion, consumer.description(), providerVersion,
-                        provider.description(), providerVersion.application(), pact))
-                .flux();
+    /** Rows between a selected consumer version and the versions another selector chose, as their consumer. */
+    private Flux<MatrixRow> between(MatrixQuery query, Resolved consumer, Version consumerVersion, Resolved provider) {
+        String providerName = provider.versions().get(0).application();
+        return pacts.publication(providerName, consumerVersion.application(), consumerVersion.number())
+                .flatMapMany(pact -> provider.many()
+                        ? verifiedBySelected(query, consumer.description(consumerVersion), consumerVersion, provider, pact)
+                        : row(query, consumerVersion, consumer.description(consumerVersion), provider.versions().get(0),
+                                provider.description(provider.versions().get(0)), providerName, pact).flux());
     }
 
-    private Flux<MatrixRow> againstTarget(MatrixQuery query, Resolved selected) {
-        Version version = selected.version().orElseThrow();
+    /**
+     * A pact against a selector that means many provider versions: a row per selected provider version that
+     * verified its content (its latest verification), or one row without a provider version when none did.
+     */
+    private Flux<MatrixRow> verifiedBySelected(MatrixQuery query, String consumerDescription, Version consumerVersion,
+            Resolved provider, PactPublication pact) {
+        Map<String, Version> selected = new HashMap<>();
+        provider.versions().forEach(version -> selected.put(version.number(), version));
+        return verifications.forContent(pact.sha())
+                .map(Verification::providerVersion)
+                .filter(selected::containsKey)
+                .distinct()
+                .concatMap(number -> row(query, consumerVersion, consumerDescription, selected.get(number),
+                        provider.description(selected.get(number)), pact.provider(), pact))
+                .switchIfEmpty(Flux.defer(() -> row(query, consumerVersion, consumerDescription, null,
+                        provider.anyVersion(), pact.provider(), pact).flux()));
+    }
+
+    private Flux<MatrixRow> againstTarget(MatrixQuery query, Resolved selected, Version version) {
         Target target = query.target();
         Flux<MatrixRow> asConsumer = pacts.byConsumerVersion(version.application(), version.number())
                 .concatMap(pact -> targetVersions(pact.provider(), target)
                         .collectList()
                         .flatMapMany(providerVersions -> providerVersions.isEmpty()
-                                ? row(query, version, selected.description(), null,
+                                ? row(query, version, selected.description(version), null,
                                         targetDescription(pact.provider(), target, null, false), pact.provider(), pact).flux()
                                 : Flux.fromIterable(providerVersions)
-                                        .concatMap(providerVersion -> row(query, version, selected.description(),
+                                        .concatMap(providerVersion -> row(query, version, selected.description(version),
                                                 providerVersion, targetDescription(pact.provider(), target,
                                                         providerVersion.number(), providerVersions.size() > 1),
                                                 pact.provider(), pact))));
@@ -182,7 +237,7 @@ class MatrixService {
                                                 consumerVersion.number())
                                         .flatMap(pact -> row(query, consumerVersion, targetDescription(consumer, target,
                                                 consumerVersion.number(), consumerVersions.size() > 1), version,
-                                                selected.description(), version.application(), pact)))));
+                                                selected.description(version), version.application(), pact)))));
         return Flux.concat(asConsumer, asProvider);
     }
 
@@ -191,14 +246,13 @@ class MatrixService {
      * last, as the Pact Broker infers "any version of the provider"; a pact nobody verified is a row without a
      * provider version (unknown), never an empty matrix that would read as "no dependencies".
      */
-    private Flux<MatrixRow> againstAnyVersion(MatrixQuery query, Resolved selected) {
-        Version version = selected.version().orElseThrow();
+    private Flux<MatrixRow> againstAnyVersion(MatrixQuery query, Resolved selected, Version version) {
         return pacts.byConsumerVersion(version.application(), version.number())
                 .concatMap(pact -> verifications.latest(pact.sha())
                         .flatMap(verification -> pacticipants.version(pact.provider(), verification.providerVersion()))
-                        .flatMap(providerVersion -> row(query, version, selected.description(), providerVersion,
+                        .flatMap(providerVersion -> row(query, version, selected.description(version), providerVersion,
                                 "version " + providerVersion.number() + " of " + pact.provider(), pact.provider(), pact))
-                        .switchIfEmpty(Mono.defer(() -> row(query, version, selected.description(), null,
+                        .switchIfEmpty(Mono.defer(() -> row(query, version, selected.description(version), null,
                                 "any version of " + pact.provider(), pact.provider(), pact))));
     }
 

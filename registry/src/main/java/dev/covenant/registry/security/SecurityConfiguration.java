@@ -54,7 +54,7 @@ class SecurityConfiguration {
             "/applications/{application}", "/applications/{application}/**",
             "/pacts/provider/{provider}/consumer/{application}/version/**",
             "/pacts/provider/{application}/consumer/{consumer}/pact-version/**",
-            "/provider-contracts/provider/{application}/**");
+            "/provider-contracts/provider/{application}/**", "/contracts/provider/{application}/version/**");
 
     @Bean
     SecurityWebFilterChain securityFilterChain(ServerHttpSecurity http, SecurityProperties properties, Tokens tokens,

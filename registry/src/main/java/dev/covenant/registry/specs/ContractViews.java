@@ -5,6 +5,8 @@ import static dev.covenant.registry.system.Links.link;
 import dev.covenant.contract.openapi.DocumentProblem;
 import dev.covenant.contract.openapi.ParsedDocument;
 import dev.covenant.registry.system.Links;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -52,6 +54,8 @@ final class ContractViews {
         linksView.put("pb:pacticipant-version", link(versionHref, "Pacticipant version", version));
         linksView.put("pb:pacticipant-version-tags", tagLinks);
         linksView.put("pf:provider-contract", link(contractHref, "Provider contract", provider + " " + version));
+        linksView.put("pf:ui", link(links.href("ui", "applications", provider, "api") + "?version="
+                + URLEncoder.encode(version, StandardCharsets.UTF_8), "The contract in the registry's UI", null));
 
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("notices", notices);

@@ -26,4 +26,11 @@ class DocumentBodyLimits {
         return new BodyLimit(HttpMethod.POST, "/provider-contracts/provider/{provider}/publish",
                 specs.maxDocumentBytes() * 4 / 3 + 64 * 1024);
     }
+
+    /** PactFlow's older {@code PUT /contracts/provider/…}: the same envelope as the publish endpoint. */
+    @Bean
+    BodyLimit olderProviderContractLimit(SpecsProperties specs) {
+        return new BodyLimit(HttpMethod.PUT, "/contracts/provider/{provider}/version/{version}",
+                specs.maxDocumentBytes() * 4 / 3 + 64 * 1024);
+    }
 }

@@ -10,10 +10,12 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
@@ -23,7 +25,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The PactFlow-compatible provider contract endpoints, so {@code pact pactflow publish-provider-contract}
- * works unchanged.
+ * works unchanged (current and older clients).
  */
 @RestController
 class PactflowContractController {
@@ -45,6 +47,23 @@ class PactflowContractController {
                 .map(body -> request(provider, body))
                 .flatMap(contracts::publish)
                 .map(outcome -> Hal.ok(ContractViews.publishResponse(Links.of(exchange), outcome)));
+    }
+
+    /**
+     * PactFlow's older provider contract API, which earlier {@code pactflow publish-provider-contract} clients use:
+     * the document and its self-verification for one version, without branch or tags. 201 when it is new.
+     */
+    @PutMapping("/contracts/provider/{provider}/version/{version}")
+    Mono<ResponseEntity<Map<String, Object>>> put(@PathVariable String provider, @PathVariable String version,
+            ServerWebExchange exchange) {
+        long maxBody = contracts.maxDocumentBytes() * 4 / 3 + 64 * 1024;
+        return Bodies.read(exchange.getRequest(), maxBody)
+                .publishOn(Schedulers.boundedElastic())
+                .map(body -> olderRequest(provider, version, body))
+                .flatMap(contracts::publish)
+                .map(outcome -> ResponseEntity.status(outcome.created() ? HttpStatus.CREATED : HttpStatus.OK)
+                        .contentType(Hal.HAL_JSON)
+                        .body(ContractViews.publishResponse(Links.of(exchange), outcome)));
     }
 
     @GetMapping("/provider-contracts/provider/{provider}/version/{version}")
@@ -76,22 +95,41 @@ class PactflowContractController {
         if (!errors.isEmpty()) {
             throw new InvalidRequestException(errors);
         }
-        byte[] document = decode(content);
+        byte[] document = decode(content, "contract.content");
         return new PublishRequest(provider, version, JsonBodies.text(root, "branch"), strings(root.path("tags")),
                 JsonBodies.text(root, "buildUrl"), document, contentType(JsonBodies.text(contract, "contentType")),
-                selfVerification(contract.path("selfVerificationResults")));
+                selfVerification(contract.path("selfVerificationResults"), "contract.selfVerificationResults"));
+    }
+
+    private PublishRequest olderRequest(String provider, String version, byte[] body) {
+        JsonNode root = JsonBodies.object(json, body);
+        Map<String, List<String>> errors = new LinkedHashMap<>();
+        String content = JsonBodies.text(root, "content");
+        if (content == null || content.isBlank()) {
+            errors.put("content", List.of("can't be blank"));
+        }
+        String contractType = JsonBodies.text(root, "contractType");
+        if (contractType != null && !contractType.equalsIgnoreCase("oas")) {
+            errors.put("contractType", List.of("must be 'oas' (OpenAPI)"));
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidRequestException(errors);
+        }
+        return new PublishRequest(provider, version, null, List.of(), null, decode(content, "content"),
+                contentType(JsonBodies.text(root, "contentType")),
+                selfVerification(root.path("verificationResults"), "verificationResults"));
     }
 
 
-    private static byte[] decode(String base64) {
+    private static byte[] decode(String base64, String field) {
         try {
             return Base64.getMimeDecoder().decode(base64);
         } catch (IllegalArgumentException e) {
-            throw new InvalidRequestException("contract.content", "is not valid base64: " + e.getMessage());
+            throw new InvalidRequestException(field, "is not valid base64: " + e.getMessage());
         }
     }
 
-    private static ProviderContract.SelfVerification selfVerification(JsonNode node) {
+    private static ProviderContract.SelfVerification selfVerification(JsonNode node, String field) {
         if (!node.isObject()) {
             return null;
         }
@@ -101,7 +139,7 @@ class PactflowContractController {
             try {
                 decoded = new String(Base64.getMimeDecoder().decode(content), java.nio.charset.StandardCharsets.UTF_8);
             } catch (IllegalArgumentException e) {
-                throw new InvalidRequestException("contract.selfVerificationResults.content", "is not valid base64");
+                throw new InvalidRequestException(field + ".content", "is not valid base64");
             }
         }
         return new ProviderContract.SelfVerification(node.path("success").asBoolean(false), JsonBodies.text(node, "verifier"),

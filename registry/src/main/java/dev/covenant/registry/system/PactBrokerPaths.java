@@ -13,6 +13,14 @@ public final class PactBrokerPaths {
     private PactBrokerPaths() {
     }
 
+    /**
+     * Whether errors on this path are a plain list of messages ({@code {"errors":["…"]}}): the Pact Broker answers
+     * so on {@code /matrix}, and its clients' pacts expect it.
+     */
+    public static boolean errorsAsList(String path) {
+        return path.equals("/matrix");
+    }
+
     public static boolean matches(String path) {
         for (String prefix : PREFIXES) {
             if (path.equals(prefix) || path.startsWith(prefix + "/") || path.startsWith(prefix + "?")) {

@@ -25,7 +25,7 @@ public final class Problems {
     private Problems() {
     }
 
-    /** The body of a problem; {@code errors} is used on the Pact Broker paths only. */
+    /** The body of a problem; {@code errors} is used on the Pact Broker paths only (a list of messages on some). */
     public static Map<String, Object> body(ServerWebExchange exchange, HttpStatusCode status, String slug, String title,
             String detail, Map<String, List<String>> errors, Map<String, Object> extensions) {
         Map<String, Object> body = new LinkedHashMap<>();
@@ -37,7 +37,8 @@ public final class Problems {
         body.put("requestId", RequestIds.of(exchange));
         body.putAll(extensions);
         if (brokerPath(exchange)) {
-            body.put("errors", errors);
+            body.put("errors", PactBrokerPaths.errorsAsList(exchange.getRequest().getPath().value())
+                    ? errors.values().stream().flatMap(List::stream).toList() : errors);
         }
         return body;
     }

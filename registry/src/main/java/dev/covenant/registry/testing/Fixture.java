@@ -123,25 +123,28 @@ final class Fixture {
 
     /** The pact between the current consumer version and provider, with the pair's usual content. */
     Fixture pact() {
-        return pact(consumer + "/" + provider);
+        return pact(consumer + "/" + provider, List.of());
     }
 
     /**
      * A pact whose content no other consumer version has: the Pact Broker's {@code create_pact.revise_pact} (a
-     * registry never changes what a version published, so the revision is the only publication).
+     * registry never changes what a version published, so the revision is the only publication). The content
+     * differs in an interaction: metadata alone does not change what a verification covers.
      */
     Fixture revisedPact() {
-        return pact(consumer + "/" + provider + "/" + consumerVersion);
+        String marker = consumer + "/" + provider + "/" + consumerVersion;
+        return pact(marker, List.of(Map.of("description", "a revision for " + marker,
+                "request", Map.of("method", "GET", "path", "/"), "response", Map.of("status", 200))));
     }
 
-    private Fixture pact(String marker) {
+    private Fixture pact(String marker, List<Map<String, Object>> interactions) {
         String c = consumer;
         String p = provider;
         String v = consumerVersion;
         Map<String, Object> content = Map.of(
                 "consumer", Map.of("name", c),
                 "provider", Map.of("name", p),
-                "interactions", List.of(),
+                "interactions", interactions,
                 "metadata", Map.of("pactSpecification", Map.of("version", "2.0.0"), "fixture", marker));
         steps.add(() -> http.put()
                 .uri("/pacts/provider/{provider}/consumer/{consumer}/version/{version}", p, c, v)

@@ -118,7 +118,9 @@ final class ProviderStates {
                 "a webhook with uuid non-existent-uuid does not exist",
                 "a pacticipant version with production details exists for the Pricing Service",
                 // PactFlow's index relation; the registry's index always has it.
-                "the pb:publish-provider-contract relation exists in the index resource")) {
+                "the pb:publish-provider-contract relation exists in the index resource",
+                // every provider contract publish answers with a pf:ui link
+                "there is a pf:ui href in the response")) {
             state(noOp, UnaryOperator.identity());
         }
         state("", UnaryOperator.identity());

@@ -81,6 +81,67 @@ class MatrixApiTest extends RegistryTest {
     }
 
     @Test
+    void selectorsWithoutAVersionListEveryVersionAndSuccessFiltersOnlyTheListing() {
+        publish("1", "main");
+        verify("1", "p1", true);
+        publish("2", "main");
+        verify("2", "p2", false);
+        String all = "/matrix?q%5B%5D%5Bpacticipant%5D=" + consumer + "&q%5B%5D%5Bpacticipant%5D=" + provider
+                + "&latestby=cvpv";
+        // both consumer versions share the content, so each is verified by p1 (yes) and p2 (no)
+        http.get().uri(URI.create(baseUrl() + all)).exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.matrix.length()").isEqualTo(4)
+                .jsonPath("$.matrix[0].consumer.version.number").isEqualTo("1")
+                .jsonPath("$.matrix[3].consumer.version.number").isEqualTo("2")
+                .jsonPath("$.summary.success").isEqualTo(2)
+                .jsonPath("$.summary.failed").isEqualTo(2)
+                .jsonPath("$.summary.deployable").isEqualTo(false);
+        http.get().uri(URI.create(baseUrl() + all + "&success%5B%5D=true")).exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.matrix.length()").isEqualTo(2)
+                .jsonPath("$.matrix[*].verificationResult.success").value(outcomes ->
+                        assertThat((java.util.List<Object>) outcomes).containsOnly(true))
+                .jsonPath("$.matrix[*].provider.version.number").value(numbers ->
+                        assertThat((java.util.List<Object>) numbers).containsOnly("p1"))
+                // the filter narrows the listing, not the decision
+                .jsonPath("$.summary.deployable").isEqualTo(false);
+    }
+
+    @Test
+    void aTagWithoutLatestMeansEveryTaggedVersionAndIgnoredRowsStayListed() {
+        publish("1", "main");
+        verify("1", "p1", true);
+        http.put().uri("/pacts/provider/{p}/consumer/{c}/version/2", provider, consumer)
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(pact(consumer, provider).replace("\"d\"", "\"d2\""))
+                .exchange().expectStatus().is2xxSuccessful();
+        verify("2", "p1", false);
+        for (String version : new String[] {"1", "2"}) {
+            http.put().uri("/pacticipants/{c}/versions/{v}/tags/prod", consumer, version)
+                    .contentType(MediaType.APPLICATION_JSON).exchange().expectStatus().is2xxSuccessful();
+        }
+        String query = "/matrix?q%5B%5D%5Bpacticipant%5D=" + provider + "&q%5B%5D%5Bversion%5D=p1"
+                + "&q%5B%5D%5Bpacticipant%5D=" + consumer + "&q%5B%5D%5Btag%5D=prod&latestby=cvpv";
+        http.get().uri(URI.create(baseUrl() + query)).exchange()
+                .expectBody()
+                .jsonPath("$.matrix.length()").isEqualTo(2)
+                .jsonPath("$.summary.deployable").isEqualTo(false);
+        http.get().uri(URI.create(baseUrl() + query + "&ignore%5B%5D%5Bpacticipant%5D=" + consumer
+                        + "&ignore%5B%5D%5Bversion%5D=2")).exchange()
+                .expectBody()
+                .jsonPath("$.matrix.length()").isEqualTo(2)
+                .jsonPath("$.matrix[0].consumer.version.number").isEqualTo("1")
+                .jsonPath("$.matrix[0].ignored").doesNotExist()
+                .jsonPath("$.matrix[1].consumer.version.number").isEqualTo("2")
+                .jsonPath("$.matrix[1].verificationResult.success").isEqualTo(false)
+                .jsonPath("$.matrix[1].ignored").isEqualTo(true)
+                .jsonPath("$.summary.ignored").isEqualTo(1)
+                .jsonPath("$.summary.deployable").isEqualTo(true);
+    }
+
+    @Test
     void twoSelectorsWithoutATargetAreComparedWithEachOther() {
         publish("1", "main");
         verify("1", "p1", true);

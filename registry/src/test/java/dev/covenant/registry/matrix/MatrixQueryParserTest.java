@@ -51,6 +51,24 @@ class MatrixQueryParserTest {
     }
 
     @Test
+    void aPacticipantAloneOrATagWithoutLatestMeansManyVersions() {
+        MatrixQuery query = MatrixQueryParser.parse(
+                "q[][pacticipant]=A&q[][pacticipant]=B&q[][tag]=prod&q[][pacticipant]=C&q[][tag]=prod&q[][latest]=true"
+                        + "&q[][pacticipant]=D&q[][branch]=main");
+        assertThat(query.selectors()).extracting(MatrixQuery.VersionSelector::manyVersions)
+                .containsExactly(true, true, false, false);
+    }
+
+    @Test
+    void successFiltersTheListedOutcomes() {
+        MatrixQuery query = MatrixQueryParser.parse("q[][pacticipant]=A&success[]=true&success%5B%5D=");
+        assertThat(query.lists(true)).isTrue();
+        assertThat(query.lists(null)).isTrue();
+        assertThat(query.lists(false)).isFalse();
+        assertThat(MatrixQueryParser.parse("q[][pacticipant]=A").lists(false)).isTrue();
+    }
+
+    @Test
     void invalidQueriesAreRefused() {
         assertThatThrownBy(() -> MatrixQueryParser.parse("q[][pacticipant]=A&q[][version]=1&latest=true&environment=prod"))
                 .isInstanceOf(InvalidRequestException.class).hasMessageContaining("latest");
@@ -58,8 +76,8 @@ class MatrixQueryParserTest {
                 .isInstanceOf(InvalidRequestException.class);
         assertThatThrownBy(() -> MatrixQueryParser.parse("q[][version]=1"))
                 .isInstanceOf(InvalidRequestException.class).hasMessageContaining("pacticipant");
-        assertThatThrownBy(() -> MatrixQueryParser.parse("q[][pacticipant]=A"))
-                .isInstanceOf(InvalidRequestException.class);
+        assertThatThrownBy(() -> MatrixQueryParser.parse("q[][pacticipant]=A&success[]=yes"))
+                .isInstanceOf(InvalidRequestException.class).hasMessageContaining("success");
         assertThatThrownBy(() -> MatrixQueryParser.parse("q[][pacticipant]=A&q[][version]=1&limit=zero"))
                 .isInstanceOf(InvalidRequestException.class).hasMessageContaining("limit");
         assertThatThrownBy(() -> MatrixQueryParser.parse("q[][pacticipant]=%E0%A4%A"))

@@ -198,9 +198,15 @@ class PactBrokerBadInputTest extends RegistryTest {
 
     @Test
     void matrixAndCanIDeployRefuseUnknownsWith400() {
+        // /matrix lists its errors as messages, as the Pact Broker does there; can-i-deploy keeps the field map
         http.get().uri("/matrix?q[][pacticipant]={p}&q[][version]=1&latestby=cvp", unique("ghost")).exchange()
                 .expectStatus().isBadRequest()
-                .expectBody().jsonPath("$.errors.q[0]").value(m -> assertThat((String) m).contains("not found"));
+                .expectHeader().contentTypeCompatibleWith("application/hal+json")
+                .expectBody().jsonPath("$.errors[0]").value(m -> assertThat((String) m).contains("not found"))
+                .jsonPath("$.detail").value(m -> assertThat((String) m).contains("not found"));
+        http.get().uri("/matrix?q[][pacticipant]={p}&q[][version]=1&success[]=maybe", unique("ghost")).exchange()
+                .expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0]").isEqualTo("success[] must be true, false or empty");
         String consumer = unique("c");
         http.put().uri("/pacticipants/{c}/versions/1", consumer).contentType(MediaType.APPLICATION_JSON).bodyValue("{}")
                 .exchange().expectStatus().isCreated();

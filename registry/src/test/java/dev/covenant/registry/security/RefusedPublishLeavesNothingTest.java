@@ -46,6 +46,13 @@ class RefusedPublishLeavesNothingTest extends SecuredRegistryTest {
                 .expectStatus().isEqualTo(422);
         assertNoApplication(application);
 
+        as(payments).put().uri("/contracts/provider/{p}/version/1", application)
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"content\":\"" + encoded + "\",\"contractType\":\"oas\"}")
+                .exchange()
+                .expectStatus().isEqualTo(422);
+        assertNoApplication(application);
+
         as(payments).put().uri("/applications/{a}/versions/1/openapi?branch={b}", application, "bad\u0007branch")
                 .contentType(YAML).bodyValue(SecurityFixtures.DOCUMENT.getBytes(StandardCharsets.UTF_8))
                 .exchange()

@@ -44,4 +44,10 @@ final class SecurityFixtures {
                  "contract":{"content":"%s","contentType":"application/yaml","specification":"oas"}}"""
                 .formatted(version, content);
     }
+
+    /** The body of PactFlow's older {@code PUT /contracts/provider/{p}/version/{v}}. */
+    static String olderProviderContract() {
+        String content = Base64.getEncoder().encodeToString(DOCUMENT.getBytes(StandardCharsets.UTF_8));
+        return "{\"content\":\"" + content + "\",\"contractType\":\"oas\",\"contentType\":\"application/yaml\"}";
+    }
 }

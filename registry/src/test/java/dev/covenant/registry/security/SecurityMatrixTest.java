@@ -68,6 +68,13 @@ class SecurityMatrixTest extends SecuredRegistryTest {
                         SecurityFixtures.providerContract(f.version()));
             }
         },
+        PUT_PROVIDER_CONTRACT(Who.PUBLISH_OWN, Who.ADMIN) {
+            @Override
+            EntityExchangeResult<byte[]> call(WebTestClient client, Fixture f) {
+                return send(client.put().uri("/contracts/provider/{p}/version/{v}", f.application(), f.version()),
+                        SecurityFixtures.olderProviderContract());
+            }
+        },
         PUBLISH_PACT(Who.PUBLISH_OWN, Who.ADMIN) {
             @Override
             EntityExchangeResult<byte[]> call(WebTestClient client, Fixture f) {

@@ -179,4 +179,52 @@ class ProviderContractsApiTest extends RegistryTest {
                 .jsonPath("$._embedded.branchVersions[0].name").isEqualTo("main")
                 .jsonPath("$._embedded.tags[0].name").isEqualTo("t1");
     }
+
+    @Test
+    void pactflowsOlderPutCreatesTheContractOnceAndLinksItsUiPage() {
+        String app = unique("inventory");
+        Map<String, Object> request = Map.of("content", Base64.getEncoder().encodeToString(resource("inventory-v1.yaml")),
+                "contractType", "oas", "contentType", "application/yaml",
+                "verificationResults", Map.of("success", true, "content",
+                        Base64.getEncoder().encodeToString("some results".getBytes(StandardCharsets.UTF_8)),
+                        "contentType", "text/plain", "format", "text", "verifier", "my custom tool",
+                        "verifierVersion", "1.0"));
+
+        http.put().uri("/contracts/provider/{p}/version/1", app).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(request)
+                .exchange()
+                .expectStatus().isCreated()
+                .expectHeader().contentType("application/hal+json;charset=utf-8")
+                .expectBody()
+                .jsonPath("$._links['pf:ui'].href").isEqualTo(baseUrl() + "/ui/applications/" + app + "/api?version=1")
+                .jsonPath("$._embedded.version.number").isEqualTo("1");
+        http.put().uri("/contracts/provider/{p}/version/1", app).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(request).exchange().expectStatus().isOk();
+        http.get().uri("/provider-contracts/provider/{p}/version/1", app).exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.selfVerificationResults.verifier").isEqualTo("my custom tool");
+    }
+
+    @Test
+    void pactflowsOlderPutRefusesWhatIsNotOpenApiAndKeepsNothing() {
+        String app = unique("inventory");
+        Map<String, Object> request = Map.of("content",
+                Base64.getEncoder().encodeToString("---\nsome: contract\n".getBytes(StandardCharsets.UTF_8)),
+                "contractType", "oas", "contentType", "application/yaml");
+        http.put().uri("/contracts/provider/{p}/version/1", app).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(request).exchange()
+                .expectStatus().isEqualTo(HttpStatus.UNPROCESSABLE_CONTENT)
+                .expectBody().jsonPath("$.errors.contract[0]").exists();
+        http.put().uri("/contracts/provider/{p}/version/1", app).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("content", "not base64 %%%", "contractType", "oas")).exchange()
+                .expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors.content[0]").value(m -> assertThat((String) m).contains("base64"));
+        http.put().uri("/contracts/provider/{p}/version/1", app).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("content", "eA==", "contractType", "graphql")).exchange()
+                .expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors.contractType[0]").exists();
+        http.get().uri("/provider-contracts/provider/{p}/version/1", app).exchange().expectStatus().isNotFound();
+        http.get().uri("/pacticipants/{p}", app).exchange().expectStatus().isNotFound();
+    }
 }
