@@ -72,7 +72,7 @@ class CrossCheckEvidenceTest extends RegistryTest {
         String reason = "1 message interaction needs a provider verification"
                 + " (a cross-contract check only checks HTTP interactions)";
 
-        String matrixPage = page("/ui/matrix?application=" + consumer + "&version=1.0.0");
+        String matrixPage = page("/ui/matrix?application=" + consumer + "&version=1.0.0&environment=");
         assertThat(matrixPage).contains(">Unknown<")
                 .contains("There is no verified pact between version 1.0.0 of " + consumer
                         + " and the latest version of " + provider + " (2.0.0): " + reason)

@@ -83,7 +83,7 @@ class UiIndexFollowsOtherInstancesTest extends RegistryTest {
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
                 .until(() -> index.edges().stream().anyMatch(edge -> edge.key().equals(provider + "|" + consumer)
                         && edge.status() == Edge.Status.FAILED));
-        assertThat(page(other, "/ui/applications/" + provider)).contains(consumer).contains("verification failed");
+        assertThat(page(other, "/ui/applications/" + provider)).contains(consumer).contains("fails against");
 
         // Once the checks' own events are followed too, a poll finds nothing new and re-indexes nothing.
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1))
