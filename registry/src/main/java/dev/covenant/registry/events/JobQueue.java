@@ -166,7 +166,26 @@ public class JobQueue implements IndexDefinitions {
                     leased.put("attempts", attempt);
                     return Job.from(leased);
                 })
-                .onErrorResume(MongoErrors::isDuplicateKey, e -> Mono.empty());
+                .onErrorResume(MongoErrors::isDuplicateKey, e -> skipAbandonedClaim(candidate, attempt, lease));
+    }
+
+    /**
+     * The claim of this attempt exists but the job does not show it: its worker is between the claim insert and the
+     * lease update, or died there (a crash right after the insert). Once the claim is older than a lease, that
+     * attempt counts as spent, as an expired lease does: the job's attempts move past it (only if nobody moved them
+     * meanwhile), so the next scan claims the following attempt. Without this the job could never be claimed again.
+     */
+    private Mono<Job> skipAbandonedClaim(Document candidate, int attempt, Duration lease) {
+        String id = candidate.getString("_id");
+        String claimId = id + "#" + candidate.getInteger("generation", 0) + "#" + attempt;
+        Instant now = clock.instant();
+        return Mono.from(claims.find(eq("_id", claimId)).first())
+                .filter(claim -> claim.getDate("createdAt") != null
+                        && claim.getDate("createdAt").toInstant().plus(lease).isBefore(now))
+                .flatMap(abandoned -> Mono.from(workerJobs.updateOne(
+                        and(eq("_id", id), eq("attempts", candidate.getInteger("attempts", 0))),
+                        Updates.set("attempts", attempt))))
+                .then(Mono.empty());
     }
 
     /** Records a successful attempt: the job moves to {@code jobs_done}. */

@@ -25,6 +25,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
 
 /**
@@ -139,6 +140,24 @@ class JobQueueClaimsTest {
                 .verifyComplete();
         queue.succeeded(live, "live-worker", attempt(live, "ok")).block();
         StepVerifier.create(queue.find("orphan").map(Job::status)).expectNext(Job.Status.DONE).verifyComplete();
+    }
+
+    @Test
+    void aWorkerThatDiedBetweenItsClaimAndItsLeaseDoesNotStrandTheJob() {
+        queue.enqueue(Job.of("stranded", "test.work", new Document())).block();
+        // What a crash right after the claim insert leaves: the claim of attempt 1, the job still pending at 0.
+        MongoDatabase database = client.getDatabase("jobs" + DATABASES.get());
+        Mono.from(database.getCollection("job_claims").insertOne(new Document("_id", "stranded#0#1")
+                .append("owner", "dead-worker").append("createdAt", java.util.Date.from(clock.instant())))).block();
+
+        StepVerifier.create(queue.claim("live-worker", TYPES, LEASE)).as("within a lease of the claim").verifyComplete();
+        clock.advance(LEASE.plusSeconds(1));
+        queue.claim("live-worker", TYPES, LEASE).block(); // finds attempt 1 abandoned and moves past it
+        Job live = queue.claim("live-worker", TYPES, LEASE).block();
+
+        assertThat(live).as("claimed again after the abandoned claim").isNotNull();
+        assertThat(live.id()).isEqualTo("stranded");
+        assertThat(live.attempts()).isEqualTo(2);
     }
 
     @Test
