@@ -73,8 +73,6 @@ class RenamedComponentsTest {
     @Test
     void aComponentRemovedForGoodIsStillReported() throws Exception {
         JsonNode revision = document("Dog", "Owner", "integer");
-        ((com.fasterxml.jackson.databind.node.ObjectNode) revision.at("/components/schemas")).put("Unused", "x")
-                .remove("Unused");
         JsonNode base = document("Dog", "Owner", "integer");
         ((com.fasterxml.jackson.databind.node.ObjectNode) base.at("/components/schemas"))
                 .set("Unused", JSON.readTree("{\"type\": \"object\"}"));
