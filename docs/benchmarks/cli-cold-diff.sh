@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Cold CLI diff, as CI runs it: every diff a fresh JVM. Covenant's CLI (through the `covenant` launcher:
-# client compiler, serial GC, class-data-sharing archive; and as plain `java -jar covenant-cli.jar`) against
+# client compiler, serial GC, class-data-sharing archive; as plain `java -jar covenant-cli.jar`, which runs a
+# short command in a second JVM with the launcher's options (ADR 0011); and as `java -jar` kept in one JVM with
+# COVENANT_FAST_START=0, the JVM's default options) against
 # openapi-diff 2.1.7 (openapi-diff-core from Maven Central; its CLI artifact is not published there, so its
 # OpenApiCompare runs from dev.covenant.bench.DiffBenchmark with no warm-up: read both files, compare, once),
 # interleaved in the same run, on GitHub Enterprise Server's descriptions (npm @octokit/openapi, ~11 MB each).
@@ -55,6 +57,7 @@ for pair in $PAIRS; do
   for run in $(seq 1 "$RUNS"); do
     timed covenant "$pair" "$LAUNCHER" diff "$base" "$revision"
     timed covenant-java-jar "$pair" java -jar "$JAR" diff "$base" "$revision"
+    timed java-jar-one-jvm "$pair" env COVENANT_FAST_START=0 java -jar "$JAR" diff "$base" "$revision"
     timed openapi-diff "$pair" java -cp "$PEER_CP" dev.covenant.bench.DiffBenchmark openapi-diff "$base" "$revision" 0 1
   done
 done

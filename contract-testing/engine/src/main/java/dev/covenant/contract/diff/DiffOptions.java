@@ -21,9 +21,10 @@ import java.util.Set;
  *                                   reported
  * @param matchInlineRefs            an inline anyOf/oneOf member and an equivalent {@code $ref} are the same member
  *                                   (default); false counts them as one member removed and one added
- * @param matchRenamedRefs           anyOf/oneOf members that are references with different names but the same content
- *                                   are the same member (a renamed component); off by default, as in oasdiff, where
- *                                   the name is the member's identity
+ * @param matchRenamedRefs           anyOf/oneOf members that are references with different names and no reported
+ *                                   change between them are the same member; off by default, as in oasdiff, where
+ *                                   the name is the member's identity. A component renamed with its content
+ *                                   unchanged (the old name gone, the new one new) is the same member either way
  * @param versioningPolicy           report a breaking change that {@code info.version} does not carry (same version,
  *                                   a lower one, or no major increase; see {@link Versioning}); off by default, as
  *                                   oasdiff's checker tests run without it, and on where a policy asks for it

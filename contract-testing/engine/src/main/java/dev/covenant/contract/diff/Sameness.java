@@ -2,8 +2,10 @@ package dev.covenant.contract.diff;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Tells whether two subtrees are the same, references included: equal JSON whose {@code $ref}s name
@@ -18,6 +20,8 @@ final class Sameness {
     // only costs a full comparison of recursive components, never a missed change.
     private final Map<String, Boolean> references = new HashMap<>();
     private final Map<String, Boolean> inProgress = new HashMap<>();
+    // pairs of references with different names ("base\0revision"), judged by content: true or false once known
+    private final Map<String, Boolean> renamed = new HashMap<>();
 
     Sameness(RefResolver base, RefResolver revision) {
         this.base = base;
@@ -92,5 +96,86 @@ final class Sameness {
         inProgress.remove(ref);
         references.put(ref, same);
         return same;
+    }
+
+    /**
+     * Whether two references name components with the same content, whatever the names: every {@code $ref}
+     * inside is followed too, so a component renamed together with everything it references is the same. Judged
+     * as a bisimulation (a pair of references met again while being judged is assumed the same), each pair once.
+     */
+    boolean sameRenamed(JsonNode a, JsonNode b) {
+        String from = refText(a);
+        String to = refText(b);
+        if (from == null || to == null) {
+            return false;
+        }
+        Set<String> assumed = new HashSet<>();
+        boolean same = sameContent(a, b, assumed);
+        if (same) {
+            assumed.forEach(pair -> renamed.put(pair, Boolean.TRUE)); // the assumptions all held
+        }
+        return same;
+    }
+
+    private boolean sameContent(JsonNode a, JsonNode b, Set<String> assumed) {
+        String from = refText(a);
+        String to = refText(b);
+        if (from != null || to != null) {
+            if (from == null || to == null || a.size() != 1 || b.size() != 1) {
+                return false; // a reference against inline content, or with siblings: not judged here
+            }
+            if (from.equals(to) && sameReference(a, b, from)) {
+                return true;
+            }
+            String pair = from + '\0' + to;
+            Boolean known = renamed.get(pair);
+            if (known != null) {
+                return known;
+            }
+            if (!assumed.add(pair)) {
+                return true; // met again while being judged: the same unless something else differs
+            }
+            JsonNode baseTarget = base.resolve(a, null).node();
+            JsonNode revisionTarget = revision.resolve(b, null).node();
+            boolean same = !baseTarget.isMissingNode() && !revisionTarget.isMissingNode()
+                    && sameContent(baseTarget, revisionTarget, assumed);
+            if (!same) {
+                renamed.put(pair, Boolean.FALSE); // different even with every assumption: different
+            }
+            return same;
+        }
+        if (a == null || b == null || a.getNodeType() != b.getNodeType()) {
+            return false;
+        }
+        if (a.isObject()) {
+            if (a.size() != b.size()) {
+                return false;
+            }
+            for (Iterator<Map.Entry<String, JsonNode>> fields = a.fields(); fields.hasNext(); ) {
+                Map.Entry<String, JsonNode> field = fields.next();
+                JsonNode other = b.get(field.getKey());
+                if (other == null || !sameContent(field.getValue(), other, assumed)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        if (a.isArray()) {
+            if (a.size() != b.size()) {
+                return false;
+            }
+            for (int i = 0; i < a.size(); i++) {
+                if (!sameContent(a.get(i), b.get(i), assumed)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        return a.equals(b);
+    }
+
+    private static String refText(JsonNode node) {
+        JsonNode ref = node == null || !node.isObject() ? null : node.get("$ref");
+        return ref != null && ref.isTextual() ? ref.asText() : null;
     }
 }

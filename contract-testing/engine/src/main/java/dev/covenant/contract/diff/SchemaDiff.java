@@ -31,6 +31,11 @@ final class SchemaDiff {
         return options;
     }
 
+    /** Whether two references name components with the same content under different names. */
+    boolean sameRenamed(JsonNode from, JsonNode to) {
+        return sameness.sameRenamed(from, to);
+    }
+
     RefResolver baseResolver() {
         return base;
     }
@@ -43,6 +48,9 @@ final class SchemaDiff {
     List<SchemaChange> compare(SchemaScope scope, boolean nested, RefResolver.Located from, RefResolver.Located to) {
         if (sameness.sameReference(from.node(), to.node())) {
             return List.of(); // the same component, unchanged with everything it references
+        }
+        if (sameness.sameRenamed(from.node(), to.node())) {
+            return List.of(); // a component renamed (with whatever it references), its content unchanged
         }
         RefResolver.Located b = base.resolve(from.node(), from.pointer());
         RefResolver.Located r = revision.resolve(to.node(), to.pointer());

@@ -111,7 +111,7 @@ class DiffOptionsTest {
     }
 
     @Test
-    void renamedComponentsInACompositionAreTheSameMemberWhenAsked() {
+    void renamedComponentsInACompositionAreTheSameMemberWhenTheirContentIsOrWhenAsked() {
         String common = """
                 openapi: 3.0.3
                 info: {title: t, version: "1"}
@@ -128,12 +128,16 @@ class DiffOptionsTest {
                 components:
                   schemas:
                     Dog: {type: object, properties: {bark: {type: string}}}
-                    %s: {type: object, properties: {name: {type: string}}}
+                    %s: {type: object, %sproperties: {name: {type: string}}}
                 """;
-        JsonNode base = tree(common.formatted("Cat", "Cat"));
-        JsonNode renamed = tree(common.formatted("Feline", "Feline"));
-        assertThat(ids(base, renamed, DiffOptions.defaults())).contains("request-body-any-of-removed");
-        assertThat(ids(base, renamed, DiffOptions.defaults().withMatchRenamedRefs(true)))
+        JsonNode base = tree(common.formatted("Cat", "Cat", ""));
+        // the same content under another name is the same member with the default options
+        assertThat(ids(base, tree(common.formatted("Feline", "Feline", "")), DiffOptions.defaults())).isEmpty();
+        // a renamed member whose content changed in a way no rule reports is paired only when asked
+        JsonNode described = tree(common.formatted("Feline", "Feline", "description: a cat, "));
+        assertThat(ids(base, described, DiffOptions.defaults()))
+                .contains("request-body-any-of-removed", "request-body-any-of-added");
+        assertThat(ids(base, described, DiffOptions.defaults().withMatchRenamedRefs(true)))
                 .doesNotContain("request-body-any-of-removed", "request-body-any-of-added");
     }
 

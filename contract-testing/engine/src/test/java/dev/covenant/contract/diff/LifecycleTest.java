@@ -91,6 +91,38 @@ class LifecycleTest {
     }
 
     @Test
+    void aSunsetThatIsNotADateIsBreakingWhateverThePolicy() {
+        JsonNode base = document("      operationId: listPets");
+        JsonNode revision = document("      operationId: listPets\n      deprecated: true\n      x-sunset: \"next spring\"");
+        for (int days : new int[] {0, 180}) {
+            DiffReport report = OpenApiDiff.diff(base, revision, options(days));
+            assertThat(report.findings()).as("%d days", days).extracting(Finding::ruleId)
+                    .containsExactly("api-deprecated-sunset-parse");
+            assertThat(report.breaking()).as("%d days", days).hasSize(1);
+        }
+    }
+
+    @Test
+    void aSunsetMayBeAnRfc3339TimestampAndItsDateCounts() {
+        JsonNode base = document("      operationId: listPets");
+        JsonNode soon = document("      operationId: listPets\n      deprecated: true\n"
+                + "      x-sunset: \"2026-12-01T00:00:00Z\"");
+        JsonNode late = document("      operationId: listPets\n      deprecated: true\n"
+                + "      x-sunset: \"2027-12-01T00:00:00+02:00\"");
+        assertThat(OpenApiDiff.diff(base, soon, options(180)).findings()).extracting(Finding::ruleId)
+                .containsExactly("api-sunset-date-too-small");
+        assertThat(OpenApiDiff.diff(base, late, options(180)).findings()).extracting(Finding::ruleId)
+                .containsExactly("endpoint-deprecated-with-sunset");
+    }
+
+    @Test
+    void removingADeprecatedEndpointWhoseSunsetIsNotADateIsBreaking() {
+        DiffReport report = OpenApiDiff.diff(document("      deprecated: true\n      x-sunset: \"soon\""),
+                withoutPets(), options(0));
+        assertThat(report.breaking()).extracting(Finding::ruleId).containsExactly("api-path-sunset-parse");
+    }
+
+    @Test
     void loweringTheStabilityLevelIsBreaking() {
         DiffReport report = OpenApiDiff.diff(document("      x-stability-level: stable"),
                 document("      x-stability-level: beta"), options(0));
