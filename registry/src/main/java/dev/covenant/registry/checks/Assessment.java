@@ -5,7 +5,7 @@ import dev.covenant.contract.diff.Finding;
 import dev.covenant.contract.diff.Level;
 import dev.covenant.registry.checks.Dependents.Base;
 import dev.covenant.registry.checks.Dependents.PactRef;
-import java.util.ArrayList;
+import dev.covenant.registry.events.Audience;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -82,7 +82,7 @@ record Assessment(Base base, List<Comparison> comparisons, List<PactResult> pact
             return view;
         }
 
-        Map<String, Object> audience() {
+        Audience audience() {
             return Checks.audience(consumer, team, "consumer", failures);
         }
     }
@@ -121,9 +121,7 @@ record Assessment(Base base, List<Comparison> comparisons, List<PactResult> pact
         return view;
     }
 
-    List<Map<String, Object>> audience() {
-        List<Map<String, Object>> audience = new ArrayList<>();
-        affected.forEach(consumer -> audience.add(consumer.audience()));
-        return audience;
+    List<Audience> audience() {
+        return affected.stream().map(Affected::audience).toList();
     }
 }

@@ -10,8 +10,8 @@ import dev.covenant.registry.checks.Assessment.PactResult;
 import dev.covenant.registry.checks.Dependents.Base;
 import dev.covenant.registry.checks.Dependents.PactRef;
 import dev.covenant.registry.teams.Teams;
+import dev.covenant.registry.events.Audience;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -168,23 +168,8 @@ class Checks {
     }
 
     /** One entry of a {@code compatibility.checked} event's audience. */
-    static Map<String, Object> audience(String application, String team, String role, List<Failure> failures) {
-        Map<String, Object> entry = new LinkedHashMap<>();
-        entry.put("application", application);
-        entry.put("team", team);
-        entry.put("role", role);
-        entry.put("failures", failures.stream().limit(Failure.MAX_LISTED).map(Checks::audienceFailure).toList());
-        return entry;
-    }
-
-    private static Map<String, Object> audienceFailure(Failure failure) {
-        Map<String, Object> view = new LinkedHashMap<>();
-        view.put("interaction", failure.interaction());
-        view.put("operation", failure.operationOrRequest());
-        view.put("field", failure.field());
-        view.put("ruleId", failure.ruleId());
-        view.put("code", failure.code());
-        view.put("message", failure.message());
-        return view;
+    static Audience audience(String application, String team, String role, List<Failure> failures) {
+        return new Audience(application, team, role,
+                failures.stream().limit(Failure.MAX_LISTED).map(Failure::concern).toList());
     }
 }

@@ -191,8 +191,8 @@ class UiIndex implements ContractListener, PactListener, VerificationListener, D
     /** The applications whose index entries an event may change. */
     static Set<String> applications(Event event) {
         Set<String> names = new LinkedHashSet<>();
-        Stream.of(event.application(), event.attribute("provider"), event.attribute("consumer"))
-                .filter(name -> name != null && !name.isBlank())
+        event.applications()
+                .filter(name -> !name.isBlank())
                 .forEach(names::add);
         return names;
     }
