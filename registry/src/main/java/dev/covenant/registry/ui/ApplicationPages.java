@@ -34,11 +34,11 @@ class ApplicationPages {
     private final ProviderContracts contracts;
     private final PactService pacts;
     private final Environments environments;
-    private final UiIndex index;
+    private final ReadModel index;
     private final ActivityReader activity;
 
     ApplicationPages(Pacticipants pacticipants, ProviderContracts contracts, PactService pacts,
-            Environments environments, UiIndex index, ActivityReader activity) {
+            Environments environments, ReadModel index, ActivityReader activity) {
         this.pacticipants = pacticipants;
         this.contracts = contracts;
         this.pacts = pacts;

@@ -18,12 +18,14 @@ import reactor.core.publisher.Mono;
 class CatalogPages {
 
     private final Pacticipants pacticipants;
-    private final UiIndex index;
+    private final ReadModel index;
+    private final UiSearch search;
     private final ActivityReader activity;
 
-    CatalogPages(Pacticipants pacticipants, UiIndex index, ActivityReader activity) {
+    CatalogPages(Pacticipants pacticipants, ReadModel index, UiSearch search, ActivityReader activity) {
         this.pacticipants = pacticipants;
         this.index = index;
+        this.search = search;
         this.activity = activity;
     }
 
@@ -42,7 +44,7 @@ class CatalogPages {
         return pacticipants.applications()
                 .map(Application::name)
                 .collectList()
-                .map(names -> SearchView.of(query, names, index.search(query, SearchView.LIMIT + 1), index.ready()))
+                .map(names -> SearchView.of(query, names, search.search(query, SearchView.LIMIT + 1), index.ready()))
                 .map(view -> Rendering.view("ui/search").modelAttribute("search", view).build());
     }
 

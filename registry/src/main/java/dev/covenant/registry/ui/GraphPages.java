@@ -21,9 +21,9 @@ class GraphPages {
     private static final MediaType SVG = MediaType.parseMediaType("image/svg+xml");
 
     private final Pacticipants pacticipants;
-    private final UiIndex index;
+    private final ReadModel index;
 
-    GraphPages(Pacticipants pacticipants, UiIndex index) {
+    GraphPages(Pacticipants pacticipants, ReadModel index) {
         this.pacticipants = pacticipants;
         this.index = index;
     }

@@ -24,7 +24,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * reach no listener in the second, yet the second one's UI (search, application page) shows them within a few
  * polls of the event log, without a restart.
  */
-class UiIndexFollowsOtherInstancesTest extends RegistryTest {
+class ReadModelFollowsOtherInstancesTest extends RegistryTest {
 
     @Autowired
     MongoClient mongo;
@@ -48,7 +48,8 @@ class UiIndexFollowsOtherInstancesTest extends RegistryTest {
         WebTestClient other = WebTestClient.bindToServer()
                 .baseUrl("http://localhost:" + ((WebServerApplicationContext) second).getWebServer().getPort())
                 .responseTimeout(Duration.ofSeconds(60)).build();
-        UiIndex index = second.getBean(UiIndex.class);
+        ReadModel index = second.getBean(ReadModel.class);
+        ReadModelFollower follower = second.getBean(ReadModelFollower.class);
         await().atMost(Duration.ofSeconds(60)).until(index::ready);
 
         String provider = unique("followed-orders");
@@ -87,7 +88,7 @@ class UiIndexFollowsOtherInstancesTest extends RegistryTest {
 
         // Once the checks' own events are followed too, a poll finds nothing new and re-indexes nothing.
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1))
-                .until(() -> index.followEvents().block(Duration.ofSeconds(30)) == 0);
+                .until(() -> follower.followEvents().block(Duration.ofSeconds(30)) == 0);
     }
 
     private static String page(WebTestClient client, String uri) {
