@@ -13,7 +13,6 @@ import dev.covenant.registry.teams.Teams;
 import dev.covenant.registry.events.Audience;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Flux;
@@ -87,7 +86,7 @@ class Checks {
                         base.map(List::of).orElse(List.of()), null));
     }
 
-    private record PolicyVerdict(Policy policy, List<Map<String, Object>> violations) {
+    private record PolicyVerdict(Policy policy, List<PolicyViolation> violations) {
     }
 
     private Mono<PolicyVerdict> policy(String application, Base base, LoadedDocument revision, DiffSettings settings) {
