@@ -19,7 +19,7 @@ import reactor.core.publisher.Mono;
  * event stream is read by the browser itself ({@code /events/stream}, see ui/assets/live.js).
  */
 @Component
-class ActivityReader {
+public class ActivityReader {
 
     private static final Logger LOG = LoggerFactory.getLogger(ActivityReader.class);
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
@@ -31,7 +31,7 @@ class ActivityReader {
      *
      * @param available false when the backing store did not answer
      */
-    record Feed(boolean available, List<Map<String, Object>> items) {
+    public record Feed(boolean available, List<Map<String, Object>> items) {
 
         static Feed unavailable() {
             return new Feed(false, List.of());
@@ -52,27 +52,27 @@ class ActivityReader {
     }
 
     /** Every compatibility report (for the catalog's status column), cached for a few seconds. */
-    Mono<Feed> allReports() {
+    public Mono<Feed> allReports() {
         return allReports;
     }
 
     /** Compatibility reports, newest first; filters may be null. */
-    Mono<Feed> reports(String application, String version) {
+    public Mono<Feed> reports(String application, String version) {
         return feed("reports", Flux.defer(() -> reports.views(application, version)));
     }
 
     /** One compatibility report, empty when there is none with that id; an error when the store does not answer. */
-    Mono<Map<String, Object>> report(String id) {
+    public Mono<Map<String, Object>> report(String id) {
         return Mono.defer(() -> reports.view(id)).timeout(TIMEOUT);
     }
 
     /** Webhook deliveries, optionally only those with a status (parked, delivered, pending). */
-    Mono<Feed> deliveries(String status) {
+    public Mono<Feed> deliveries(String status) {
         return feed("deliveries", Flux.defer(() -> deliveries.views(status, DELIVERIES_LISTED)));
     }
 
     /** Asks for a parked delivery to be sent again; true when it was parked and is queued again. */
-    Mono<Boolean> replay(String id) {
+    public Mono<Boolean> replay(String id) {
         return Mono.defer(() -> deliveries.replayParked(id))
                 .timeout(TIMEOUT)
                 .doOnError(e -> LOG.warn("Replaying delivery {} failed: {}", id, e.toString()))

@@ -16,7 +16,7 @@ import java.util.Set;
 public record ApiOverlay(List<OperationUse> operations, List<Unmatched> unmatched, int consumers) {
 
     /** A consumer's latest pact with this provider, as used by the overlay. */
-    record ConsumerPact(String consumer, String version, List<PactUsage.Use> uses) {
+    public record ConsumerPact(String consumer, String version, List<PactUsage.Use> uses) {
     }
 
     /** One operation and who uses it. */
@@ -56,7 +56,7 @@ public record ApiOverlay(List<OperationUse> operations, List<Unmatched> unmatche
         }
     }
 
-    static ApiOverlay of(String provider, JsonNode document, List<ConsumerPact> pacts) {
+    public static ApiOverlay of(String provider, JsonNode document, List<ConsumerPact> pacts) {
         List<Operation> operations = Operations.of(document);
         OperationMatcher matcher = new OperationMatcher(document, operations);
         Map<Operation, Map<String, Usage>> uses = new LinkedHashMap<>();

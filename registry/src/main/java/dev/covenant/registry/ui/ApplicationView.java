@@ -57,12 +57,12 @@ public record ApplicationView(String name, String displayName, String team, Stri
     public record Compatibility(boolean available, String result, String createdAt, String reportHref,
             String agreedProposal, Boolean matchesAgreement) {
 
-        Compatibility(boolean available, String result, String createdAt, String reportHref) {
+      public   Compatibility(boolean available, String result, String createdAt, String reportHref) {
             this(available, result, createdAt, reportHref, null, null);
         }
     }
 
-    static ApplicationView of(Application application, List<Version> versions, List<Branch> branches,
+    public static ApplicationView of(Application application, List<Version> versions, List<Branch> branches,
             List<EnvironmentVersion> environments, List<Edge> edges, Set<String> documentVersions,
             Compatibility compatibility) {
         return of(application, versions, branches, environments, edges, documentVersions, compatibility, Map.of());
@@ -72,7 +72,7 @@ public record ApplicationView(String name, String displayName, String team, Stri
      * @param providersRunning for each provider of a failed verification, what runs in each environment (environment
      *                         name to version); the application's own environments count for itself
      */
-    static ApplicationView of(Application application, List<Version> versions, List<Branch> branches,
+    public static ApplicationView of(Application application, List<Version> versions, List<Branch> branches,
             List<EnvironmentVersion> environments, List<Edge> edges, Set<String> documentVersions,
             Compatibility compatibility, Map<String, List<EnvironmentVersion>> providersRunning) {
         String name = application.name();
@@ -145,7 +145,7 @@ public record ApplicationView(String name, String displayName, String team, Stri
     }
 
     /** The latest report's verdict from issue 5's report list; reports are matched by their createdAt. */
-    static Compatibility compatibility(ActivityReader.Feed reports) {
+    public static Compatibility compatibility(ActivityReader.Feed reports) {
         if (!reports.available()) {
             return new Compatibility(false, null, null, null);
         }

@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.Set;
 
 /** The field paths of a JSON body ({@code id}, {@code items[].customerId}), as a person reads them. */
-final class BodyFields {
+public final class BodyFields {
 
     /** Enough for any realistic body; a huge generated one is cut rather than listed in full. */
     static final int MAX_FIELDS = 500;
@@ -18,7 +18,7 @@ final class BodyFields {
     private BodyFields() {
     }
 
-    static List<String> of(JsonNode body) {
+    public static List<String> of(JsonNode body) {
         Set<String> fields = new LinkedHashSet<>();
         if (body != null) {
             walk(body, "", fields, 0);
@@ -27,7 +27,7 @@ final class BodyFields {
     }
 
     /** The last segment of a field path: {@code items[].customerId} → {@code customerId}. */
-    static String leaf(String path) {
+    public static String leaf(String path) {
         int dot = path.lastIndexOf('.');
         String last = dot < 0 ? path : path.substring(dot + 1);
         return last.endsWith("[]") ? last.substring(0, last.length() - 2) : last;

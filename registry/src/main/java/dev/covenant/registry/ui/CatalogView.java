@@ -34,10 +34,10 @@ public record CatalogView(List<TeamGroup> teams, int applications, boolean repor
     }
 
     /** An application's latest compatibility report: its verdict and id. */
-    record Verdict(boolean compatible, String reportId) {
+    public record Verdict(boolean compatible, String reportId) {
     }
 
-    static CatalogView of(Collection<Application> applications, Collection<Edge> edges,
+    public static CatalogView of(Collection<Application> applications, Collection<Edge> edges,
             Function<String, String> documentVersion, Map<String, Verdict> compatibility, boolean reportsAvailable) {
         Map<String, List<Edge>> byApplication = new HashMap<>();
         for (Edge edge : edges) {

@@ -15,7 +15,7 @@ import java.util.TreeSet;
  * they call, so requests flow left to right), ordered within a column to shorten edges, contracts as curves
  * coloured by their verification status. Every node links to its application, every edge to its pact.
  */
-final class DependencyGraph {
+public final class DependencyGraph {
 
     static final int NODE_WIDTH = 200;
     static final int NODE_HEIGHT = 28;
@@ -37,11 +37,11 @@ final class DependencyGraph {
         layout();
     }
 
-    static DependencyGraph of(Collection<Edge> edges) {
+    public static DependencyGraph of(Collection<Edge> edges) {
         return new DependencyGraph(edges);
     }
 
-    int nodes() {
+    public int nodes() {
         return places.size();
     }
 
@@ -138,7 +138,7 @@ final class DependencyGraph {
     }
 
     /** The SVG document (also embedded inline in the graph page). */
-    String svg() {
+    public String svg() {
         StringBuilder svg = new StringBuilder(4096 + edges.size() * 400);
         svg.append("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"graph\" role=\"img\" aria-labelledby=\"graph-title\"")
                 .append(" width=\"").append(width()).append("\" height=\"").append(height())

@@ -36,7 +36,7 @@ public record DiffView(String from, String to, List<Row> findings, int breaking,
     public record Line(String text, boolean changed) {
     }
 
-    static DiffView of(String from, String to, JsonNode base, JsonNode revision, DiffReport report) {
+    public static DiffView of(String from, String to, JsonNode base, JsonNode revision, DiffReport report) {
         List<Finding> sorted = new ArrayList<>(report.findings());
         sorted.sort(Comparator.comparing(Finding::level, Comparator.reverseOrder())
                 .thenComparing(finding -> finding.operation() == null ? "" : finding.operation())

@@ -10,11 +10,11 @@ import java.util.Collection;
  * @param providerVersion    the provider version that verified it last, or null
  * @param verificationNumber that verification's sequence number, or 0
  */
-record Edge(String provider, String consumer, String consumerVersion, long order, String sha, Status status,
+public record Edge(String provider, String consumer, String consumerVersion, long order, String sha, Status status,
         String providerVersion, long verificationNumber) {
 
     /** What the latest verification of the latest pact says. */
-    enum Status {
+    public enum Status {
         FAILED("verification failed", "failed", "#cf222e"),
         UNVERIFIED("not verified yet", "unverified", "#6e7781"),
         VERIFIED("verified", "verified", "#1a7f37");
@@ -29,21 +29,21 @@ record Edge(String provider, String consumer, String consumerVersion, long order
             this.colour = colour;
         }
 
-        String label() {
+        public String label() {
             return label;
         }
 
-        String css() {
+        public String css() {
             return css;
         }
 
-        String colour() {
+        public String colour() {
             return colour;
         }
     }
 
     /** An application's status in the catalog: the worst of its contracts, as consumer and as provider. */
-    enum Health {
+    public enum Health {
         FAILING("failing", "failed"), UNVERIFIED("unverified", "unverified"), VERIFIED("verified", "verified"),
         NO_CONTRACTS("no contracts", "none"),
         /** Every failed verification is against a provider version that runs nowhere (nothing deployed breaks). */
@@ -57,15 +57,15 @@ record Edge(String provider, String consumer, String consumerVersion, long order
             this.css = css;
         }
 
-        String label() {
+        public String label() {
             return label;
         }
 
-        String css() {
+        public String css() {
             return css;
         }
 
-        static Health of(Collection<Edge> edges) {
+        public static Health of(Collection<Edge> edges) {
             return of(edges, edge -> true);
         }
 
@@ -73,7 +73,7 @@ record Edge(String provider, String consumer, String consumerVersion, long order
          * The worst status, where a failed verification only counts as failing when {@code runs} says its provider
          * version is deployed or released somewhere (else the contract fails only against a version nobody runs).
          */
-        static Health of(Collection<Edge> edges, java.util.function.Predicate<Edge> runs) {
+        public static Health of(Collection<Edge> edges, java.util.function.Predicate<Edge> runs) {
             if (edges.isEmpty()) {
                 return NO_CONTRACTS;
             }
@@ -90,7 +90,7 @@ record Edge(String provider, String consumer, String consumerVersion, long order
         }
     }
 
-    String key() {
+    public String key() {
         return provider + "|" + consumer;
     }
 

@@ -11,7 +11,7 @@ public record MatrixView(String decision, String decisionCss, List<String> reaso
             String css, String verifiedAt, String pactHref, String reason) {
     }
 
-    static MatrixView of(CanIDeploy.Answer answer) {
+    public static MatrixView of(CanIDeploy.Answer answer) {
         Boolean deployable = answer.deployable();
         return new MatrixView(deployable == null ? "Unknown" : deployable ? "Yes" : "No",
                 deployable == null ? "unverified" : deployable ? "verified" : "failed",

@@ -8,7 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 
 /** The operations of an OpenAPI 3.x or Swagger 2.0 document tree, in document order. */
-final class Operations {
+public final class Operations {
 
     static final List<String> METHODS = List.of("get", "put", "post", "delete", "options", "head", "patch", "trace");
 
@@ -17,10 +17,10 @@ final class Operations {
      *
      * @param name e.g. {@code GET /items/{id}}, the engine's way of naming operations in findings
      */
-    record Operation(String method, String path, String operationId, String summary, boolean deprecated,
+    public record Operation(String method, String path, String operationId, String summary, boolean deprecated,
             JsonNode node) {
 
-        String name() {
+        public String name() {
             return method.toUpperCase(Locale.ROOT) + " " + path;
         }
     }
@@ -28,7 +28,7 @@ final class Operations {
     private Operations() {
     }
 
-    static List<Operation> of(JsonNode document) {
+    public static List<Operation> of(JsonNode document) {
         List<Operation> operations = new ArrayList<>();
         Iterator<Map.Entry<String, JsonNode>> paths = document.path("paths").fields();
         while (paths.hasNext()) {
@@ -46,7 +46,7 @@ final class Operations {
     }
 
     /** The operation node named like {@code GET /items/{id}}, or null. */
-    static JsonNode find(JsonNode document, String name) {
+    public static JsonNode find(JsonNode document, String name) {
         if (name == null) {
             return null;
         }

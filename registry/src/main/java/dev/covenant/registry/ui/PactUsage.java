@@ -10,7 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** What a consumer's pact uses of its provider: per HTTP interaction, the request and the fields read and sent. */
-final class PactUsage {
+public final class PactUsage {
 
     /**
      * One HTTP interaction.
@@ -18,18 +18,18 @@ final class PactUsage {
      * @param fieldsRead the response body's field paths (what the consumer relies on)
      * @param fieldsSent the request body's field paths
      */
-    record Use(int index, String description, String method, String path, int status, List<String> fieldsRead,
+    public record Use(int index, String description, String method, String path, int status, List<String> fieldsRead,
             List<String> fieldsSent) {
     }
 
     private PactUsage() {
     }
 
-    static List<Use> of(JsonNode pactTree) {
+    public static List<Use> of(JsonNode pactTree) {
         return of(Pacts.parse(pactTree));
     }
 
-    static List<Use> of(Pact pact) {
+    public static List<Use> of(Pact pact) {
         List<Use> uses = new ArrayList<>();
         for (Interaction interaction : pact.interactions()) {
             if (interaction instanceof HttpInteraction http) {

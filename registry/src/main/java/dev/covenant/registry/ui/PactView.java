@@ -62,7 +62,7 @@ public record PactView(String provider, String consumer, String consumerVersion,
             String evidence) {
     }
 
-    static PactView of(String provider, String consumer, String consumerVersion, String sha, Pact pact,
+    public static PactView of(String provider, String consumer, String consumerVersion, String sha, Pact pact,
             List<Verification> verifications, String documentVersion, CheckReport check,
             Optional<CrossCheckEvidence> evidence) {
         Map<Integer, List<PactFinding>> findings = check == null ? Map.of() : check.findings().stream()

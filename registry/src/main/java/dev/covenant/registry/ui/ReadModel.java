@@ -34,7 +34,7 @@ import reactor.core.scheduler.Schedulers;
  * {@link ReadModelFollower}; so pages never scan documents.
  */
 @Component
-class ReadModel implements ContractListener, PactListener, VerificationListener {
+public class ReadModel implements ContractListener, PactListener, VerificationListener {
 
     private static final Logger LOG = LoggerFactory.getLogger(ReadModel.class);
 
@@ -154,22 +154,22 @@ class ReadModel implements ContractListener, PactListener, VerificationListener 
                 .then();
     }
 
-    boolean ready() {
+    public boolean ready() {
         return ready.get();
     }
 
     /** Every contract edge. */
-    List<Edge> edges() {
+    public List<Edge> edges() {
         return List.copyOf(edges.values());
     }
 
     /** The version of the application's latest document, or null when it has none. */
-    String documentVersion(String application) {
+    public String documentVersion(String application) {
         ProviderContract contract = documents.get(application);
         return contract == null ? null : contract.version();
     }
 
-    Flux<Edge> edgesOf(String application) {
+    public Flux<Edge> edgesOf(String application) {
         return Flux.fromIterable(edges.values())
                 .filter(edge -> edge.provider().equals(application) || edge.consumer().equals(application));
     }

@@ -47,7 +47,7 @@ public record ReportView(String id, String application, String version, String b
     public record PolicyRow(String level, String mode, String verdict, String css, List<FindingRow> violations) {
     }
 
-    static ReportView of(Map<String, Object> report) {
+    public static ReportView of(Map<String, Object> report) {
         String application = text(report, "application");
         String version = text(report, "version");
         boolean compatible = Boolean.TRUE.equals(report.get("compatible"));

@@ -15,10 +15,10 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * pact field, keyed by its lower-cased name. Entries are replaced per owner (one document, one pact) when that
  * owner is published again, so a query looks at distinct names, never at stored documents.
  */
-final class SearchIndex {
+public final class SearchIndex {
 
     /** What a name is. The order is the order results are listed in. */
-    enum Kind {
+    public enum Kind {
         APPLICATION("application"), OPERATION("operation"), PATH("path"), FIELD("schema field"),
         PARAMETER("parameter"), PACT_FIELD("used by a consumer");
 
@@ -28,7 +28,7 @@ final class SearchIndex {
             this.label = label;
         }
 
-        String label() {
+        public String label() {
             return label;
         }
     }
@@ -41,7 +41,7 @@ final class SearchIndex {
      * @param provider    for pact fields, the provider the consumer reads it from; otherwise null
      * @param location    where, for a person: {@code GET /orders/{id} → 200 response}, {@code schema Order}
      */
-    record Entry(Kind kind, String name, String application, String version, String provider, String location) {
+    public record Entry(Kind kind, String name, String application, String version, String provider, String location) {
     }
 
     private final ReadWriteLock lock = new ReentrantReadWriteLock();

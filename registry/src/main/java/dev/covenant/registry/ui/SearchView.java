@@ -9,7 +9,7 @@ import java.util.Locale;
 /** Search results: matching application names, then every place a name occurs, in the index's order. */
 public record SearchView(String query, List<Hit> hits, boolean truncated, boolean indexReady) {
 
-    static final int LIMIT = 200;
+    public static final int LIMIT = 200;
 
     /**
      * One occurrence.
@@ -19,7 +19,7 @@ public record SearchView(String query, List<Hit> hits, boolean truncated, boolea
     public record Hit(String kind, String name, String application, String version, String location, String href) {
     }
 
-    static SearchView of(String query, Collection<String> applications, List<Entry> entries, boolean indexReady) {
+    public static SearchView of(String query, Collection<String> applications, List<Entry> entries, boolean indexReady) {
         String wanted = query == null ? "" : query.strip().toLowerCase(Locale.ROOT);
         List<Hit> hits = new ArrayList<>();
         if (!wanted.isEmpty()) {

@@ -29,7 +29,7 @@ import org.springframework.stereotype.Component;
  * runs. Owners: {@code doc:<app>} (latest), {@code run:<app>|<version>}, {@code pact:<provider>|<consumer>}.
  */
 @Component
-class UiSearch {
+public class UiSearch {
 
     static final DocumentLimits STORED = new DocumentLimits(Long.MAX_VALUE / 2, 512, 0);
 
@@ -117,7 +117,7 @@ class UiSearch {
         return "run:" + application + "|" + version;
     }
 
-    List<Entry> search(String query, int limit) {
+    public List<Entry> search(String query, int limit) {
         return index.search(query, limit);
     }
 

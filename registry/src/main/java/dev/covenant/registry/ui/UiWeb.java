@@ -18,7 +18,7 @@ import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Mono;
 
 /** How the UI is served: its bundled assets under /ui/assets, and browsers sent from / to /ui. */
-final class UiWeb {
+public final class UiWeb {
 
     /** The org.webjars:swagger-ui version in registry/pom.xml: the webjar's folder is named after it. */
     static final String SWAGGER_UI_VERSION = "5.34.1";
@@ -43,7 +43,7 @@ final class UiWeb {
      */
     @Component
     @Order(Ordered.HIGHEST_PRECEDENCE + 2)
-    static class BrowserRedirect implements WebFilter {
+    public static class BrowserRedirect implements WebFilter {
 
         private static final String REPORTS = "/compatibility-reports/";
 
@@ -71,7 +71,7 @@ final class UiWeb {
             return null;
         }
 
-        static boolean wantsHtml(List<MediaType> accepted) {
+        public static boolean wantsHtml(List<MediaType> accepted) {
             boolean html = accepted.stream().anyMatch(type -> type.getQualityValue() > 0
                     && "text".equals(type.getType()) && "html".equals(type.getSubtype()));
             boolean json = accepted.stream().anyMatch(type -> "application".equals(type.getType())

@@ -11,9 +11,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-class SearchIndexTest {
+public class SearchIndexTest {
 
-    static JsonNode tree(String text) {
+    public static JsonNode tree(String text) {
         return OpenApiDocuments.readTree(text.getBytes(StandardCharsets.UTF_8), new DocumentLimits(1 << 20, 64, 0));
     }
 
