@@ -5,7 +5,7 @@ import dev.covenant.contract.diff.Finding;
 import dev.covenant.contract.diff.Level;
 import dev.covenant.registry.checks.Dependents.Base;
 import dev.covenant.registry.checks.Dependents.PactRef;
-import java.util.ArrayList;
+import dev.covenant.registry.events.Audience;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +20,7 @@ import java.util.stream.Collectors;
  * @param agreement how it stands against the agreed contract and which breaking changes nobody agreed to
  */
 record Assessment(Base base, List<Comparison> comparisons, List<PactResult> pacts, List<Affected> affected,
-        Policy policy, List<Map<String, Object>> violations, AgreementVerdict agreement) {
+        Policy policy, List<PolicyViolation> violations, AgreementVerdict agreement) {
 
     /** Findings kept per comparison; a rewrite of an 11 MB document can have thousands. */
     static final int MAX_FINDINGS = 1000;
@@ -82,7 +82,7 @@ record Assessment(Base base, List<Comparison> comparisons, List<PactResult> pact
             return view;
         }
 
-        Map<String, Object> audience() {
+        Audience audience() {
             return Checks.audience(consumer, team, "consumer", failures);
         }
     }
@@ -115,15 +115,13 @@ record Assessment(Base base, List<Comparison> comparisons, List<PactResult> pact
     Map<String, Object> policyView() {
         Map<String, Object> view = policy.view();
         view.put("baseVersion", base == null ? null : base.contract().version());
-        view.put("violations", violations);
+        view.put("violations", violations.stream().map(PolicyViolation::view).toList());
         view.put("flagged", !violations.isEmpty() || agreement.flagged());
         view.put("agreementVerdict", agreement.view());
         return view;
     }
 
-    List<Map<String, Object>> audience() {
-        List<Map<String, Object>> audience = new ArrayList<>();
-        affected.forEach(consumer -> audience.add(consumer.audience()));
-        return audience;
+    List<Audience> audience() {
+        return affected.stream().map(Affected::audience).toList();
     }
 }

@@ -10,10 +10,9 @@ import dev.covenant.registry.checks.Assessment.PactResult;
 import dev.covenant.registry.checks.Dependents.Base;
 import dev.covenant.registry.checks.Dependents.PactRef;
 import dev.covenant.registry.teams.Teams;
+import dev.covenant.registry.events.Audience;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Flux;
@@ -87,7 +86,7 @@ class Checks {
                         base.map(List::of).orElse(List.of()), null));
     }
 
-    private record PolicyVerdict(Policy policy, List<Map<String, Object>> violations) {
+    private record PolicyVerdict(Policy policy, List<PolicyViolation> violations) {
     }
 
     private Mono<PolicyVerdict> policy(String application, Base base, LoadedDocument revision, DiffSettings settings) {
@@ -168,23 +167,8 @@ class Checks {
     }
 
     /** One entry of a {@code compatibility.checked} event's audience. */
-    static Map<String, Object> audience(String application, String team, String role, List<Failure> failures) {
-        Map<String, Object> entry = new LinkedHashMap<>();
-        entry.put("application", application);
-        entry.put("team", team);
-        entry.put("role", role);
-        entry.put("failures", failures.stream().limit(Failure.MAX_LISTED).map(Checks::audienceFailure).toList());
-        return entry;
-    }
-
-    private static Map<String, Object> audienceFailure(Failure failure) {
-        Map<String, Object> view = new LinkedHashMap<>();
-        view.put("interaction", failure.interaction());
-        view.put("operation", failure.operationOrRequest());
-        view.put("field", failure.field());
-        view.put("ruleId", failure.ruleId());
-        view.put("code", failure.code());
-        view.put("message", failure.message());
-        return view;
+    static Audience audience(String application, String team, String role, List<Failure> failures) {
+        return new Audience(application, team, role,
+                failures.stream().limit(Failure.MAX_LISTED).map(Failure::concern).toList());
     }
 }

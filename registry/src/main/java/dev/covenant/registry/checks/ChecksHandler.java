@@ -5,7 +5,8 @@ import dev.covenant.registry.checks.Dependents.Base;
 import dev.covenant.registry.events.Event;
 import dev.covenant.registry.events.EventHandler;
 import dev.covenant.registry.events.EventLog;
-import dev.covenant.registry.events.EventTypes;
+import dev.covenant.registry.events.Audience;
+import dev.covenant.registry.events.EventPayload;
 import dev.covenant.registry.events.PermanentJobFailure;
 import dev.covenant.registry.specs.ProviderContract;
 import dev.covenant.registry.specs.ProviderContracts;
@@ -56,7 +57,8 @@ class ChecksHandler implements EventHandler {
 
     @Override
     public Mono<String> handle(Event event) {
-        if (!event.type().equals(EventTypes.CONTRACT_PUBLISHED) && !event.type().equals(EventTypes.PACT_PUBLISHED)) {
+        if (!(event.payload() instanceof EventPayload.ContractPublished)
+                && !(event.payload() instanceof EventPayload.PactPublished)) {
             return Mono.just("not a change to check");
         }
         String id = reportId(event);
@@ -71,7 +73,8 @@ class ChecksHandler implements EventHandler {
     }
 
     private Mono<Report> report(Event event, String id) {
-        return event.type().equals(EventTypes.CONTRACT_PUBLISHED) ? contractReport(event, id) : pactReport(event, id);
+        return event.payload() instanceof EventPayload.PactPublished pact ? pactReport(event, pact, id)
+                : contractReport(event, id);
     }
 
     private Mono<Report> contractReport(Event event, String id) {
@@ -150,28 +153,28 @@ class ChecksHandler implements EventHandler {
         return text.toString();
     }
 
-    private Mono<Report> pactReport(Event event, String id) {
-        String provider = event.attribute("provider");
-        String sha = event.attribute("sha");
+    private Mono<Report> pactReport(Event event, EventPayload.PactPublished pact, String id) {
+        String provider = pact.provider();
+        String sha = pact.sha();
         return dependents.providerDocuments(provider)
                 .concatMap(base -> crossChecks.documents().load(base.contract())
                         .flatMap(document -> crossChecks.check(document, sha, id, true))
                         .map(check -> Map.entry(base, check)))
                 .collectList()
-                .flatMap(checked -> (newContent(event) ? providerAudience(provider, checked)
-                                : Mono.just(List.<Map<String, Object>>of()))
-                        .map(audience -> pactReport(event, id, provider, checked, audience)));
+                .flatMap(checked -> (newContent(pact) ? providerAudience(provider, checked)
+                                : Mono.just(List.<Audience>of()))
+                        .map(audience -> pactReport(event, pact, id, checked, audience)));
     }
 
     /**
      * Consumers republish the same pact from every build; the provider hears about a failing content once, when
      * it is first published, not again for each consumer version that carries it.
      */
-    private static boolean newContent(Event event) {
-        return !"false".equals(event.attribute("contentChanged"));
+    private static boolean newContent(EventPayload.PactPublished pact) {
+        return pact.contentChanged();
     }
 
-    private Mono<List<Map<String, Object>>> providerAudience(String provider, List<Map.Entry<Base, CrossCheck>> checked) {
+    private Mono<List<Audience>> providerAudience(String provider, List<Map.Entry<Base, CrossCheck>> checked) {
         List<Failure> failures = PactFailures.distinct(checked.stream()
                 .flatMap(entry -> entry.getValue().failures().stream())
                 .toList());
@@ -184,8 +187,9 @@ class ChecksHandler implements EventHandler {
                 .map(team -> List.of(Checks.audience(provider, team.orElse(null), "provider", failures)));
     }
 
-    private Report pactReport(Event event, String id, String provider, List<Map.Entry<Base, CrossCheck>> checked,
-            List<Map<String, Object>> audience) {
+    private Report pactReport(Event event, EventPayload.PactPublished pact, String id,
+            List<Map.Entry<Base, CrossCheck>> checked, List<Audience> audience) {
+        String provider = pact.provider();
         boolean compatible = checked.stream().allMatch(entry -> entry.getValue().success());
         List<Map<String, Object>> views = checked.stream().map(entry -> {
             Map<String, Object> view = entry.getValue().view(event.version(), entry.getValue().failures());
@@ -209,7 +213,7 @@ class ChecksHandler implements EventHandler {
                         .map(entry -> entry.getKey().contract().version() + " (" + entry.getValue().failures().size()
                                 + " failure(s))")
                         .collect(Collectors.joining(", "));
-        return new Report(id, event.application(), event.version(), event.attribute("branch"), event.type(),
+        return new Report(id, event.application(), event.version(), pact.branch(), event.type(),
                 clock.instant(), compatible, summary, List.of(), views, List.of(), noPolicy(), audience);
     }
 
@@ -238,14 +242,9 @@ class ChecksHandler implements EventHandler {
 
     /** The event the notifier acts on: exactly who is affected, and how. */
     static Event checked(Report report) {
-        Map<String, Object> attributes = new LinkedHashMap<>();
-        attributes.put("reportId", report.id());
-        attributes.put("compatible", report.compatible());
-        attributes.put("trigger", report.trigger());
-        attributes.put("summary", report.summary());
-        attributes.put("reportPath", Report.path(report.id()));
-        attributes.put("audience", report.audience());
-        return Event.of(EventTypes.COMPATIBILITY_CHECKED, report.application(), report.version(), attributes,
+        return Event.of(report.application(), report.version(),
+                new EventPayload.CompatibilityChecked(report.id(), report.compatible(), report.trigger(),
+                        report.summary(), Report.path(report.id()), report.audience()),
                 report.id());
     }
 }

@@ -1,5 +1,6 @@
 package dev.covenant.registry.checks;
 
+import dev.covenant.registry.events.Audience;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.bson.Document;
@@ -38,6 +39,11 @@ public record Failure(String interaction, String operation, String request, Stri
     /** The operation, or the request as written when it routes to none. */
     String operationOrRequest() {
         return operation != null ? operation : request;
+    }
+
+    /** The failure as it concerns a team in an event's audience. */
+    Audience.Concern concern() {
+        return new Audience.Concern(interaction, operationOrRequest(), field, code, ruleId, message, null);
     }
 
     Map<String, Object> view() {

@@ -11,9 +11,7 @@ import dev.covenant.contract.diff.Level;
 import dev.covenant.contract.diff.Violation;
 import java.time.Clock;
 import java.util.Date;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.bson.Document;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
@@ -55,7 +53,7 @@ class Policies {
      * a level that is not transitive looks at the last one only. The application's diff settings apply first (a rule
      * lowered below ERR or an ignored fingerprint is no violation). CPU work, call off the event loop.
      */
-    static List<Map<String, Object>> violations(Policy policy, List<LoadedDocument> earlierOldestFirst,
+    static List<PolicyViolation> violations(Policy policy, List<LoadedDocument> earlierOldestFirst,
             LoadedDocument candidate, DiffSettings settings) {
         if (earlierOldestFirst.isEmpty() || policy.level() == Policy.Level.NONE) {
             return List.of();
@@ -68,19 +66,13 @@ class Policies {
                         .filter(finding -> finding.level() == Level.ERR)
                         .map(finding -> new Violation(violation.direction(), violation.earlierIndex(), finding))
                         .stream())
-                .map(violation -> view(violation, earlierOldestFirst.get(violation.earlierIndex())))
+                .map(violation -> violation(violation, earlierOldestFirst.get(violation.earlierIndex())))
                 .toList();
     }
 
-    private static Map<String, Object> view(Violation violation, LoadedDocument base) {
-        Map<String, Object> view = new LinkedHashMap<>();
-        view.put("ruleId", violation.finding().ruleId());
-        view.put("level", violation.finding().level().name());
-        view.put("operation", violation.finding().operation());
-        view.put("message", violation.finding().message());
-        view.put("fingerprint", violation.finding().fingerprint());
-        view.put("direction", violation.direction().name());
-        view.put("baseVersion", base.version());
-        return view;
+    private static PolicyViolation violation(Violation violation, LoadedDocument base) {
+        return new PolicyViolation(violation.finding().ruleId(), violation.finding().level().name(),
+                violation.finding().operation(), violation.finding().message(), violation.finding().fingerprint(),
+                violation.direction().name(), base.version());
     }
 }

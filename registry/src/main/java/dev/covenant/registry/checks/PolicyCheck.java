@@ -3,7 +3,6 @@ package dev.covenant.registry.checks;
 import dev.covenant.contract.diff.DiffSettings;
 import dev.covenant.registry.specs.ProviderContract;
 import java.util.List;
-import java.util.Map;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -27,7 +26,7 @@ class PolicyCheck {
     }
 
     /** The violations of the candidate; empty when there is no base or the level is NONE. */
-    Mono<List<Map<String, Object>>> violations(Policy policy, ProviderContract base, LoadedDocument candidate,
+    Mono<List<PolicyViolation>> violations(Policy policy, ProviderContract base, LoadedDocument candidate,
             DiffSettings settings) {
         if (base == null || policy.level() == Policy.Level.NONE) {
             return Mono.just(List.of());

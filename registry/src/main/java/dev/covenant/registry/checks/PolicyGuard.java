@@ -54,12 +54,12 @@ class PolicyGuard implements PublishGuard {
     }
 
     private static ConflictException refusal(String application, String version, Policy policy, ProviderContract base,
-            List<Map<String, Object>> violations) {
+            List<PolicyViolation> violations) {
         String message = "The document for " + application + " version " + version + " violates the "
                 + policy.level() + " compatibility policy (enforced) against version " + base.version()
                 + (policy.level().transitive() ? " and the versions before it" : "") + ": "
                 + violations.size() + " violation(s); nothing was stored";
         return new ConflictException("contract", message, "policy-violation",
-                Map.of("violations", violations, "policy", policy.view(), "baseVersion", base.version()));
+                Map.of("violations", violations.stream().map(PolicyViolation::view).toList(), "policy", policy.view(), "baseVersion", base.version()));
     }
 }

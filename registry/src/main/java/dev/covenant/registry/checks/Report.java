@@ -1,5 +1,7 @@
 package dev.covenant.registry.checks;
 
+import dev.covenant.registry.events.Audience;
+import dev.covenant.registry.events.EventCodec;
 import java.time.Instant;
 import java.util.Date;
 import java.util.LinkedHashMap;
@@ -17,7 +19,7 @@ import org.bson.Document;
 record Report(String id, String application, String version, String branch, String trigger, Instant createdAt,
         boolean compatible, String summary, List<Map<String, Object>> comparisons,
         List<Map<String, Object>> crossChecks, List<Map<String, Object>> affectedConsumers,
-        Map<String, Object> policy, List<Map<String, Object>> audience) {
+        Map<String, Object> policy, List<Audience> audience) {
 
     static String path(String id) {
         return "/compatibility-reports/" + id;
@@ -51,7 +53,7 @@ record Report(String id, String application, String version, String branch, Stri
                 document.append(name, value);
             }
         });
-        return document.append("createdAt", Date.from(createdAt)).append("audience", audience);
+        return document.append("createdAt", Date.from(createdAt)).append("audience", EventCodec.audienceToDocuments(audience));
     }
 
     @SuppressWarnings("unchecked")
@@ -63,6 +65,6 @@ record Report(String id, String application, String version, String branch, Stri
                 (List<Map<String, Object>>) (List<?>) document.getList("crossChecks", Document.class, List.of()),
                 (List<Map<String, Object>>) (List<?>) document.getList("affectedConsumers", Document.class, List.of()),
                 document.get("policy", Document.class),
-                (List<Map<String, Object>>) (List<?>) document.getList("audience", Document.class, List.of()));
+                EventCodec.audienceFromDocuments(document.get("audience")));
     }
 }

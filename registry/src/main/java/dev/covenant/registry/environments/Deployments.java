@@ -2,7 +2,7 @@ package dev.covenant.registry.environments;
 
 import dev.covenant.registry.events.Event;
 import dev.covenant.registry.events.EventLog;
-import dev.covenant.registry.events.EventTypes;
+import dev.covenant.registry.events.EventPayload;
 import dev.covenant.registry.pacticipants.ApplicationOwnership;
 import dev.covenant.registry.pacticipants.Pacticipants;
 import dev.covenant.registry.pacticipants.Version;
@@ -56,19 +56,13 @@ class Deployments {
                 .flatMap(found -> ownership.requireCallerMayWrite(application).thenReturn(found))
                 .flatMap(found -> Mono.defer(() -> deploy(found.getT1(), found.getT2(), instance))
                         .retryWhen(staleStateRetry()))
-                .flatMap(deployment -> events.record(Event.of(EventTypes.DEPLOYMENT_RECORDED, application, number,
-                                environmentAttributes(deployment.environmentUuid(), deployment.environmentName(), instance),
+                .flatMap(deployment -> events.record(Event.of(application, number,
+                                new EventPayload.DeploymentRecorded(deployment.environmentName(),
+                                        deployment.environmentUuid(), instance),
                                 deployment.uuid()))
                         .thenReturn(deployment));
     }
 
-    private static java.util.Map<String, Object> environmentAttributes(String uuid, String name, String instance) {
-        java.util.Map<String, Object> attributes = new java.util.LinkedHashMap<>();
-        attributes.put("environment", name);
-        attributes.put("environmentUuid", uuid);
-        attributes.put("instance", instance);
-        return attributes;
-    }
 
     private Mono<Deployment> deploy(Environment environment, Version version, String instance) {
         return store.state(environment.uuid(), version.application())
@@ -141,8 +135,8 @@ class Deployments {
                 .flatMap(found -> ownership.requireCallerMayWrite(application).thenReturn(found))
                 .flatMap(found -> Mono.defer(() -> release(found.getT1(), found.getT2()))
                         .retryWhen(staleStateRetry())
-                        .flatMap(recorded -> events.record(Event.of(EventTypes.RELEASE_RECORDED, application, number,
-                                        environmentAttributes(found.getT1().uuid(), found.getT1().name(), null),
+                        .flatMap(recorded -> events.record(Event.of(application, number,
+                                        new EventPayload.ReleaseRecorded(found.getT1().name(), found.getT1().uuid()),
                                         found.getT1().uuid()))
                                 .thenReturn(recorded)));
     }

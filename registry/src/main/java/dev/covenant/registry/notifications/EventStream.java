@@ -1,5 +1,6 @@
 package dev.covenant.registry.notifications;
 
+import dev.covenant.registry.events.Audience;
 import dev.covenant.registry.events.Event;
 import dev.covenant.registry.events.EventLog;
 import dev.covenant.registry.teams.Teams;
@@ -75,15 +76,14 @@ class EventStream {
         if (team == null) {
             return Mono.just(true);
         }
-        if (Audience.of(event).stream().anyMatch(entry -> team.equals(entry.team()))) {
+        if (event.payload().audience().stream().anyMatch(entry -> team.equals(entry.team()))) {
             return Mono.just(true);
         }
         return Flux.fromIterable(applications).concatMap(teams::teamOf).any(team::equals);
     }
 
     static List<String> applications(Event event) {
-        return Stream.concat(Stream.of(event.application(), event.attribute("provider"), event.attribute("consumer")),
-                        Audience.of(event).stream().map(Audience::application))
+        return Stream.concat(event.applications(), event.payload().audience().stream().map(Audience::application))
                 .filter(Objects::nonNull).distinct().toList();
     }
 

@@ -1,7 +1,8 @@
 package dev.covenant.registry.notifications;
 
+import dev.covenant.registry.events.Audience;
 import dev.covenant.registry.events.Event;
-import dev.covenant.registry.events.EventTypes;
+import dev.covenant.registry.events.EventPayload;
 import dev.covenant.registry.system.Links;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -42,8 +43,8 @@ class Messages {
         body.put("summary", summary(event));
         body.put("application", event.application());
         body.put("version", event.version());
-        if (event.attributes().containsKey("compatible")) {
-            body.put("compatible", event.attributes().get("compatible"));
+        if (event.payload() instanceof EventPayload.CompatibilityChecked checked) {
+            body.put("compatible", checked.compatible());
         }
         body.put("affected", affected.stream().map(Messages::affectedView).toList());
         String report = reportUrl(event);
@@ -74,42 +75,60 @@ class Messages {
         return view;
     }
 
-    private static Map<String, Object> failureView(Map<String, Object> failure) {
+    private static Map<String, Object> failureView(Audience.Concern failure) {
         Map<String, Object> view = new LinkedHashMap<>();
-        for (String key : List.of("operation", "field", "ruleId", "code", "message", "interaction", "fingerprint")) {
-            if (failure.get(key) != null) {
-                view.put(key, failure.get(key));
-            }
-        }
+        putPresent(view, "operation", failure.operation());
+        putPresent(view, "field", failure.field());
+        putPresent(view, "ruleId", failure.ruleId());
+        putPresent(view, "code", failure.code());
+        putPresent(view, "message", failure.message());
+        putPresent(view, "interaction", failure.interaction());
+        putPresent(view, "fingerprint", failure.fingerprint());
         return view;
     }
 
+    private static void putPresent(Map<String, Object> view, String key, String value) {
+        if (value != null) {
+            view.put(key, value);
+        }
+    }
+
     String summary(Event event) {
-        String summary = event.attribute("summary");
-        if (summary != null) {
-            return summary;
+        EventPayload payload = event.payload();
+        if (payload.summary() != null) {
+            return payload.summary();
         }
         String subject = event.application() + (event.version() == null ? "" : " " + event.version());
-        return switch (event.type()) {
-            case EventTypes.COMPATIBILITY_CHECKED -> Boolean.parseBoolean(event.attribute("compatible"))
-                    ? "Change to " + subject + " is compatible" : "Incompatible change to " + subject;
-            case EventTypes.PACT_PUBLISHED -> "Pact published by " + subject + " for " + event.attribute("provider");
-            case EventTypes.VERIFICATION_PUBLISHED -> "Verification of " + event.attribute("consumer") + "'s pact by "
-                    + subject + (Boolean.parseBoolean(event.attribute("success")) ? " passed" : " failed");
-            case EventTypes.CONTRACT_PUBLISHED -> "OpenAPI document published for " + subject;
-            case EventTypes.DEPLOYMENT_RECORDED -> subject + " deployed to " + event.attribute("environment");
-            case EventTypes.RELEASE_RECORDED -> subject + " released to " + event.attribute("environment");
-            default -> event.type() + " for " + subject;
-        };
+        if (payload instanceof EventPayload.CompatibilityChecked checked) {
+            return checked.compatible() ? "Change to " + subject + " is compatible" : "Incompatible change to " + subject;
+        } else if (payload instanceof EventPayload.PactPublished pact) {
+            return "Pact published by " + subject + " for " + pact.provider();
+        } else if (payload instanceof EventPayload.VerificationPublished verification) {
+            return "Verification of " + verification.consumer() + "'s pact by " + subject
+                    + (verification.success() ? " passed" : " failed");
+        } else if (payload instanceof EventPayload.ContractPublished) {
+            return "OpenAPI document published for " + subject;
+        } else if (payload instanceof EventPayload.DeploymentRecorded deployment) {
+            return subject + " deployed to " + deployment.environment();
+        } else if (payload instanceof EventPayload.ReleaseRecorded release) {
+            return subject + " released to " + release.environment();
+        }
+        return event.type() + " for " + subject;
     }
 
     String reportUrl(Event event) {
         Links links = publicUrl.links();
-        String path = event.attribute("reportPath");
+        String path = null;
+        String id = null;
+        if (event.payload() instanceof EventPayload.CompatibilityChecked checked) {
+            path = checked.reportPath();
+            id = checked.reportId();
+        } else if (event.payload() instanceof EventPayload.ProposalChanged proposal) {
+            path = proposal.reportPath();
+        }
         if (path != null) {
             return links.raw(path.startsWith("/") ? path : "/" + path);
         }
-        String id = event.attribute("reportId");
         return id == null ? null : links.href("compatibility-reports", id);
     }
 
@@ -122,21 +141,21 @@ class Messages {
                         .append(")");
             }
             int shown = 0;
-            for (Map<String, Object> failure : audience.failures()) {
+            for (Audience.Concern failure : audience.failures()) {
                 if (shown++ == MAX_SLACK_FAILURES) {
                     text.append("\n• … and ").append(audience.failures().size() - MAX_SLACK_FAILURES).append(" more");
                     break;
                 }
-                text.append("\n• ").append(orDash(failure.get("operation")));
-                if (failure.get("field") != null) {
-                    text.append(" field `").append(failure.get("field")).append('`');
+                text.append("\n• ").append(orDash(failure.operation()));
+                if (failure.field() != null) {
+                    text.append(" field `").append(failure.field()).append('`');
                 }
-                Object rule = failure.get("ruleId") != null ? failure.get("ruleId") : failure.get("code");
+                Object rule = failure.ruleId() != null ? failure.ruleId() : failure.code();
                 if (rule != null) {
                     text.append(" [").append(rule).append(']');
                 }
-                if (failure.get("message") != null) {
-                    text.append(": ").append(failure.get("message"));
+                if (failure.message() != null) {
+                    text.append(": ").append(failure.message());
                 }
             }
         }

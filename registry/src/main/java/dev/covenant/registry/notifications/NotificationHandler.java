@@ -1,12 +1,11 @@
 package dev.covenant.registry.notifications;
 
+import dev.covenant.registry.events.Audience;
 import dev.covenant.registry.events.Event;
 import dev.covenant.registry.events.EventHandler;
 import dev.covenant.registry.events.EventTypes;
 import dev.covenant.registry.teams.Teams;
 import java.util.List;
-import java.util.Objects;
-import java.util.stream.Stream;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -39,7 +38,7 @@ class NotificationHandler implements EventHandler {
 
     @Override
     public Mono<String> handle(Event event) {
-        List<Audience> audience = Audience.of(event);
+        List<Audience> audience = event.payload().audience();
         return subscriptions.all()
                 .concatMap(subscription -> affected(subscription, event, audience)
                         .map(affected -> new Delivery(SubscriptionSigner.KIND, subscription.id(), subscription.team(),
@@ -60,8 +59,7 @@ class NotificationHandler implements EventHandler {
         if (!subscription.events().contains(event.type())) {
             return Mono.empty();
         }
-        return Flux.fromStream(Stream.of(event.application(), event.attribute("provider"), event.attribute("consumer"))
-                        .filter(Objects::nonNull))
+        return Flux.fromStream(event.applications())
                 .concatMap(teams::teamOf)
                 .any(subscription.team()::equals)
                 .filter(Boolean::booleanValue)

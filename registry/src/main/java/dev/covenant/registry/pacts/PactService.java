@@ -7,7 +7,7 @@ import dev.covenant.contract.openapi.DocumentLimits;
 import dev.covenant.contract.openapi.OpenApiDocuments;
 import dev.covenant.registry.events.Event;
 import dev.covenant.registry.events.EventLog;
-import dev.covenant.registry.events.EventTypes;
+import dev.covenant.registry.events.EventPayload;
 import dev.covenant.registry.pacticipants.ApplicationOwnership;
 import dev.covenant.registry.pacticipants.Pacticipants;
 import dev.covenant.registry.pacticipants.Version;
@@ -101,13 +101,9 @@ public class PactService implements IndexDefinitions, VersionListener {
     /** The event of a pact publication; publishing the same content for a version again is the same event. */
     private static Event published(PublishContracts request, PublishedPact published, boolean contentChanged) {
         PactPublication publication = published.publication();
-        Map<String, Object> attributes = new java.util.LinkedHashMap<>();
-        attributes.put("provider", publication.provider());
-        attributes.put("sha", publication.sha());
-        attributes.put("branch", request.branch());
-        attributes.put("tags", request.tags());
-        attributes.put("contentChanged", contentChanged);
-        return Event.of(EventTypes.PACT_PUBLISHED, publication.consumer(), publication.consumerVersion(), attributes,
+        return Event.of(publication.consumer(), publication.consumerVersion(),
+                new EventPayload.PactPublished(publication.provider(), publication.sha(), request.branch(),
+                        request.tags(), contentChanged),
                 publication.provider(), publication.sha());
     }
 

@@ -1,14 +1,15 @@
 package dev.covenant.registry.proposals;
 
+import dev.covenant.registry.events.Audience;
+import dev.covenant.registry.events.Audience.Concern;
 import dev.covenant.registry.events.Event;
+import dev.covenant.registry.events.EventPayload;
 import dev.covenant.registry.events.EventTypes;
 import dev.covenant.registry.proposals.Revision.Impact;
 import dev.covenant.registry.proposals.Revision.ImpactFailure;
 import dev.covenant.registry.proposals.Revision.ProposedFinding;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -37,21 +38,18 @@ final class ProposalEvents {
     }
 
     static Event reviewed(Proposal proposal, Reviewer reviewer, String request) {
-        List<Map<String, Object>> audience = new ArrayList<>();
+        List<Audience> audience = new ArrayList<>();
         addTeam(audience, proposal.team(), proposal, "proposer");
         proposal.reviewers().stream().filter(Reviewer::required).filter(r -> !r.team().equals(reviewer.team()))
                 .forEach(other -> addTeam(audience, other.team(), proposal, "required-reviewer"));
-        Event base = event(EventTypes.PROPOSAL_REVIEWED, proposal, audience, "Team " + reviewer.team() + " "
-                + (reviewer.approvedIt() ? "approved" : "requested changes to") + " proposal '" + proposal.title()
-                + "' for " + proposal.application(), request);
-        Map<String, Object> attributes = new LinkedHashMap<>(base.attributes());
-        attributes.put("team", reviewer.team());
-        attributes.put("decision", reviewer.decision().wire());
-        return Event.of(base.type(), base.application(), null, attributes, proposal.id(), request);
+        return Event.of(proposal.application(), null, payload(EventTypes.PROPOSAL_REVIEWED, proposal, audience,
+                "Team " + reviewer.team() + " " + (reviewer.approvedIt() ? "approved" : "requested changes to")
+                        + " proposal '" + proposal.title() + "' for " + proposal.application(),
+                reviewer.team(), reviewer.decision().wire()), proposal.id(), request);
     }
 
     static Event agreed(Proposal proposal) {
-        List<Map<String, Object>> audience = reviewersAudience(proposal);
+        List<Audience> audience = reviewersAudience(proposal);
         addTeam(audience, proposal.team(), proposal, "proposer");
         return event(EventTypes.PROPOSAL_AGREED, proposal, audience, "Proposal '" + proposal.title() + "' for "
                 + proposal.application() + " is agreed: revision " + proposal.current().number()
@@ -67,66 +65,51 @@ final class ProposalEvents {
         return proposal.team() == null ? "" : " by team " + proposal.team();
     }
 
-    private static Event event(String type, Proposal proposal, List<Map<String, Object>> audience, String summary,
+    private static Event event(String type, Proposal proposal, List<Audience> audience, String summary,
             String discriminator) {
-        Map<String, Object> attributes = new LinkedHashMap<>();
-        attributes.put("proposalId", proposal.id());
-        attributes.put("title", proposal.title());
-        attributes.put("revision", proposal.current().number());
-        attributes.put("status", proposal.status().wire());
-        attributes.put("proposingTeam", proposal.team());
-        attributes.put("summary", summary);
-        attributes.put("reportPath", Proposal.path(proposal.id()));
-        attributes.put("audience", audience);
-        return Event.of(type, proposal.application(), null, attributes, proposal.id(), discriminator);
+        return Event.of(proposal.application(), null, payload(type, proposal, audience, summary, null, null),
+                proposal.id(), discriminator);
     }
 
-    private static List<Map<String, Object>> reviewersAudience(Proposal proposal) {
-        List<Map<String, Object>> audience = new ArrayList<>();
+    private static EventPayload.ProposalChanged payload(String type, Proposal proposal, List<Audience> audience,
+            String summary, String reviewer, String decision) {
+        return new EventPayload.ProposalChanged(type, proposal.id(), proposal.title(), proposal.current().number(),
+                proposal.status().wire(), proposal.team(), summary, Proposal.path(proposal.id()), audience, reviewer,
+                decision);
+    }
+
+    private static List<Audience> reviewersAudience(Proposal proposal) {
+        List<Audience> audience = new ArrayList<>();
         for (Reviewer reviewer : proposal.reviewers()) {
             addTeam(audience, reviewer.team(), proposal, reviewer.required() ? "required-reviewer" : "informed");
         }
         return audience;
     }
 
-    private static void addTeam(List<Map<String, Object>> audience, String team, Proposal proposal, String role) {
-        if (team == null || audience.stream().anyMatch(entry -> team.equals(entry.get("team")))) {
+    private static void addTeam(List<Audience> audience, String team, Proposal proposal, String role) {
+        if (team == null || audience.stream().anyMatch(entry -> team.equals(entry.team()))) {
             return;
         }
         Revision revision = proposal.current();
         List<Impact> own = revision.impact().stream().filter(impact -> team.equals(impact.team())).toList();
-        Map<String, Object> entry = new LinkedHashMap<>();
-        entry.put("application", own.isEmpty() ? proposal.application() : own.get(0).consumer());
-        entry.put("team", team);
-        entry.put("role", role);
-        entry.put("failures", concerns(team, revision, own));
-        audience.add(entry);
+        audience.add(new Audience(own.isEmpty() ? proposal.application() : own.get(0).consumer(), team, role,
+                concerns(team, revision, own)));
     }
 
     /** The consumer failures of the team's applications, then the breaking findings that concern it. */
-    private static List<Map<String, Object>> concerns(String team, Revision revision, List<Impact> own) {
-        List<Map<String, Object>> listed = new ArrayList<>();
+    private static List<Concern> concerns(String team, Revision revision, List<Impact> own) {
+        List<Concern> listed = new ArrayList<>();
         for (Impact impact : own) {
             for (ImpactFailure failure : impact.failures()) {
-                Map<String, Object> view = new LinkedHashMap<>();
-                view.put("interaction", failure.interaction());
-                view.put("operation", failure.operation());
-                view.put("field", failure.field());
-                view.put("code", failure.code());
-                view.put("ruleId", failure.ruleId());
-                view.put("message", failure.message());
-                listed.add(view);
+                listed.add(new Concern(failure.interaction(), failure.operation(), failure.field(), failure.code(),
+                        failure.ruleId(), failure.message(), null));
             }
         }
         Set<String> concerning = ReviewRules.concerning(team, revision);
         for (ProposedFinding finding : revision.breaking()) {
             if (concerning.contains(finding.fingerprint())) {
-                Map<String, Object> view = new LinkedHashMap<>();
-                view.put("operation", finding.operation());
-                view.put("ruleId", finding.ruleId());
-                view.put("message", finding.message());
-                view.put("fingerprint", finding.fingerprint());
-                listed.add(view);
+                listed.add(new Concern(null, finding.operation(), null, null, finding.ruleId(), finding.message(),
+                        finding.fingerprint()));
             }
         }
         return listed.size() > MAX_LISTED ? List.copyOf(listed.subList(0, MAX_LISTED)) : listed;

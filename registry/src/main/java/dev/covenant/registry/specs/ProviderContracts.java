@@ -19,7 +19,7 @@ import dev.covenant.contract.openapi.ParsedDocument;
 import dev.covenant.contract.openapi.Validation;
 import dev.covenant.registry.events.Event;
 import dev.covenant.registry.events.EventLog;
-import dev.covenant.registry.events.EventTypes;
+import dev.covenant.registry.events.EventPayload;
 import dev.covenant.registry.pacticipants.ApplicationOwnership;
 import dev.covenant.registry.pacticipants.Pacticipants;
 import dev.covenant.registry.pacticipants.Version;
@@ -128,11 +128,8 @@ public class ProviderContracts implements IndexDefinitions {
 
     /** The event of a publish; a republish of the same content is the same event. */
     private static Event published(ProviderContract contract) {
-        Map<String, Object> attributes = new java.util.LinkedHashMap<>();
-        attributes.put("sha", contract.sha256());
-        attributes.put("branch", contract.branch());
-        attributes.put("tags", contract.tags());
-        return Event.of(EventTypes.CONTRACT_PUBLISHED, contract.application(), contract.version(), attributes,
+        return Event.of(contract.application(), contract.version(),
+                new EventPayload.ContractPublished(contract.sha256(), contract.branch(), contract.tags()),
                 contract.sha256());
     }
 

@@ -5,7 +5,7 @@ import com.mongodb.reactivestreams.client.MongoDatabase;
 import dev.covenant.contract.openapi.OpenApiDocuments;
 import dev.covenant.registry.events.Event;
 import dev.covenant.registry.events.EventLog;
-import dev.covenant.registry.events.EventTypes;
+import dev.covenant.registry.events.EventPayload;
 import dev.covenant.registry.pacticipants.Branch;
 import dev.covenant.registry.pacticipants.ApplicationOwnership;
 import dev.covenant.registry.pacticipants.Pacticipants;
@@ -79,15 +79,11 @@ public class VerificationService implements IndexDefinitions {
 
     /** The event of a verification; a retried POST is the same verification and the same event. */
     private static Event published(Verification verification) {
-        Map<String, Object> attributes = new java.util.LinkedHashMap<>();
-        attributes.put("consumer", verification.consumer());
-        attributes.put("pactSha", verification.sha());
-        attributes.put("success", verification.success());
-        attributes.put("verificationNumber", verification.number());
-        attributes.put("branches", verification.branches());
-        attributes.put("buildUrl", verification.buildUrl());
-        return Event.of(EventTypes.VERIFICATION_PUBLISHED, verification.provider(), verification.providerVersion(),
-                attributes, verification.id());
+        return Event.of(verification.provider(), verification.providerVersion(),
+                new EventPayload.VerificationPublished(verification.consumer(), verification.sha(),
+                        verification.success(), verification.number(), verification.branches(),
+                        verification.buildUrl()),
+                verification.id());
     }
 
     private Mono<Void> requireContent(String provider, String consumer, String sha) {

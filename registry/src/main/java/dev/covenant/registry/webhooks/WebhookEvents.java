@@ -1,7 +1,7 @@
 package dev.covenant.registry.webhooks;
 
 import dev.covenant.registry.events.Event;
-import dev.covenant.registry.events.EventTypes;
+import dev.covenant.registry.events.EventPayload;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -25,15 +25,15 @@ final class WebhookEvents {
     /** The webhook event names an event triggers, most specific first (empty for other events). */
     static List<String> namesOf(Event event) {
         List<String> names = new ArrayList<>();
-        if (EventTypes.PACT_PUBLISHED.equals(event.type())) {
-            if (Boolean.parseBoolean(event.attribute("contentChanged"))) {
+        if (event.payload() instanceof EventPayload.PactPublished pact) {
+            if (pact.contentChanged()) {
                 names.add(CONTRACT_CONTENT_CHANGED);
             }
             names.add(CONTRACT_PUBLISHED);
             // every new pact needs verifying as far as Covenant knows; refined when it tracks verified content
             names.add(CONTRACT_REQUIRING_VERIFICATION_PUBLISHED);
-        } else if (EventTypes.VERIFICATION_PUBLISHED.equals(event.type())) {
-            names.add(Boolean.parseBoolean(event.attribute("success")) ? VERIFICATION_SUCCEEDED : VERIFICATION_FAILED);
+        } else if (event.payload() instanceof EventPayload.VerificationPublished verification) {
+            names.add(verification.success() ? VERIFICATION_SUCCEEDED : VERIFICATION_FAILED);
             names.add(VERIFICATION_PUBLISHED);
         }
         return names;
@@ -45,10 +45,11 @@ final class WebhookEvents {
     }
 
     static String consumerOf(Event event) {
-        return EventTypes.PACT_PUBLISHED.equals(event.type()) ? event.application() : event.attribute("consumer");
+        return event.payload() instanceof EventPayload.VerificationPublished verification ? verification.consumer()
+                : event.application();
     }
 
     static String providerOf(Event event) {
-        return EventTypes.PACT_PUBLISHED.equals(event.type()) ? event.attribute("provider") : event.application();
+        return event.payload() instanceof EventPayload.PactPublished pact ? pact.provider() : event.application();
     }
 }

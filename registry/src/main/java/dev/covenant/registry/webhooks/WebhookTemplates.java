@@ -1,7 +1,7 @@
 package dev.covenant.registry.webhooks;
 
 import dev.covenant.registry.events.Event;
-import dev.covenant.registry.events.EventTypes;
+import dev.covenant.registry.events.EventPayload;
 import dev.covenant.registry.notifications.OutboundRequest;
 import dev.covenant.registry.notifications.PublicUrl;
 import dev.covenant.registry.pacticipants.Pacticipants;
@@ -11,7 +11,6 @@ import dev.covenant.registry.system.Links;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -39,27 +38,32 @@ class WebhookTemplates {
     /** The values of the template parameters for an event. */
     Mono<Map<String, String>> parameters(Event event, String eventName) {
         Links links = publicUrl.links();
-        boolean pact = EventTypes.PACT_PUBLISHED.equals(event.type());
+        EventPayload.PactPublished published = event.payload() instanceof EventPayload.PactPublished p ? p : null;
+        EventPayload.VerificationPublished verified =
+                event.payload() instanceof EventPayload.VerificationPublished v ? v : null;
+        boolean pact = published != null;
         String consumer = WebhookEvents.consumerOf(event);
         String provider = WebhookEvents.providerOf(event);
-        String sha = pact ? event.attribute("sha") : event.attribute("pactSha");
+        String sha = pact ? published.sha() : verified == null ? null : verified.pactSha();
         Map<String, String> values = new LinkedHashMap<>();
         values.put("eventName", eventName);
         values.put("consumerName", consumer);
         values.put("providerName", provider);
         values.put("pactUrl", sha == null ? "" : PactLinks.pactVersion(links, provider, consumer, sha, null));
-        values.put("consumerVersionNumber", pact ? event.version() : orEmpty(event.attribute("consumerVersion")));
-        values.put("consumerVersionBranch", pact ? orEmpty(event.attribute("branch")) : "");
-        values.put("consumerVersionTags", pact ? joined(event.attributes().get("tags")) : "");
+        values.put("consumerVersionNumber", pact ? event.version() : "");
+        values.put("consumerVersionBranch", pact ? orEmpty(published.branch()) : "");
+        values.put("consumerVersionTags", pact ? String.join(", ", published.tags()) : "");
         values.put("providerVersionNumber", pact ? "" : event.version());
-        values.put("providerVersionBranch", pact ? "" : first(event.attributes().get("branches")));
+        values.put("providerVersionBranch", pact || verified == null || verified.branches().isEmpty() ? ""
+                : verified.branches().get(0));
         values.put("providerVersionTags", "");
         values.put("consumerLabels", "");
         values.put("providerLabels", "");
-        String number = event.attribute("verificationNumber");
+        String number = verified == null || verified.verificationNumber() == null ? null
+                : String.valueOf(verified.verificationNumber());
         values.put("verificationResultUrl", pact || sha == null || number == null ? ""
                 : PactLinks.verificationResults(links, provider, consumer, sha, null) + "/" + number);
-        String status = pact ? "pending" : Boolean.parseBoolean(event.attribute("success")) ? "success" : "failure";
+        String status = pact ? "pending" : verified != null && verified.success() ? "success" : "failure";
         values.put("githubVerificationStatus", status);
         values.put("gitlabVerificationStatus", switch (status) {
             case "success" -> "success";
@@ -77,7 +81,7 @@ class WebhookTemplates {
             default -> "pending";
         });
         if (!pact) {
-            values.put("buildUrl", orEmpty(event.attribute("buildUrl")));
+            values.put("buildUrl", orEmpty(verified == null ? null : verified.buildUrl()));
             return withLabels(values, consumer, provider);
         }
         return pacticipants.version(consumer, event.version())
@@ -163,13 +167,5 @@ class WebhookTemplates {
 
     private static String orEmpty(String value) {
         return value == null ? "" : value;
-    }
-
-    private static String joined(Object list) {
-        return list instanceof List<?> items ? String.join(", ", items.stream().map(String::valueOf).toList()) : "";
-    }
-
-    private static String first(Object list) {
-        return list instanceof List<?> items && !items.isEmpty() ? String.valueOf(items.get(0)) : "";
     }
 }

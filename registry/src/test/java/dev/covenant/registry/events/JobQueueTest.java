@@ -137,8 +137,8 @@ class JobQueueTest extends RegistryTest {
         Event event = handlers.seen.get(app).get(0);
         assertThat(event.type()).isEqualTo(EventTypes.CONTRACT_PUBLISHED);
         assertThat(event.version()).isEqualTo("1.0.0");
-        assertThat(event.attribute("branch")).isEqualTo("main");
-        assertThat(event.attribute("sha")).hasSize(64);
+        assertThat(((EventPayload.ContractPublished) event.payload()).branch()).isEqualTo("main");
+        assertThat(((EventPayload.ContractPublished) event.payload()).sha()).hasSize(64);
         assertThat(event.sequence()).isPositive();
         // the republish is the same fact: no second event, no second handling (the checks' own
         // compatibility.checked event about the document is another fact)
@@ -150,7 +150,7 @@ class JobQueueTest extends RegistryTest {
     @Test
     void aRecordedEventIsPublishedLiveOnceAndRecordingTheSameFactAgainReturnsTheStoredOne() {
         String app = unique("live");
-        Event event = Event.of(EventTypes.DEPLOYMENT_RECORDED, app, "1.0.0", Map.of("environment", "production"), "x");
+        Event event = Event.of(app, "1.0.0", new EventPayload.DeploymentRecorded("production", null, null), "x");
         AtomicReference<Event> stored = new AtomicReference<>();
         AtomicReference<Event> published = new AtomicReference<>();
 
@@ -165,7 +165,7 @@ class JobQueueTest extends RegistryTest {
 
         assertThat(published.get().id()).isEqualTo(event.id());
         assertThat(published.get().sequence()).isPositive().isEqualTo(stored.get().sequence());
-        assertThat(published.get().attribute("environment")).isEqualTo("production");
+        assertThat(((EventPayload.DeploymentRecorded) published.get().payload()).environment()).isEqualTo("production");
         StepVerifier.create(events.since(stored.get().sequence() - 1, 1).map(Event::id)).expectNext(event.id())
                 .verifyComplete();
     }
@@ -173,7 +173,7 @@ class JobQueueTest extends RegistryTest {
     @Test
     void recordingInterruptedAfterTheOutboxIsCompletedByRecovery() {
         String app = unique("crashed");
-        Event event = Event.of(EventTypes.DEPLOYMENT_RECORDED, app, "1.0.0", Map.of("environment", "production"), "x");
+        Event event = Event.of(app, "1.0.0", new EventPayload.DeploymentRecorded("production", null, null), "x");
         // what a write that died right after its first step leaves behind: only the outbox entry
         Mono.from(database.getCollection("event_outbox").insertOne(event.toDocument(1L,
                 Instant.now().minus(EventLog.OUTBOX_GRACE).minusSeconds(1)))).block();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.covenant.registry.RegistryTest;
 import dev.covenant.registry.events.Event;
+import dev.covenant.registry.events.EventCodec;
 import dev.covenant.registry.events.EventLog;
 import dev.covenant.registry.events.EventTypes;
 import java.time.Duration;
@@ -26,7 +27,7 @@ class EventStreamTest extends RegistryTest {
     EventLog events;
 
     Event record(String type, String application, String version, Map<String, Object> attributes) {
-        return events.record(Event.of(type, application, version, attributes, unique("e"))).block();
+        return events.record(Event.of(application, version, EventCodec.fromDocument(type, attributes), unique("e"))).block();
     }
 
     Flux<ServerSentEvent<Map<String, Object>>> stream(String query, long lastEventId) {

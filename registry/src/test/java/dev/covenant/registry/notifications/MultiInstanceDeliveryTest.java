@@ -5,9 +5,10 @@ import static org.awaitility.Awaitility.await;
 
 import com.mongodb.reactivestreams.client.MongoClient;
 import dev.covenant.registry.CovenantRegistry;
+import dev.covenant.registry.events.Audience;
 import dev.covenant.registry.events.Event;
 import dev.covenant.registry.events.EventLog;
-import dev.covenant.registry.events.EventTypes;
+import dev.covenant.registry.events.EventPayload;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -80,10 +81,10 @@ class MultiInstanceDeliveryTest {
     }
 
     static Event breaking(String team, int n) {
-        return Event.of(EventTypes.COMPATIBILITY_CHECKED, "inventory", "2." + n, Map.of("compatible", false,
-                "audience", List.of(Map.of("application", "orders", "team", team, "role", "consumer",
-                        "failures", List.of(Map.of("operation", "GET /items/{id}", "field", "price",
-                                "ruleId", "response-property-removed"))))), "report-" + n);
+        return Event.of("inventory", "2." + n, new EventPayload.CompatibilityChecked(null, false, null, null, null,
+                List.of(new Audience("orders", team, "consumer", List.of(new Audience.Concern(null,
+                        "GET /items/{id}", "price", null, "response-property-removed", null, null))))),
+                "report-" + n);
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.covenant.registry.RegistryTest;
 import dev.covenant.registry.events.Event;
+import dev.covenant.registry.events.EventCodec;
 import dev.covenant.registry.events.EventLog;
 import dev.covenant.registry.events.EventTypes;
 import java.time.Duration;
@@ -68,7 +69,8 @@ class NotificationDeliveryTest extends RegistryTest {
                 "reportPath", "/compatibility-reports/report-" + provider,
                 "audience", List.of(Map.of("application", consumer, "team", consumerTeam, "role", "consumer",
                         "failures", List.of(failure))));
-        return events.record(Event.of(EventTypes.COMPATIBILITY_CHECKED, provider, "2.0.0", attributes,
+        return events.record(Event.of(provider, "2.0.0",
+                EventCodec.fromDocument(EventTypes.COMPATIBILITY_CHECKED, attributes),
                 "report-" + provider)).block();
     }
 

@@ -12,7 +12,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * consumer whose pact reads {@code customerId}, a failed verification of that pact by the provider's second
  * version, which is deployed to an environment.
  */
-final class UiScenario {
+public final class UiScenario {
 
     final String provider;
     final String consumer;
@@ -29,7 +29,7 @@ final class UiScenario {
         this.providerTeam = "Fulfilment " + suffix;
     }
 
-    static String document(String version, boolean breaking) {
+    public static String document(String version, boolean breaking) {
         return """
                 openapi: 3.0.3
                 info: {title: Orders, version: "%s"}
@@ -73,7 +73,7 @@ final class UiScenario {
                 """.formatted(version, breaking ? ", currency" : "", breaking ? "string" : "number");
     }
 
-    static String pact(String consumer, String provider) {
+    public static String pact(String consumer, String provider) {
         return """
                 {"consumer": {"name": "%s"}, "provider": {"name": "%s"},
                  "interactions": [

@@ -1,0 +1,152 @@
+package dev.covenant.registry.ui.pages;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.covenant.contract.diff.DiffOptions;
+import dev.covenant.contract.diff.OpenApiDiff;
+import dev.covenant.contract.openapi.DocumentLimits;
+import dev.covenant.contract.openapi.OpenApiDocuments;
+import dev.covenant.registry.environments.EnvironmentVersion;
+import dev.covenant.registry.environments.Environments;
+import dev.covenant.registry.pacticipants.Pacticipants;
+import dev.covenant.registry.pacts.PactService;
+import dev.covenant.registry.specs.ProviderContract;
+import dev.covenant.registry.specs.ProviderContracts;
+import dev.covenant.registry.ui.model.ActivityReader;
+import dev.covenant.registry.ui.model.Edge;
+import dev.covenant.registry.ui.model.PactUsage;
+import dev.covenant.registry.ui.model.ReadModel;
+import dev.covenant.registry.ui.view.ApiOverlay;
+import dev.covenant.registry.ui.view.ApplicationView;
+import dev.covenant.registry.ui.view.DiffView;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.reactive.result.view.Rendering;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+/** An application's page, its rendered API reference with the consumers' overlay, and the diff of two versions. */
+@Controller
+class ApplicationPages {
+
+    private static final DocumentLimits STORED = new DocumentLimits(Long.MAX_VALUE / 2, 512, 0);
+
+    private final Pacticipants pacticipants;
+    private final ProviderContracts contracts;
+    private final PactService pacts;
+    private final Environments environments;
+    private final ReadModel index;
+    private final ActivityReader activity;
+
+    ApplicationPages(Pacticipants pacticipants, ProviderContracts contracts, PactService pacts,
+            Environments environments, ReadModel index, ActivityReader activity) {
+        this.pacticipants = pacticipants;
+        this.contracts = contracts;
+        this.pacts = pacts;
+        this.environments = environments;
+        this.index = index;
+        this.activity = activity;
+    }
+
+    @GetMapping("/ui/applications/{name}")
+    Mono<Rendering> application(@PathVariable String name, ServerWebExchange exchange) {
+        return pacticipants.requireApplication(name)
+                .flatMap(application -> Mono.zip(pacticipants.versions(name).collectList(),
+                                pacticipants.branches(name).collectList(),
+                                environments.deployedOrReleased(name).collectList(),
+                                index.edgesOf(name).collectList(),
+                                contracts.history(name).map(ProviderContract::version).collect(HashSet<String>::new,
+                                        HashSet::add),
+                                compatibility(name, application.latestVersion()))
+                        .flatMap(parts -> providersRunning(name, parts.getT4())
+                                .map(running -> ApplicationView.of(application, parts.getT1(), parts.getT2(),
+                                        parts.getT3(), parts.getT4(), parts.getT5(), parts.getT6(), running))))
+                .map(view -> Rendering.view("ui/application").modelAttribute("app", view).build());
+    }
+
+    /** What runs where for each other provider whose verification failed: a failure matters where it runs. */
+    private Mono<Map<String, List<EnvironmentVersion>>> providersRunning(String name, List<Edge> edges) {
+        return Flux.fromIterable(edges)
+                .filter(edge -> edge.status() == Edge.Status.FAILED && !edge.provider().equals(name))
+                .map(Edge::provider)
+                .distinct()
+                .concatMap(provider -> environments.deployedOrReleased(provider).collectList()
+                        .map(running -> Map.entry(provider, running)))
+                .collectMap(Map.Entry::getKey, Map.Entry::getValue);
+    }
+
+    private Mono<ApplicationView.Compatibility> compatibility(String name, String version) {
+        if (version == null) {
+            return Mono.just(new ApplicationView.Compatibility(false, null, null, null));
+        }
+        return activity.reports(name, version).map(ApplicationView::compatibility);
+    }
+
+    @GetMapping("/ui/applications/{name}/api")
+    Mono<Rendering> api(@PathVariable String name, @RequestParam(required = false) String version) {
+        return document(name, version)
+                .flatMap(contract -> Mono.zip(tree(contract), consumerPacts(name),
+                                contracts.history(name).map(ProviderContract::version).collectList())
+                        .map(parts -> Rendering.view("ui/api")
+                                .modelAttribute("appName", name)
+                                .modelAttribute("contract", contract)
+                                .modelAttribute("versions", parts.getT3())
+                                .modelAttribute("overlay", ApiOverlay.of(name, parts.getT1(), parts.getT2()))
+                                .build()));
+    }
+
+    @GetMapping("/ui/applications/{name}/diff")
+    Mono<Rendering> diff(@PathVariable String name, @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to) {
+        return pacticipants.requireApplication(name)
+                .then(contracts.history(name).map(ProviderContract::version).collectList())
+                .flatMap(versions -> {
+                    String revision = blank(to) ? (versions.isEmpty() ? null : versions.get(0)) : to;
+                    String base = blank(from) ? (versions.size() < 2 ? null : versions.get(1)) : from;
+                    Rendering.Builder<?> page = Rendering.view("ui/diff").modelAttribute("appName", name)
+                            .modelAttribute("versions", versions).modelAttribute("from", base)
+                            .modelAttribute("to", revision);
+                    if (base == null || revision == null) {
+                        return Mono.just(page.build());
+                    }
+                    return compare(name, base, revision).map(view -> page.modelAttribute("diff", view).build());
+                });
+    }
+
+    private Mono<DiffView> compare(String name, String from, String to) {
+        return Mono.zip(contracts.require(name, from).flatMap(this::tree), contracts.require(name, to).flatMap(this::tree))
+                .publishOn(Schedulers.boundedElastic())
+                .map(trees -> DiffView.of(from, to, trees.getT1(), trees.getT2(),
+                        OpenApiDiff.diff(trees.getT1(), trees.getT2(), DiffOptions.defaults())));
+    }
+
+    private Mono<ProviderContract> document(String name, String version) {
+        return pacticipants.requireApplication(name)
+                .then(blank(version) ? contracts.latest(name, null, null) : contracts.require(name, version));
+    }
+
+    private Mono<JsonNode> tree(ProviderContract contract) {
+        return contracts.normalized(contract)
+                .publishOn(Schedulers.boundedElastic())
+                .map(bytes -> OpenApiDocuments.readTree(bytes, STORED));
+    }
+
+    private Mono<List<ApiOverlay.ConsumerPact>> consumerPacts(String provider) {
+        return pacts.consumersOf(provider)
+                .concatMap(consumer -> pacts.latest(provider, consumer, "latest")
+                        .flatMap(publication -> pacts.contentTree(publication.sha())
+                                .map(tree -> new ApiOverlay.ConsumerPact(consumer, publication.consumerVersion(),
+                                        PactUsage.of(tree)))))
+                .collectList();
+    }
+
+    private static boolean blank(String value) {
+        return value == null || value.isBlank();
+    }
+}

@@ -1,0 +1,78 @@
+package dev.covenant.registry.ui.pages;
+
+import dev.covenant.registry.ui.UiProperties;
+import dev.covenant.registry.ui.model.ActivityReader;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.reactive.result.view.Rendering;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
+
+/**
+ * The notification log: webhook deliveries, the parked ones with a replay button, and new events as they
+ * happen (the page's script follows {@code /events/stream}, {@link UiProperties#eventStream()}). Deliveries and
+ * replays go through {@link ActivityReader}, which calls the notifications service in process.
+ */
+@Controller
+class NotificationPages {
+
+    private final ActivityReader activity;
+    private final UiProperties properties;
+
+    NotificationPages(ActivityReader activity, UiProperties properties) {
+        this.activity = activity;
+        this.properties = properties;
+    }
+
+    /** A delivery as listed; every field may be absent in what issue 5 returns. */
+    public record DeliveryRow(String id, String status, String team, String event, String target, String attempts,
+            String lastError, String createdAt) {
+
+        static DeliveryRow of(Map<String, Object> item) {
+            Object attempts = item.get("attempts");
+            String attemptCount = attempts instanceof List<?> list ? String.valueOf(list.size())
+                    : attempts == null ? "" : String.valueOf(attempts);
+            return new DeliveryRow(text(item, "id"), text(item, "status"), text(item, "team"),
+                    firstText(item, "eventType", "event", "type"), firstText(item, "url", "target"), attemptCount,
+                    firstText(item, "lastError", "error"), firstText(item, "createdAt", "updatedAt"));
+        }
+
+        private static String firstText(Map<String, Object> item, String... keys) {
+            for (String key : keys) {
+                String value = text(item, key);
+                if (!value.isEmpty()) {
+                    return value;
+                }
+            }
+            return "";
+        }
+
+        private static String text(Map<String, Object> item, String key) {
+            Object value = item.get(key);
+            return value == null || value instanceof Map || value instanceof List ? "" : String.valueOf(value);
+        }
+    }
+
+    @GetMapping("/ui/notifications")
+    Mono<Rendering> notifications(ServerWebExchange exchange) {
+        return Mono.zip(activity.deliveries(null), activity.deliveries("parked"))
+                .map(feeds -> Rendering.view("ui/notifications")
+                        .modelAttribute("available", feeds.getT1().available())
+                        .modelAttribute("eventStream", properties.eventStream())
+                        .modelAttribute("deliveries", feeds.getT1().items().stream().map(DeliveryRow::of).toList())
+                        .modelAttribute("parked", feeds.getT2().items().stream().map(DeliveryRow::of).toList())
+                        .modelAttribute("replayed", exchange.getRequest().getQueryParams().getFirst("replayed"))
+                        .build());
+    }
+
+    @PostMapping("/ui/notifications/deliveries/{id}/replay")
+    Mono<Rendering> replay(@PathVariable String id, ServerWebExchange exchange) {
+        return activity.replay(id)
+                .map(accepted -> Rendering.redirectTo("/ui/notifications?replayed=" + (accepted ? "ok" : "failed"))
+                        .build());
+    }
+}

@@ -1,0 +1,98 @@
+package dev.covenant.registry.ui.pages;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.covenant.contract.check.CheckOptions;
+import dev.covenant.contract.check.CheckReport;
+import dev.covenant.contract.check.PactChecker;
+import dev.covenant.contract.openapi.DocumentLimits;
+import dev.covenant.contract.openapi.OpenApiDocuments;
+import dev.covenant.contract.pact.Pact;
+import dev.covenant.contract.pact.Pacts;
+import dev.covenant.registry.checks.CrossCheckEvidence;
+import dev.covenant.registry.checks.CrossChecks;
+import dev.covenant.registry.pacts.PactPublication;
+import dev.covenant.registry.pacts.PactService;
+import dev.covenant.registry.specs.ProviderContract;
+import dev.covenant.registry.specs.ProviderContracts;
+import dev.covenant.registry.system.NotFoundException;
+import dev.covenant.registry.ui.view.PactView;
+import dev.covenant.registry.verifications.VerificationService;
+import java.util.Optional;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.reactive.result.view.Rendering;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+import reactor.util.function.Tuples;
+
+/** A pact rendered readably, with its verifications and the cross-contract check against the provider's document. */
+@Controller
+class PactPages {
+
+    private static final DocumentLimits STORED = new DocumentLimits(Long.MAX_VALUE / 2, 512, 0);
+
+    private final PactService pacts;
+    private final VerificationService verifications;
+    private final ProviderContracts contracts;
+    private final CrossChecks crossChecks;
+
+    PactPages(PactService pacts, VerificationService verifications, ProviderContracts contracts,
+            CrossChecks crossChecks) {
+        this.crossChecks = crossChecks;
+        this.pacts = pacts;
+        this.verifications = verifications;
+        this.contracts = contracts;
+    }
+
+    @GetMapping("/ui/pacts/{provider}/{consumer}")
+    Mono<Rendering> pact(@PathVariable String provider, @PathVariable String consumer,
+            @RequestParam(required = false) String version) {
+        Mono<PactPublication> publication = version == null || version.isBlank()
+                ? pacts.latest(provider, consumer, "latest")
+                : pacts.publication(provider, consumer, version);
+        return publication
+                .switchIfEmpty(Mono.error(() -> new NotFoundException("No pact between " + consumer + " and " + provider
+                        + (version == null ? "" : " for consumer version " + version))))
+                .flatMap(found -> Mono.zip(pacts.contentTree(found.sha()),
+                                verifications.forContent(found.sha()).collectList(),
+                                providerDocument(provider),
+                                pacts.history(provider, consumer).map(PactPublication::consumerVersion).collectList())
+                        .flatMap(parts -> evidence(found.sha(), parts.getT3())
+                                .map(evidence -> Tuples.of(parts, evidence)))
+                        .publishOn(Schedulers.boundedElastic())
+                        .map(partsAndEvidence -> {
+                            var parts = partsAndEvidence.getT1();
+                            Pact pact = Pacts.parse(parts.getT1());
+                            Optional<Document> document = parts.getT3();
+                            CheckReport check = document.map(d -> PactChecker.check(d.tree(), pact, CheckOptions.defaults()))
+                                    .orElse(null);
+                            PactView view = PactView.of(provider, consumer, found.consumerVersion(), found.sha(), pact,
+                                    parts.getT2(), document.map(d -> d.contract().version()).orElse(null), check,
+                                    partsAndEvidence.getT2());
+                            return Rendering.view("ui/pact").modelAttribute("pact", view)
+                                    .modelAttribute("versions", parts.getT4()).build();
+                        }));
+    }
+
+    /** What the stored cross-contract check of this content against the document proves, as the matrix judges it. */
+    private Mono<Optional<CrossCheckEvidence>> evidence(String sha, Optional<Document> document) {
+        return Mono.justOrEmpty(document)
+                .flatMap(found -> crossChecks.evidence(sha, found.contract().version()))
+                .map(Optional::of)
+                .defaultIfEmpty(Optional.empty());
+    }
+
+    /** The provider's latest document, parsed. */
+    private record Document(ProviderContract contract, JsonNode tree) {
+    }
+
+    private Mono<Optional<Document>> providerDocument(String provider) {
+        return contracts.latest(provider, null, null)
+                .flatMap(contract -> contracts.normalized(contract)
+                        .map(bytes -> Optional.of(new Document(contract, OpenApiDocuments.readTree(bytes, STORED)))))
+                .onErrorResume(NotFoundException.class, e -> Mono.just(Optional.empty()))
+                .defaultIfEmpty(Optional.empty());
+    }
+}

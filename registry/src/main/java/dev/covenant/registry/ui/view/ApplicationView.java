@@ -1,0 +1,173 @@
+package dev.covenant.registry.ui.view;
+
+import dev.covenant.registry.environments.Deployment;
+import dev.covenant.registry.environments.EnvironmentVersion;
+import dev.covenant.registry.pacticipants.Application;
+import dev.covenant.registry.pacticipants.Branch;
+import dev.covenant.registry.pacticipants.Version;
+import dev.covenant.registry.ui.model.ActivityReader;
+import dev.covenant.registry.ui.model.Edge;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The application page: versions (newest first) with branches and tags, what runs in each environment, the
+ * contracts with its consumers and providers, and its latest status.
+ */
+public record ApplicationView(String name, String displayName, String team, String repositoryUrl, String mainBranch,
+        String latestVersion, List<VersionRow> versions, boolean moreVersions, List<NamedVersion> branches,
+        List<NamedVersion> tags, List<EnvironmentRow> environments, List<Partner> consumers, List<Partner> providers,
+        String status, String statusCss, List<String> documentVersions, Compatibility compatibility) {
+
+    static final int MAX_VERSIONS = 100;
+
+    /** One version. */
+    public record VersionRow(String number, List<String> branches, List<String> tags, String createdAt,
+            boolean hasDocument) {
+    }
+
+    /** A branch or tag and the latest version on it. */
+    public record NamedVersion(String name, String version) {
+    }
+
+    /** A version in an environment. */
+    public record EnvironmentRow(String environment, String version, String kind, String instance, String since) {
+    }
+
+    /**
+     * An application on the other end of a contract.
+     *
+     * @param detail for a failed verification: which provider version it failed against and what runs where, else null
+     */
+    public record Partner(String name, String status, String css, String consumerVersion, String pactHref,
+            String detail) {
+    }
+
+    /**
+     * The latest compatibility check recorded for the latest version (issue 5's reports).
+     *
+     * @param available false while nothing records checks
+     * @param result    "compatible", "breaking", or null when none was recorded for that version
+     * @param reportHref the report's page, null when none was recorded
+     * @param agreedProposal   the proposal whose document is the application's agreed contract, or null
+     * @param matchesAgreement whether that version's document matches the agreed contract (null: nothing agreed)
+     */
+    public record Compatibility(boolean available, String result, String createdAt, String reportHref,
+            String agreedProposal, Boolean matchesAgreement) {
+
+      public   Compatibility(boolean available, String result, String createdAt, String reportHref) {
+            this(available, result, createdAt, reportHref, null, null);
+        }
+    }
+
+    public static ApplicationView of(Application application, List<Version> versions, List<Branch> branches,
+            List<EnvironmentVersion> environments, List<Edge> edges, Set<String> documentVersions,
+            Compatibility compatibility) {
+        return of(application, versions, branches, environments, edges, documentVersions, compatibility, Map.of());
+    }
+
+    /**
+     * @param providersRunning for each provider of a failed verification, what runs in each environment (environment
+     *                         name to version); the application's own environments count for itself
+     */
+    public static ApplicationView of(Application application, List<Version> versions, List<Branch> branches,
+            List<EnvironmentVersion> environments, List<Edge> edges, Set<String> documentVersions,
+            Compatibility compatibility, Map<String, List<EnvironmentVersion>> providersRunning) {
+        String name = application.name();
+        List<VersionRow> rows = versions.stream().limit(MAX_VERSIONS)
+                .map(v -> new VersionRow(v.number(), v.branches(), v.tags(), UiFormat.time(v.createdAt()),
+                        documentVersions.contains(v.number())))
+                .toList();
+        Map<String, String> tags = new LinkedHashMap<>();
+        for (Version version : versions) {
+            version.tags().forEach(tag -> tags.putIfAbsent(tag, version.number()));
+        }
+        List<NamedVersion> branchRows = branches.stream()
+                .sorted(Comparator.comparing((Branch b) -> !b.name().equals(application.mainBranch()))
+                        .thenComparing(Branch::name))
+                .map(branch -> new NamedVersion(branch.name(), branch.latestVersion()))
+                .toList();
+        List<EnvironmentRow> running = environments.stream()
+                .map(e -> new EnvironmentRow(e.environmentName(), e.version(),
+                        e instanceof Deployment ? "deployed" : "released", e.applicationInstance(), UiFormat.time(e.createdAt())))
+                .toList();
+        Map<String, List<EnvironmentVersion>> runningWhere = new java.util.HashMap<>(providersRunning);
+        runningWhere.put(name, environments);
+        List<Partner> consumers = new ArrayList<>();
+        List<Partner> providers = new ArrayList<>();
+        for (Edge edge : edges) {
+            List<EnvironmentVersion> providerRuns = runningWhere.get(edge.provider());
+            if (edge.provider().equals(name)) {
+                consumers.add(partner(edge.consumer(), edge, providerRuns));
+            }
+            if (edge.consumer().equals(name)) {
+                providers.add(partner(edge.provider(), edge, providerRuns));
+            }
+        }
+        consumers.sort(Comparator.comparing(Partner::name));
+        providers.sort(Comparator.comparing(Partner::name));
+        Edge.Health health = Edge.Health.of(edges, edge -> runs(runningWhere.get(edge.provider()), edge.providerVersion()));
+        List<String> documents = versions.stream().map(Version::number).filter(documentVersions::contains).toList();
+        return new ApplicationView(name, application.displayName(), application.team(),
+                UiFormat.safeUrl(application.repositoryUrl()),
+                application.mainBranch(), application.latestVersion(), rows, versions.size() > MAX_VERSIONS, branchRows,
+                tags.entrySet().stream().map(tag -> new NamedVersion(tag.getKey(), tag.getValue())).toList(), running,
+                List.copyOf(consumers), List.copyOf(providers), health.label(), health.css(), documents, compatibility);
+    }
+
+    private static Partner partner(String other, Edge edge, List<EnvironmentVersion> providerRuns) {
+        String detail = null;
+        String label = edge.status().label();
+        String css = edge.status().css();
+        if (edge.status() == Edge.Status.FAILED && edge.providerVersion() != null && providerRuns != null) {
+            boolean runs = runs(providerRuns, edge.providerVersion());
+            List<String> where = providerRuns.stream()
+                    .map(run -> run.environmentName() + " runs " + edge.provider() + " " + run.version())
+                    .distinct()
+                    .toList();
+            detail = "fails against " + edge.provider() + " " + edge.providerVersion()
+                    + (runs ? "" : ", which is deployed nowhere")
+                    + (where.isEmpty() ? "; no version of " + edge.provider() + " is deployed" : "; " + String.join(", ", where));
+            if (!runs) {
+                label = "fails against " + edge.providerVersion() + " (not deployed)";
+                css = "warn";
+            }
+        }
+        return new Partner(other, label, css, edge.consumerVersion(),
+                Paths.pact(edge.provider(), edge.consumer(), edge.consumerVersion()), detail);
+    }
+
+    /** Whether {@code version} runs in some environment; true when unknown (nothing was looked up). */
+    private static boolean runs(List<EnvironmentVersion> running, String version) {
+        return running == null || version == null || running.stream().anyMatch(run -> version.equals(run.version()));
+    }
+
+    /** The latest report's verdict from issue 5's report list; reports are matched by their createdAt. */
+    public static Compatibility compatibility(ActivityReader.Feed reports) {
+        if (!reports.available()) {
+            return new Compatibility(false, null, null, null);
+        }
+        return reports.items().stream()
+                .max(Comparator.comparing(report -> String.valueOf(report.get("createdAt"))))
+                .map(report -> new Compatibility(true, Boolean.TRUE.equals(report.get("compatible")) ? "compatible"
+                        : "breaking", String.valueOf(report.get("createdAt")),
+                        report.get("id") == null ? null : Paths.report(String.valueOf(report.get("id"))),
+                        agreement(report, "proposalId"),
+                        agreement(report, "matches") instanceof Boolean matches ? matches : null))
+                .orElse(new Compatibility(true, null, null, null));
+    }
+
+    /** A field of the report's agreement verdict ({@code policy.agreementVerdict}), or null. */
+    private static <T> T agreement(Map<String, Object> report, String field) {
+        if (report.get("policy") instanceof Map<?, ?> policy && policy.get("agreementVerdict") instanceof Map<?, ?> verdict) {
+            @SuppressWarnings("unchecked")
+            T value = (T) verdict.get(field);
+            return value;
+        }
+        return null;
+    }
+}
