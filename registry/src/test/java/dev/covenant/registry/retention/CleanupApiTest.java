@@ -2,13 +2,20 @@ package dev.covenant.registry.retention;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.mongodb.reactivestreams.client.MongoDatabase;
 import dev.covenant.registry.RegistryTest;
 import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
+import org.bson.Document;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
+import reactor.core.publisher.Mono;
 
 /**
  * {@code POST /admin/cleanup}: each keep selector keeps what it names, what gates read is kept whatever the
@@ -16,6 +23,9 @@ import org.springframework.http.MediaType;
  * whole store, so each test looks only at its own applications.
  */
 class CleanupApiTest extends RegistryTest {
+
+    @Autowired
+    MongoDatabase database;
 
     private static final String KEEP_MAIN_LATEST = "{\"mainBranch\":true,\"latest\":true}";
 
@@ -171,7 +181,42 @@ class CleanupApiTest extends RegistryTest {
         http.get().uri("/pacticipants/{a}/versions/1", app).exchange().expectStatus().isOk();
     }
 
+    @Test
+    void pruneHistoryDaysRemovesOldEventsAndFinishedJobsOnly() {
+        String old = unique("old-event");
+        String recent = unique("recent-event");
+        Date longAgo = Date.from(Instant.now().minus(Duration.ofDays(100)));
+        Date yesterday = Date.from(Instant.now().minus(Duration.ofDays(1)));
+        insert("events", new Document("_id", old).append("type", "test").append("createdAt", longAgo)
+                .append("sequence", -1L));
+        insert("events", new Document("_id", recent).append("type", "test").append("createdAt", yesterday)
+                .append("sequence", -2L));
+        insert("jobs_done", new Document("_id", old).append("status", "done").append("finishedAt", longAgo));
+        insert("jobs_done", new Document("_id", recent).append("status", "done").append("finishedAt", yesterday));
+        // a dry run prunes nothing either
+        cleanup("{\"keep\":[{\"latest\":true}],\"dryRun\":true,\"pruneHistoryDays\":30}");
+        assertThat(exists("events", old)).isTrue();
+        Map<String, Object> report = cleanup("{\"keep\":[{\"latest\":true}],\"maxVersions\":1,"
+                + "\"pruneHistoryDays\":30}");
+        Map<?, ?> removed = (Map<?, ?>) report.get("removed");
+        assertThat(((Number) removed.get("events")).longValue()).isGreaterThanOrEqualTo(1);
+        assertThat(((Number) removed.get("finishedJobs")).longValue()).isGreaterThanOrEqualTo(1);
+        assertThat(exists("events", old)).isFalse();
+        assertThat(exists("jobs_done", old)).isFalse();
+        assertThat(exists("events", recent)).isTrue();
+        assertThat(exists("jobs_done", recent)).isTrue();
+    }
+
     // ---- helpers -------------------------------------------------------------------------------------------
+
+    private void insert(String collection, Document document) {
+        Mono.from(database.getCollection(collection).insertOne(document)).block(Duration.ofSeconds(10));
+    }
+
+    private boolean exists(String collection, String id) {
+        return Mono.from(database.getCollection(collection).find(new Document("_id", id)).first())
+                .blockOptional(Duration.ofSeconds(10)).isPresent();
+    }
 
     private Map<String, Object> dryRun(String selector) {
         return cleanup("{\"keep\":[" + selector + "],\"dryRun\":true}");
