@@ -51,7 +51,7 @@ class CleanupSchedule implements SmartLifecycle {
     }
 
     /** The scheduled run's request; a wrong selector in the configuration stops the start-up with its reason. */
-    private CleanupRequest request() {
+    CleanupRequest request() {
         ObjectNode body = json.createObjectNode();
         ArrayNode keep = body.putArray("keep");
         for (Map<String, String> selector : properties.keep()) {
