@@ -16,6 +16,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -134,6 +135,12 @@ public class EventLog implements IndexDefinitions {
     public Flux<Event> since(long sequence, int limit) {
         return Flux.from(events.find(gt("sequence", sequence)).sort(Sorts.ascending("sequence")).limit(limit))
                 .map(Event::from);
+    }
+
+    /** Deletes the events recorded before {@code cutoff} (retention); emits how many went. */
+    public Mono<Long> pruneBefore(Instant cutoff) {
+        return Mono.from(events.deleteMany(lt("createdAt", Date.from(cutoff))))
+                .map(result -> result.getDeletedCount());
     }
 
     /** The newest events, newest first. */

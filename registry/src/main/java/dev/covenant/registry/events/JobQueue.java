@@ -263,6 +263,11 @@ public class JobQueue implements IndexDefinitions {
                 .flatMap(deleted -> Mono.from(claims.deleteMany(lt("createdAt", cutoff))).thenReturn(deleted));
     }
 
+    /** Deletes finished jobs (the delivery log among them) that finished before {@code cutoff}; emits how many. */
+    public Mono<Long> pruneFinishedBefore(Instant cutoff) {
+        return Mono.from(done.deleteMany(lt("finishedAt", Date.from(cutoff)))).map(result -> result.getDeletedCount());
+    }
+
     /** The id of a job this instance queued, waiting up to {@code interval}; null when none arrived. */
     String nextReady(Duration interval) throws InterruptedException {
         return ready.poll(interval.toMillis(), TimeUnit.MILLISECONDS);

@@ -210,4 +210,25 @@ final class PacticipantStore implements IndexDefinitions {
                         Mono.from(branches.deleteOne(eq("_id", Branch.id(application, branch))))))
                 .then(Mono.fromRunnable(() -> branchListCache.invalidate(application)));
     }
+
+    /** Every "latest" pointer (applications, branches, tags): scans three small collections, for retention. */
+    Flux<VersionHead> heads() {
+        Flux<VersionHead> latest = Flux.from(applications.find(exists("latestVersion", true)))
+                .map(document -> new VersionHead(VersionHead.Kind.APPLICATION, document.getString("_id"), null,
+                        document.getString("latestVersion")));
+        Flux<VersionHead> onBranches = Flux.from(branches.find())
+                .map(document -> new VersionHead(VersionHead.Kind.BRANCH, document.getString("app"),
+                        document.getString("name"), document.getString("latestVersion")));
+        Flux<VersionHead> tagged = Flux.from(tagHeads.find())
+                .map(document -> new VersionHead(VersionHead.Kind.TAG, document.getString("app"),
+                        document.getString("tag"), document.getString("latestVersion")));
+        return Flux.concat(latest, onBranches, tagged);
+    }
+
+    /** Removes one version document; emits whether it existed. */
+    Mono<Boolean> deleteVersion(String application, String number) {
+        String id = Version.id(application, number);
+        return versionCache.writing(id, Mono.from(versions.deleteOne(eq("_id", id))))
+                .map(result -> result.getDeletedCount() > 0);
+    }
 }

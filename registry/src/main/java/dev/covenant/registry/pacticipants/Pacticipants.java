@@ -182,6 +182,19 @@ public class Pacticipants {
                         .then(Mono.just(updated)));
     }
 
+    /** Every "latest" pointer of every application, branch and tag (a scan, for retention). */
+    public Flux<VersionHead> heads() {
+        return store.heads();
+    }
+
+    /**
+     * Removes a version record (retention); what refers to it (pacts, verifications) is removed by its owner
+     * first. Emits whether it existed.
+     */
+    public Mono<Boolean> removeVersion(String application, String number) {
+        return store.deleteVersion(application, number);
+    }
+
     public Flux<Branch> branches(String application) {
         return store.branchesOf(application).map(Branch::from);
     }

@@ -12,6 +12,7 @@ import dev.covenant.registry.pacticipants.ApplicationOwnership;
 import dev.covenant.registry.pacticipants.Pacticipants;
 import dev.covenant.registry.pacticipants.Version;
 import dev.covenant.registry.pacticipants.VersionListener;
+import dev.covenant.registry.pacticipants.VersionRef;
 import dev.covenant.registry.storage.ContentStore;
 import dev.covenant.registry.storage.IndexDefinitions;
 import dev.covenant.registry.storage.ReadCaches;
@@ -255,6 +256,28 @@ public class PactService implements IndexDefinitions, VersionListener {
 
     Flux<org.bson.Document> integrations() {
         return store.allIntegrations();
+    }
+
+    /**
+     * The consumer versions a pact head names (latest overall, per branch, per tag): the versions for-verification
+     * and the matrix start from, which retention keeps. The per-content head is not one of them: a pact-version URL
+     * whose head went with its version is answered from the remaining history.
+     */
+    public Flux<VersionRef> headVersions() {
+        return store.allHeads()
+                .filter(head -> !head.getString("key").startsWith("sha:"))
+                .map(head -> new VersionRef(head.getString("consumer"), head.getString("version")));
+    }
+
+    /**
+     * Removes the publications of one consumer version (retention; the content stays, it is shared and
+     * addressed by hash). Emits how many were removed.
+     */
+    public Mono<Long> removeConsumerVersion(String consumer, String version) {
+        return store.byConsumerVersion(consumer, version)
+                .concatMap(store::delete)
+                .filter(Boolean::booleanValue)
+                .count();
     }
 
     /** Any publication with this content, for resolving pact-version URLs. */

@@ -149,4 +149,19 @@ final class PactStore implements IndexDefinitions {
                         .sort(Sorts.descending("order")))
                 .map(PactPublication::from);
     }
+
+    /** Every head (latest, per branch, per tag, per content) as consumer and version: a scan, for retention. */
+    Flux<Document> allHeads() {
+        return Flux.from(heads.find());
+    }
+
+    /** Removes one publication, and its content's head if that names it; emits whether it existed. */
+    Mono<Boolean> delete(PactPublication publication) {
+        String id = PactPublication.id(publication.provider(), publication.consumer(), publication.consumerVersion());
+        String head = publication.provider() + "|" + publication.consumer() + "|sha:" + publication.sha();
+        return headCache.writing(head, Mono.from(heads.deleteOne(and(eq("_id", head),
+                        eq("version", publication.consumerVersion())))))
+                .then(publicationCache.writing(id, Mono.from(publications.deleteOne(eq("_id", id)))))
+                .map(result -> result.getDeletedCount() > 0);
+    }
 }

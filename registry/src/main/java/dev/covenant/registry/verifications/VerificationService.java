@@ -9,6 +9,7 @@ import dev.covenant.registry.events.EventPayload;
 import dev.covenant.registry.pacticipants.Branch;
 import dev.covenant.registry.pacticipants.ApplicationOwnership;
 import dev.covenant.registry.pacticipants.Pacticipants;
+import dev.covenant.registry.pacticipants.VersionRef;
 import dev.covenant.registry.pacts.PactService;
 import dev.covenant.registry.storage.IndexDefinitions;
 import dev.covenant.registry.storage.ReadCaches;
@@ -175,6 +176,25 @@ public class VerificationService implements IndexDefinitions {
     /** Whether this provider branch ever verified the content successfully. */
     public Mono<Boolean> verifiedSuccessfullyOnBranch(String sha, String providerBranch) {
         return store.head(sha + "|success-branch:" + providerBranch).hasElement();
+    }
+
+    /**
+     * The provider versions whose verification is the latest of a pact content (what the matrix reads when it
+     * asks for the latest verification): retention keeps them.
+     */
+    public Flux<VersionRef> headVersions() {
+        return store.allHeads()
+                .filter(head -> head.getString("_id").endsWith("|latest"))
+                .concatMap(head -> store.find(head.getString("verification")))
+                .map(verification -> new VersionRef(verification.provider(), verification.providerVersion()));
+    }
+
+    /** Removes the verifications by one provider version (retention); emits how many were removed. */
+    public Mono<Long> removeProviderVersion(String provider, String providerVersion) {
+        return store.byProviderVersion(provider, providerVersion)
+                .concatMap(store::delete)
+                .filter(Boolean::booleanValue)
+                .count();
     }
 
     Instant now() {

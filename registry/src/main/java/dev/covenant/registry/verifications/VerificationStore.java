@@ -95,4 +95,25 @@ final class VerificationStore implements IndexDefinitions {
     Mono<Document> head(String key) {
         return headCache.get(key, () -> Mono.from(heads.find(eq("_id", key)).first()));
     }
+
+    /** Every head document: a scan, for retention. */
+    Flux<Document> allHeads() {
+        return Flux.from(heads.find());
+    }
+
+    /** The verifications by one provider version: a scan, for retention. */
+    Flux<Verification> byProviderVersion(String provider, String providerVersion) {
+        return Flux.from(verifications.find(and(eq("provider", provider), eq("providerVersion", providerVersion))))
+                .map(Verification::from);
+    }
+
+    /** Removes a verification and its per-provider-version head; emits whether it existed. */
+    Mono<Boolean> delete(Verification verification) {
+        String head = verification.sha() + "|pv:" + verification.providerVersion();
+        return headCache.writing(head, Mono.from(heads.deleteOne(and(eq("_id", head),
+                        eq("verification", verification.id())))))
+                .then(verificationCache.writing(verification.id(),
+                        Mono.from(verifications.deleteOne(eq("_id", verification.id())))))
+                .map(result -> result.getDeletedCount() > 0);
+    }
 }
