@@ -29,6 +29,10 @@ abstract class RegistryCommand implements Callable<Integer> {
     /** The registry a command talks to when neither --registry nor COVENANT_URL says otherwise. */
     static final String DEFAULT_URL = "http://localhost:9292";
 
+    /** How the client's error messages name the CLI's settings. */
+    static final ClientConfig.SettingNames SETTING_NAMES = new ClientConfig.SettingNames("--registry or COVENANT_URL",
+            "--token or COVENANT_TOKEN", "--username/--password or COVENANT_USERNAME/COVENANT_PASSWORD");
+
     /** True once {@link #client()} fell back to {@link #DEFAULT_URL}: a failure to reach it says so, once. */
     boolean usedDefaultUrl;
 
@@ -46,6 +50,7 @@ abstract class RegistryCommand implements Callable<Integer> {
         try {
             return CovenantClient.create(ClientConfig.of(url)
                     .withCredentials(credentials)
+                    .withSettingNames(SETTING_NAMES)
                     .withRetry(RetryPolicy.DEFAULT.withMaxAttempts(attempts))
                     .withTimeouts(Duration.ofSeconds(Math.min(10, timeout)), Duration.ofSeconds(timeout)));
         } catch (IllegalArgumentException e) {

@@ -40,6 +40,10 @@ final class Transport {
                 .build();
     }
 
+    ClientConfig.SettingNames settings() {
+        return config.settings();
+    }
+
     URI uri(String pathAndQuery) {
         return URI.create(config.baseUri() + pathAndQuery);
     }
@@ -79,7 +83,7 @@ final class Transport {
                     throw new RegistryException(RegistryException.Kind.UNREACHABLE, 0,
                             "cannot reach the registry at " + config.baseUri() + " (" + lastProblem + ") after "
                                     + attempts + " attempts: check that it is running and that the registry URL"
-                                    + " (--registry or COVENANT_URL) is right", null);
+                                    + " (" + config.settings().url() + ") is right", null);
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
