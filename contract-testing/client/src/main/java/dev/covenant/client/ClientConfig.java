@@ -13,9 +13,10 @@ import java.util.Objects;
  * @param connectTimeout the longest wait for a TCP connection
  * @param requestTimeout the longest wait for one response (each attempt)
  * @param settings       how the program using the client names its settings, for the advice in error messages
+ * @param trace          receives one line per HTTP exchange and retry (a CLI's {@code --verbose}); none by default
  */
 public record ClientConfig(URI baseUri, Credentials credentials, RetryPolicy retry, Duration connectTimeout,
-        Duration requestTimeout, SettingNames settings) {
+        Duration requestTimeout, SettingNames settings, java.util.function.Consumer<String> trace) {
 
     /**
      * How the caller's users set the registry URL and credentials, e.g. {@code "--registry or COVENANT_URL"} in the
@@ -46,26 +47,31 @@ public record ClientConfig(URI baseUri, Credentials credentials, RetryPolicy ret
         connectTimeout = connectTimeout == null ? Duration.ofSeconds(10) : connectTimeout;
         requestTimeout = requestTimeout == null ? Duration.ofSeconds(60) : requestTimeout;
         settings = settings == null ? SettingNames.ENVIRONMENT : settings;
+        trace = trace == null ? line -> { } : trace;
     }
 
     /** Defaults for everything but the URL: no credentials, {@link RetryPolicy#DEFAULT}, 10 s connect, 60 s response. */
     public static ClientConfig of(String baseUrl) {
-        return new ClientConfig(URI.create(baseUrl.strip()), null, null, null, null, null);
+        return new ClientConfig(URI.create(baseUrl.strip()), null, null, null, null, null, null);
     }
 
     public ClientConfig withCredentials(Credentials value) {
-        return new ClientConfig(baseUri, value, retry, connectTimeout, requestTimeout, settings);
+        return new ClientConfig(baseUri, value, retry, connectTimeout, requestTimeout, settings, trace);
     }
 
     public ClientConfig withRetry(RetryPolicy value) {
-        return new ClientConfig(baseUri, credentials, value, connectTimeout, requestTimeout, settings);
+        return new ClientConfig(baseUri, credentials, value, connectTimeout, requestTimeout, settings, trace);
     }
 
     public ClientConfig withTimeouts(Duration connect, Duration request) {
-        return new ClientConfig(baseUri, credentials, retry, connect, request, settings);
+        return new ClientConfig(baseUri, credentials, retry, connect, request, settings, trace);
+    }
+
+    public ClientConfig withTrace(java.util.function.Consumer<String> value) {
+        return new ClientConfig(baseUri, credentials, retry, connectTimeout, requestTimeout, settings, value);
     }
 
     public ClientConfig withSettingNames(SettingNames value) {
-        return new ClientConfig(baseUri, credentials, retry, connectTimeout, requestTimeout, value);
+        return new ClientConfig(baseUri, credentials, retry, connectTimeout, requestTimeout, value, trace);
     }
 }
