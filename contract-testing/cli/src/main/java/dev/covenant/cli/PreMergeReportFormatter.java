@@ -124,7 +124,9 @@ final class PreMergeReportFormatter {
             // violation fails the check (block) or is only reported (warn)
             out.append("Policy ").append(report.policy().path("level").asText()).append(" (")
                     .append(report.policy().path("mode").asText()).append("): ")
-                    .append(report.policy().path("violations").size()).append(" violation(s)\n");
+                    .append(report.policy().path("violations").size())
+                    .append(report.policy().path("violations").size() == 1 ? " violation" : " violations")
+                    .append(" (the policy's level; in warn mode reported, in enforce mode refused on publish)\n");
         }
         return out.toString();
     }
