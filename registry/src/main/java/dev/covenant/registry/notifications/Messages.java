@@ -84,6 +84,26 @@ class Messages {
         return view;
     }
 
+    /**
+     * The delivery's line for people: {@code "orders team — inventory-service 2.0.0 breaks GET /items/{id} `name`"}
+     * for a breaking change (its first failure for this team, and how many more), else the team and the summary.
+     */
+    String headline(String team, Event event, List<Audience> affected) {
+        String who = team + " team — ";
+        List<Map<String, Object>> failures = affected.stream().flatMap(entry -> entry.failures().stream()).toList();
+        if (!EventTypes.COMPATIBILITY_CHECKED.equals(event.type()) || failures.isEmpty()) {
+            return who + summary(event);
+        }
+        Map<String, Object> first = failures.get(0);
+        Object operation = first.get("operation");
+        Object field = first.get("field");
+        String breaks = (operation == null ? "an interaction" : operation.toString())
+                + (field == null ? "" : " `" + field + "`");
+        int more = failures.size() - 1;
+        return who + event.application() + (event.version() == null ? "" : " " + event.version()) + " breaks "
+                + breaks + (more == 0 ? "" : " and " + more + " more");
+    }
+
     String summary(Event event) {
         String summary = event.attribute("summary");
         if (summary != null) {
