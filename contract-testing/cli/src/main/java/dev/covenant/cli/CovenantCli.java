@@ -23,6 +23,27 @@ public final class CovenantCli implements Runnable {
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
 
+    /** Inherited by every subcommand: {@code covenant check --verbose ...} sets this one field. */
+    @CommandLine.Option(names = "--verbose", scope = CommandLine.ScopeType.INHERIT,
+            description = "Print debug: lines on stderr (the registry used, each HTTP exchange, timings).")
+    boolean verbose;
+
+    /** Where a command writes its {@code debug:} lines: stderr with --verbose, nowhere without. */
+    static java.util.function.Consumer<String> debug(CommandLine.Model.CommandSpec spec) {
+        if (!(spec.root().userObject() instanceof CovenantCli root) || !root.verbose) {
+            return line -> { };
+        }
+        PrintWriter err = spec.root().commandLine().getErr();
+        return line -> {
+            err.println("debug: " + line);
+            err.flush();
+        };
+    }
+
+    /** One line, the same everywhere it is said (RegistryCommand prints it once per run when the default is used). */
+    static final String DEFAULT_URL_NOTE = "no --registry or COVENANT_URL: using the default registry "
+            + RegistryCommand.DEFAULT_URL;
+
     public static void main(String[] args) {
         // the JSON Schema validator logs through SLF4J; a CLI without a logger must not print SLF4J's notice
         System.setProperty("slf4j.internal.verbosity", "ERROR");
@@ -60,6 +81,19 @@ public final class CovenantCli implements Runnable {
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
         commandLine.setParameterExceptionHandler(CovenantCli::usageError);
         commandLine.setExecutionExceptionHandler(CovenantCli::failure);
+        commandLine.setExecutionStrategy(parseResult -> {
+            long start = System.nanoTime();
+            CommandLine.ParseResult last = parseResult;
+            while (last.hasSubcommand()) {
+                last = last.subcommand();
+            }
+            try {
+                return new CommandLine.RunLast().execute(parseResult);
+            } finally {
+                debug(last.commandSpec()).accept(last.commandSpec().qualifiedName() + " ran for "
+                        + (System.nanoTime() - start) / 1_000_000 + " ms");
+            }
+        });
         return commandLine;
     }
 
@@ -70,10 +104,59 @@ public final class CovenantCli implements Runnable {
 
     private static int usageError(CommandLine.ParameterException e, String[] args) {
         PrintWriter err = e.getCommandLine().getErr();
-        err.println("covenant: " + Inputs.oneLine(e.getMessage()));
-        err.println("Try '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help' for usage.");
+        CommandLine.Model.CommandSpec where = e.getCommandLine().getCommandSpec();
+        // picocli reports a missing required option before an unknown one; a typo must be named as what it is
+        String unknown = unknownOption(where.root(), args);
+        err.println("covenant: " + (unknown != null ? "unknown option '" + unknown + "'" : Inputs.oneLine(e.getMessage())));
+        err.println("Try '" + where.qualifiedName() + " --help' for usage.");
         err.flush();
         return CliException.USAGE;
+    }
+
+    /** The first argument that looks like an option none of the commands on its path knows, else null. */
+    static String unknownOption(CommandLine.Model.CommandSpec root, String[] args) {
+        CommandLine.Model.CommandSpec spec = root;
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            if (arg.equals("--")) {
+                return null;
+            }
+            CommandLine sub = spec.subcommands().get(arg);
+            if (sub != null) {
+                spec = sub.getCommandSpec();
+                continue;
+            }
+            if (!arg.startsWith("-") || arg.length() < 2 || Character.isDigit(arg.charAt(1))) {
+                continue;
+            }
+            String name = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
+            CommandLine.Model.OptionSpec option = spec.findOption(name);
+            if (option == null && !name.startsWith("--")) {
+                option = shortCluster(spec, name);
+            }
+            if (option == null) {
+                return name;
+            }
+            if (!arg.contains("=") && option.arity().min() > 0 && name.length() == arg.length()) {
+                i++;
+            }
+        }
+        return null;
+    }
+
+    /** {@code -hV}: a cluster of known short options is known; returns the last one (it may take the value). */
+    private static CommandLine.Model.OptionSpec shortCluster(CommandLine.Model.CommandSpec spec, String name) {
+        CommandLine.Model.OptionSpec last = null;
+        for (char c : name.substring(1).toCharArray()) {
+            last = spec.findOption("-" + c);
+            if (last == null) {
+                return null;
+            }
+            if (last.arity().min() > 0) {
+                return last;
+            }
+        }
+        return last;
     }
 
     /** Every failure is one line on stderr and a documented exit code; never a stack trace. */
@@ -86,10 +169,6 @@ public final class CovenantCli implements Runnable {
         } else if (e instanceof RegistryException registry) {
             code = exitCode(registry);
             message = registry.getMessage();
-            if (registry.kind() == RegistryException.Kind.UNREACHABLE
-                    && commandLine.getCommand() instanceof RegistryCommand command && command.usedDefaultUrl) {
-                message += " (" + RegistryCommand.DEFAULT_URL + " is the default: pass --registry or set COVENANT_URL)";
-            }
         } else if (e instanceof InvalidDocumentException || e instanceof InvalidPactException) {
             code = CliException.INVALID_INPUT;
             message = e.getMessage();

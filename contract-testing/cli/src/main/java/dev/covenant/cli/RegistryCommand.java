@@ -29,12 +29,24 @@ abstract class RegistryCommand implements Callable<Integer> {
     /** The registry a command talks to when neither --registry nor COVENANT_URL says otherwise. */
     static final String DEFAULT_URL = "http://localhost:9292";
 
-    /** True once {@link #client()} fell back to {@link #DEFAULT_URL}: a failure to reach it says so, once. */
+    /** How the client's error messages name the CLI's settings. */
+    static final ClientConfig.SettingNames SETTING_NAMES = new ClientConfig.SettingNames("--registry or COVENANT_URL",
+            "--token or COVENANT_TOKEN", "--username/--password or COVENANT_USERNAME/COVENANT_PASSWORD");
+
+    /** True once {@link #client()} fell back to {@link #DEFAULT_URL} and said so (once per run). */
     boolean usedDefaultUrl;
 
     CovenantClient client() {
-        usedDefaultUrl = firstNonBlank(registry.url, env.get("COVENANT_URL")) == null;
+        boolean defaulted = firstNonBlank(registry.url, env.get("COVENANT_URL")) == null;
+        if (defaulted && !usedDefaultUrl) {
+            spec.commandLine().getErr().println("covenant: " + CovenantCli.DEFAULT_URL_NOTE);
+            spec.commandLine().getErr().flush();
+        }
+        usedDefaultUrl = defaulted;
         String url = firstNonBlank(registry.url, env.get("COVENANT_URL"), DEFAULT_URL);
+        java.util.function.Consumer<String> debug = CovenantCli.debug(spec);
+        debug.accept("registry " + url + " (from " + (registry.url != null && !registry.url.isBlank() ? "--registry"
+                : defaulted ? "the default" : "COVENANT_URL") + ")");
         Credentials credentials = Credentials.of(firstNonBlank(registry.token, env.get("COVENANT_TOKEN")),
                 firstNonBlank(registry.username, env.get("COVENANT_USERNAME")),
                 firstNonBlank(registry.password, env.get("COVENANT_PASSWORD")));
@@ -46,6 +58,8 @@ abstract class RegistryCommand implements Callable<Integer> {
         try {
             return CovenantClient.create(ClientConfig.of(url)
                     .withCredentials(credentials)
+                    .withSettingNames(SETTING_NAMES)
+                    .withTrace(debug)
                     .withRetry(RetryPolicy.DEFAULT.withMaxAttempts(attempts))
                     .withTimeouts(Duration.ofSeconds(Math.min(10, timeout)), Duration.ofSeconds(timeout)));
         } catch (IllegalArgumentException e) {

@@ -109,14 +109,13 @@ class RegistryCommandsOfflineTest {
         Run run = run(Map.of("COVENANT_ATTEMPTS", "1"), "record-deployment", "-a", "pets", "-v", "1", "-e", "production");
 
         assertThat(run.exitCode()).isEqualTo(5);
-        assertThat(run.err()).startsWith("covenant: cannot reach the registry at http://localhost:9292")
-                .contains("is the default: pass --registry or set COVENANT_URL");
-        assertThat(run.err().split("localhost:9292", -1)).as("the URL is said twice at most: where, and that it is the default")
-                .hasSizeLessThanOrEqualTo(3);
-        assertThat(run.err().strip().lines()).hasSize(1);
+        assertThat(run.err().strip().lines()).containsExactly(
+                "covenant: no --registry or COVENANT_URL: using the default registry http://localhost:9292",
+                "covenant: cannot reach the registry at http://localhost:9292 (connection refused) after 1 attempt:"
+                        + " check that it is running and that the registry URL (--registry or COVENANT_URL) is right");
 
         Run explicit = run(Map.of("COVENANT_URL", "http://127.0.0.1:9292", "COVENANT_ATTEMPTS", "1"),
                 "record-deployment", "-a", "pets", "-v", "1", "-e", "production");
-        assertThat(explicit.err()).doesNotContain("is the default");
+        assertThat(explicit.err()).doesNotContain("default");
     }
 }

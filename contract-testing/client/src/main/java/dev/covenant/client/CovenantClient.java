@@ -136,7 +136,7 @@ public final class CovenantClient {
                     + "' in the registry: check the name, or publish its pacts or document first", app.requestId());
         }
         if (app.status() != 200) {
-            throw ErrorBodies.toException(action, app);
+            throw ErrorBodies.toException(action, app, transport.settings());
         }
         Transport.Response found = transport.send("GET",
                 transport.uri(Paths.of("pacticipants", application, "versions", version)), null, null);
@@ -318,13 +318,13 @@ public final class CovenantClient {
         return expect(action, transport.send("POST", transport.uri(path), "application/json", bytes(request)), ok);
     }
 
-    private static JsonNode expect(String action, Transport.Response response, int... ok) {
+    private JsonNode expect(String action, Transport.Response response, int... ok) {
         for (int status : ok) {
             if (response.status() == status) {
                 return parse(action, response);
             }
         }
-        throw ErrorBodies.toException(action, response);
+        throw ErrorBodies.toException(action, response, transport.settings());
     }
 
     private static JsonNode parse(String action, Transport.Response response) {

@@ -21,14 +21,14 @@ final class ErrorBodies {
     private ErrorBodies() {
     }
 
-    static RegistryException toException(String action, Transport.Response response) {
+    static RegistryException toException(String action, Transport.Response response, ClientConfig.SettingNames settings) {
         int status = response.status();
         String said = said(response);
         String requestId = response.requestId();
         return switch (status) {
             case 401 -> new RegistryException(RegistryException.Kind.UNAUTHORIZED, status, action
-                    + ": the registry needs credentials (401)" + said + ": pass a token (--token or COVENANT_TOKEN) or"
-                    + " a username and password (--username/--password or COVENANT_USERNAME/COVENANT_PASSWORD)", requestId);
+                    + ": the registry needs credentials (401)" + said + ": pass a token (" + settings.token()
+                    + ") or a username and password (" + settings.basic() + ")", requestId);
             case 403 -> new RegistryException(RegistryException.Kind.UNAUTHORIZED, status, action
                     + ": not allowed with these credentials (403)" + said + ": ask an admin for the publish role on"
                     + " this application's team", requestId);

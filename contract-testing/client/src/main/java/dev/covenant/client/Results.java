@@ -86,20 +86,26 @@ public final class Results {
             String revisionPointer) {
     }
 
-    /** A pact checked against the document. */
+    /**
+     * A consumer's pact checked against the document: {@code consumerVersions} are the versions that published it,
+     * {@code reasons} why it was checked ({@code "latest on main branch main"}, {@code "deployed in production"}).
+     */
     public record CrossCheck(String consumer, String consumerVersion, String provider, String providerVersion,
-            boolean success, List<Failure> failures) {
+            boolean success, List<Failure> failures, List<String> consumerVersions, List<String> reasons) {
 
         public CrossCheck {
             failures = failures == null ? List.of() : failures;
+            consumerVersions = consumerVersions == null ? List.of() : consumerVersions;
+            reasons = reasons == null ? List.of() : reasons;
         }
     }
 
-    /** A consumer the change would break, with its team and what breaks. */
-    public record AffectedConsumer(String consumer, String team, List<Failure> failures) {
+    /** A consumer the change would break, with its team, the versions whose pacts break, and what breaks. */
+    public record AffectedConsumer(String consumer, String team, List<Failure> failures, List<String> consumerVersions) {
 
         public AffectedConsumer {
             failures = failures == null ? List.of() : failures;
+            consumerVersions = consumerVersions == null ? List.of() : consumerVersions;
         }
     }
 

@@ -40,6 +40,10 @@ final class Transport {
                 .build();
     }
 
+    ClientConfig.SettingNames settings() {
+        return config.settings();
+    }
+
     URI uri(String pathAndQuery) {
         return URI.create(config.baseUri() + pathAndQuery);
     }
@@ -55,12 +59,16 @@ final class Transport {
         String lastProblem = null;
         for (int attempt = 1; ; attempt++) {
             Duration retryAfter = null;
+            long start = System.nanoTime();
             try {
                 HttpResponse<byte[]> response = http.send(request(method, uri, contentType, body, headers),
                         HttpResponse.BodyHandlers.ofByteArray());
                 Response answer = new Response(response.statusCode(), response.body(),
                         response.headers().firstValue("Content-Type").orElse(""),
                         response.headers().firstValue("X-Request-Id").orElse(null));
+                config.trace().accept(method + " " + uri + " -> " + answer.status() + " in "
+                        + (System.nanoTime() - start) / 1_000_000 + " ms" + (attempt > 1 ? " (attempt " + attempt + ")" : "")
+                        + (answer.requestId() == null ? "" : ", request id " + answer.requestId()));
                 if (!retryable(answer.status())) {
                     return answer;
                 }
@@ -68,18 +76,20 @@ final class Transport {
                 lastProblem = "HTTP " + answer.status() + ErrorBodies.detailSuffix(answer);
                 if (attempt >= attempts) {
                     throw new RegistryException(RegistryException.Kind.UNREACHABLE, answer.status(),
-                            method + " " + uri + " failed after " + attempts + " attempts (" + lastProblem
+                            method + " " + uri + " failed after " + attempts + (attempts == 1 ? " attempt (" : " attempts (") + lastProblem
                                     + "): the registry is overloaded or failing; try again later"
                                     + (answer.requestId() == null ? "" : " and quote request id " + answer.requestId()),
                             answer.requestId());
                 }
             } catch (IOException e) {
                 lastProblem = describe(e);
+                config.trace().accept(method + " " + uri + " -> " + lastProblem + " after "
+                        + (System.nanoTime() - start) / 1_000_000 + " ms (attempt " + attempt + " of " + attempts + ")");
                 if (attempt >= attempts) {
                     throw new RegistryException(RegistryException.Kind.UNREACHABLE, 0,
                             "cannot reach the registry at " + config.baseUri() + " (" + lastProblem + ") after "
-                                    + attempts + " attempts: check that it is running and that the registry URL"
-                                    + " (--registry or COVENANT_URL) is right", null);
+                                    + attempts + (attempts == 1 ? " attempt" : " attempts") + ": check that it is running and that the registry URL"
+                                    + " (" + config.settings().url() + ") is right", null);
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

@@ -134,10 +134,14 @@ class RetryTest {
             CovenantClient bearer = CovenantClient.create(ClientConfig.of(server.url())
                     .withCredentials(Credentials.of("s3cret", null, null)), waits::add);
             CovenantClient basic = CovenantClient.create(ClientConfig.of(server.url())
-                    .withCredentials(Credentials.of(null, "ci", "pw")), waits::add);
+                    .withCredentials(Credentials.of(null, "ci", "pw"))
+                    .withSettingNames(new ClientConfig.SettingNames("--registry", "--token or COVENANT_TOKEN", "--username")),
+                    waits::add);
 
-            assertThatThrownBy(() -> publish(bearer)).hasMessageContaining("--token or COVENANT_TOKEN");
-            assertThatThrownBy(() -> publish(basic)).isInstanceOf(RegistryException.class);
+            assertThatThrownBy(() -> publish(bearer)).hasMessageContaining("pass a token (COVENANT_TOKEN)")
+                    .hasMessageNotContaining("--token");
+            assertThatThrownBy(() -> publish(basic)).isInstanceOf(RegistryException.class)
+                    .hasMessageContaining("pass a token (--token or COVENANT_TOKEN)");
 
             assertThat(server.received.get(0).headers().get("Authorization")).containsExactly("Bearer s3cret");
             assertThat(server.received.get(1).headers().get("Authorization")).containsExactly("Basic Y2k6cHc=");

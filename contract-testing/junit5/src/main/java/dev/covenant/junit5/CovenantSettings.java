@@ -44,12 +44,17 @@ public record CovenantSettings(String url, Credentials credentials, String versi
                 publish == null ? ci.inCi() : Boolean.parseBoolean(publish));
     }
 
+    /** How errors from the registry name these settings (not the CLI's options). */
+    static final ClientConfig.SettingNames SETTING_NAMES = new ClientConfig.SettingNames("covenant.url or COVENANT_URL",
+            "covenant.token or COVENANT_TOKEN",
+            "covenant.username/covenant.password or COVENANT_USERNAME/COVENANT_PASSWORD");
+
     public boolean configured() {
         return url != null;
     }
 
     public CovenantClient client() {
-        return CovenantClient.create(ClientConfig.of(url).withCredentials(credentials));
+        return CovenantClient.create(ClientConfig.of(url).withCredentials(credentials).withSettingNames(SETTING_NAMES));
     }
 
     private static String first(String... values) {

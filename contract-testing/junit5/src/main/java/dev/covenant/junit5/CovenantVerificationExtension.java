@@ -23,11 +23,43 @@ public final class CovenantVerificationExtension implements ExecutionCondition, 
     @Override
     public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
         if (!AnnotationSupport.isAnnotated(context.getTestClass(), CovenantPacts.class)
-                || CovenantSettings.current().configured() || System.getProperty("pactbroker.url") != null) {
+                || context.getTestMethod().isPresent()) {
+            return ConditionEvaluationResult.enabled("not a Covenant verification class");
+        }
+        CovenantSettings settings = CovenantSettings.current();
+        String testClass = context.getRequiredTestClass().getSimpleName();
+        if (settings.configured() || System.getProperty("pactbroker.url") != null) {
+            credentialsNotice(testClass, settings, System.getProperty("pactbroker.auth.token") != null
+                    || System.getProperty("pactbroker.auth.username") != null, System.getenv())
+                    .ifPresent(System.err::println);
             return ConditionEvaluationResult.enabled("registry configured");
         }
-        return ConditionEvaluationResult.disabled("no Covenant registry configured: set covenant.url or COVENANT_URL"
-                + " to verify the consumers' pacts");
+        // JUnit reports a disabled class quietly (surefire: "Skipped: 1"); a green build must not hide it
+        skipLines(testClass, System.getenv()).forEach(System.err::println);
+        return ConditionEvaluationResult.disabled(SKIP_REASON);
+    }
+
+    static final String SKIP_REASON = "no Covenant registry configured: set covenant.url (system property) or"
+            + " COVENANT_URL (environment) to verify the consumers' pacts";
+
+    /** What is printed when a verification class is skipped; in GitHub Actions also as a warning annotation. */
+    static java.util.List<String> skipLines(String testClass, Map<String, String> env) {
+        String line = "provider verification " + testClass + " SKIPPED: " + SKIP_REASON;
+        return "true".equals(env.get("GITHUB_ACTIONS"))
+                ? java.util.List.of("[covenant] WARNING: " + line, "::warning title=Covenant::" + line)
+                : java.util.List.of("[covenant] WARNING: " + line);
+    }
+
+    /** In CI, a registry without credentials set is worth a line: a registry that needs them answers 401. */
+    static java.util.Optional<String> credentialsNotice(String testClass, CovenantSettings settings,
+            boolean pactJvmCredentials, Map<String, String> env) {
+        if (!dev.covenant.client.CiEnvironment.detect(env).inCi() || pactJvmCredentials
+                || !(settings.credentials() instanceof Credentials.None)) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of("[covenant] provider verification " + testClass + " runs without credentials:"
+                + " if the registry needs them, set covenant.token or COVENANT_TOKEN (or covenant.username and"
+                + " covenant.password, COVENANT_USERNAME and COVENANT_PASSWORD)");
     }
 
     @Override

@@ -67,6 +67,7 @@ class DeliveryController {
         view.put("eventType", delivery.eventType());
         view.put("application", delivery.application());
         view.put("version", delivery.version());
+        view.put("headline", delivery.headline());
         view.put("url", delivery.request().url());
         view.put("attempts", job.history().stream().map(DeliveryController::attempt).toList());
         view.put("lastError", job.status() == Job.Status.DONE ? null : job.lastError());

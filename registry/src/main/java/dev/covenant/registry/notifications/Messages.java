@@ -93,6 +93,26 @@ class Messages {
         }
     }
 
+    /**
+     * The delivery's line for people: {@code "orders team — inventory-service 2.0.0 breaks GET /items/{id} `name`"}
+     * for a breaking change (its first failure for this team, and how many more), else the team and the summary.
+     */
+    String headline(String team, Event event, List<Audience> affected) {
+        String who = team + " team — ";
+        List<Audience.Concern> failures = affected.stream().flatMap(entry -> entry.failures().stream()).toList();
+        if (!(event.payload() instanceof EventPayload.CompatibilityChecked) || failures.isEmpty()) {
+            return who + summary(event);
+        }
+        Audience.Concern first = failures.get(0);
+        String operation = first.operation();
+        String field = first.field();
+        String breaks = (operation == null ? "an interaction" : operation)
+                + (field == null ? "" : " `" + field + "`");
+        int more = failures.size() - 1;
+        return who + event.application() + (event.version() == null ? "" : " " + event.version()) + " breaks "
+                + breaks + (more == 0 ? "" : " and " + more + " more");
+    }
+
     String summary(Event event) {
         EventPayload payload = event.payload();
         if (payload.summary() != null) {

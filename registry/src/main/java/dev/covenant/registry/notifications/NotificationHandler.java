@@ -43,7 +43,8 @@ class NotificationHandler implements EventHandler {
                 .concatMap(subscription -> affected(subscription, event, audience)
                         .map(affected -> new Delivery(SubscriptionSigner.KIND, subscription.id(), subscription.team(),
                                 event.id(), event.type(), event.application(), event.version(),
-                                messages.render(subscription, event, affected))))
+                                messages.render(subscription, event, affected),
+                                messages.headline(subscription.team(), event, affected))))
                 .concatMap(delivery -> deliveries.enqueue(delivery, event.createdAt()))
                 .filter(Boolean::booleanValue)
                 .count()

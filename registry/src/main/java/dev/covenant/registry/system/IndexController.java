@@ -76,6 +76,8 @@ class IndexController {
         relations.put("covenant:openapi-document", templated(
                 links.raw("/applications/{application}/versions/{version}/openapi"),
                 "Publish (PUT) or read an application version's OpenAPI document"));
+        relations.put("covenant:cli", link(links.raw("/cli/covenant-cli.jar"),
+                "The covenant command line (java -jar covenant-cli.jar) matching this registry", null));
         relations.put("covenant:api-description", link(links.raw("/openapi.yaml"), "This registry's own OpenAPI document", null));
         relations.put("curies", List.of(
                 Map.of("name", "pb", "href", links.raw("/doc/{rel}?context=index"), "templated", true)));

@@ -48,7 +48,9 @@ class PactBrokerWebhooks implements EventHandler {
                     return templates.parameters(event, name)
                             .map(values -> new Delivery(WebhookSigner.KIND, WebhookSigner.PREFIX + webhook.uuid(), null,
                                     event.id(), event.type(), event.application(), event.version(),
-                                    WebhookTemplates.render(webhook, values)))
+                                    WebhookTemplates.render(webhook, values), "Pact Broker webhook "
+                                    + webhook.uuid() + " — " + event.type() + " of " + event.application()
+                                    + (event.version() == null ? "" : " " + event.version())))
                             .flatMap(delivery -> deliveries.enqueue(delivery, event.createdAt()));
                 })
                 .filter(Boolean::booleanValue)

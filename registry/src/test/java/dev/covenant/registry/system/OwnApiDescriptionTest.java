@@ -28,6 +28,6 @@ class OwnApiDescriptionTest extends RegistryTest {
                 "/applications/{application}/policy", "/applications/{application}/pre-merge-check",
                 "/applications/{application}/changelog", "/applications/{application}/timeline",
                 "/compatibility-reports", "/compatibility-reports/{id}", "/teams/{team}/subscriptions",
-                "/notifications/deliveries", "/notifications/deliveries/{id}/replay", "/events", "/events/stream");
+                "/notifications/deliveries", "/notifications/deliveries/{id}/replay", "/events", "/events/stream", "/cli/covenant-cli.jar");
     }
 }

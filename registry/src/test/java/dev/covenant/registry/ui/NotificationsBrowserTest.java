@@ -36,7 +36,9 @@ class NotificationsBrowserTest extends RegistryTest {
 
     private static Browser browser;
 
-    private final Receiver failing = Receiver.start().answering(n -> 500);
+    /** Fails until {@link #recovered} is set: the parked (fail) state, then the delivered (pass) state on replay. */
+    private volatile boolean recovered;
+    private final Receiver failing = Receiver.start().answering(n -> recovered ? 200 : 500);
     private final String provider = unique("items");
     private final String consumer = unique("stock-ui");
     private final String team = unique("stock-team");
@@ -80,8 +82,15 @@ class NotificationsBrowserTest extends RegistryTest {
         var driver = browser.driver;
         driver.get(baseUrl() + "/ui/notifications");
         WebElement row = parkedRow();
-        assertThat(row.getText()).contains(team).contains("compatibility.checked").contains(failing.url("/hook"));
-        String id = row.findElement(By.cssSelector("th code")).getText();
+        // one line for people; internal ids, the event type and the target only in the detail view
+        assertThat(row.findElement(By.className("line")).getText()).startsWith(team + " team — " + provider
+                + " 2.0.0 breaks GET /items/{id} `quantity` — not delivered after ")
+                .matches(".* — not delivered after \\d+ attempts \\(HTTP 500\\); parked for replay");
+        assertThat(row.getText()).doesNotContain("delivery:").doesNotContain(failing.url("/hook"));
+        WebElement details = row.findElement(By.tagName("details"));
+        details.findElement(By.tagName("summary")).click();
+        assertThat(details.getText()).contains("compatibility.checked", failing.url("/hook"), "delivery:");
+        String id = details.findElement(By.tagName("code")).getText();
         WebElement form = row.findElement(By.tagName("form"));
         assertThat(form.getAttribute("method")).isEqualToIgnoringCase("post");
         assertThat(form.findElements(By.cssSelector("input[type=hidden][name=_csrf]")))
@@ -89,12 +98,34 @@ class NotificationsBrowserTest extends RegistryTest {
         assertThat(URLDecoder.decode(form.getAttribute("action"), StandardCharsets.UTF_8)).endsWith("/ui/notifications/deliveries/" + id + "/replay");
         browser.screenshot("11-parked-delivery");
 
+        recovered = true;
         int before = failing.received().size();
         form.findElement(By.cssSelector("button[type=submit]")).click();
         waitFor(textToBePresentInElementLocated(By.id("main"), "The delivery was queued to be sent again."));
         assertThat(driver.getCurrentUrl()).endsWith("/ui/notifications?replayed=ok");
         await().atMost(Duration.ofSeconds(60)).until(() -> failing.received().size() > before);
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
+                .until(() -> logSection().contains("delivered"));
+        driver.navigate().refresh();
+        By delivered = By.xpath("//section[@aria-labelledby='log-h']//li[@data-status='delivered']//span[@class='line']");
+        waitFor(presenceOfElementLocated(delivered));
+        assertThat(driver.findElement(delivered).getText())
+                .startsWith(team + " team — " + provider + " 2.0.0 breaks GET /items/{id} `quantity` — delivered ")
+                .matches(".* — delivered \\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2} UTC( after \\d+ attempts)?");
         browser.screenshot("12-replayed-delivery");
+
+        var wide = driver.manage().window().getSize();
+        try {
+            driver.manage().window().setSize(new org.openqa.selenium.Dimension(375, 900));
+            driver.navigate().refresh();
+            waitFor(presenceOfElementLocated(delivered));
+            Object overflow = driver.executeScript(
+                    "return document.documentElement.scrollWidth > document.documentElement.clientWidth");
+            assertThat(overflow).as("the notifications page fits 375 px without sideways scrolling").isEqualTo(false);
+            browser.screenshot("13-notifications-375");
+        } finally {
+            driver.manage().window().setSize(wide);
+        }
 
         // A form post without the CSRF token is refused (HardeningTest posts one with the token).
         http.post().uri("/ui/notifications/deliveries/{id}/replay", "delivery:nothing-here").exchange()
@@ -102,7 +133,8 @@ class NotificationsBrowserTest extends RegistryTest {
     }
 
     private WebElement parkedRow() {
-        By row = By.xpath("//section[@aria-labelledby='parked-h']//tbody/tr[td[normalize-space()='" + team + "']]");
+        By row = By.xpath("//section[@aria-labelledby='parked-h']//li[starts-with(normalize-space(span[@class='line']), '"
+                + team + " team')]");
         waitFor(presenceOfElementLocated(row));
         return browser.driver.findElement(row);
     }
@@ -114,6 +146,11 @@ class NotificationsBrowserTest extends RegistryTest {
             browser.screenshot("11-notifications-failed");
             throw new AssertionError("page shows: " + browser.driver.findElement(By.tagName("main")).getText(), e);
         }
+    }
+
+    private String logSection() {
+        String html = page("/ui/notifications");
+        return html.substring(html.indexOf("id=\"log-h\""));
     }
 
     private String parkedSection() {

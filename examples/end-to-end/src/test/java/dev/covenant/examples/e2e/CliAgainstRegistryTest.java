@@ -156,4 +156,45 @@ class CliAgainstRegistryTest {
         assertThat(unknownApplication.exitCode()).as(unknownApplication.toString()).isEqualTo(6);
         assertThat(unknownApplication.err()).contains("there is no application '" + app + "'").hasLineCount(1);
     }
+
+    @Test
+    void checkReportsADeployedConsumerVersionItBreaksAndAConsumerAlreadyBroken() throws IOException {
+        String provider = unique("pets");
+        String web = unique("web");
+        String legacy = unique("legacy");
+        String environment = unique("production");
+        assertThat(Cli.run(registry, "publish-openapi", resource("pets.yaml").toString(), "-a", provider, "-v", "1.0.0",
+                "-b", "main").exitCode()).isZero();
+        // web 1.0.0 reads the pet's name and runs in production; web 2.0.0, on main, reads only the id
+        publishPact(web, provider, "1.0.0", "{\"id\": 1, \"name\": \"Rex\"}", "/pets/1");
+        publishPact(web, provider, "2.0.0", "{\"id\": 1}", "/pets/1");
+        assertThat(Cli.run(registry, "create-environment", "--name", environment, "--production").exitCode()).isZero();
+        Run deployed = Cli.run(registry, "record-deployment", "-a", web, "-v", "1.0.0", "-e", environment);
+        assertThat(deployed.exitCode()).as(deployed.toString()).isZero();
+        // legacy asks for a path the document never had: broken before any change
+        publishPact(legacy, provider, "0.9.0", "{\"id\": 1}", "/animals/1");
+
+        Path withoutName = resource("pets.yaml", "required: [id, name]", "required: [id]",
+                "        name: {type: string}\n", "");
+        Run check = Cli.run(registry, "check", withoutName.toString(), "-a", provider, "-b", "main");
+        Run markdown = Cli.run(registry, "check", withoutName.toString(), "-a", provider, "-b", "main", "--format", "markdown");
+        Run unchanged = Cli.run(registry, "check", resource("pets.yaml").toString(), "-a", provider, "-b", "main",
+                "--format", "markdown");
+
+        assertThat(check.exitCode()).as(check.toString()).isEqualTo(1);
+        assertThat(check.out()).contains("Breaks consumer " + web + " 1.0.0 (deployed in " + environment + "):",
+                "Already failing before this change: consumer " + legacy + " 0.9.0");
+        assertThat(markdown.out()).startsWith("### ❌").contains("- breaks `" + web + "` 1.0.0 (deployed in " + environment + ")");
+        assertThat(unchanged.exitCode()).as(unchanged.toString()).isZero();
+        assertThat(unchanged.out()).as("a failing consumer is never shown green").doesNotContain("✅")
+                .startsWith("### ⚠️").contains("| " + legacy + " | 0.9.0");
+    }
+
+    private void publishPact(String consumer, String provider, String version, String body, String path) throws IOException {
+        Path pacts = Files.createDirectories(work.resolve(unique("pacts")));
+        Files.copy(resource("pets-pact.json", "CONSUMER", consumer, "PROVIDER", provider,
+                "{\"id\": 1, \"name\": \"Rex\"}", body, "/pets/1", path), pacts.resolve("pact.json"));
+        Run published = Cli.run(registry, "publish-pacts", pacts.toString(), "-v", version, "-b", "main");
+        assertThat(published.exitCode()).as(published.toString()).isZero();
+    }
 }

@@ -64,6 +64,22 @@ final class RunningRegistry {
         return url;
     }
 
+    /** Another registry, on its own empty store, for a test that needs a fresh one (e.g. the README's tour). */
+    static RunningRegistry fresh() {
+        RunningRegistry started = start();
+        Runtime.getRuntime().addShutdownHook(new Thread(started::stop));
+        return started;
+    }
+
+    /** What the registry logged so far. */
+    String log() {
+        try {
+            return Files.readString(log);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private static RunningRegistry start() {
         Path target = Path.of(System.getProperty("covenant.registry.target", "../../registry/target"));
         Path jar = target.resolve("covenant-registry.jar");

@@ -28,9 +28,13 @@ class NotificationPages {
         this.properties = properties;
     }
 
-    /** A delivery as listed; every field may be absent in what issue 5 returns. */
+    /**
+     * A delivery as listed: one line for people ({@link #line()}), the internal ids for the detail view. Every
+     * field may be absent (deliveries recorded before a field existed).
+     */
     public record DeliveryRow(String id, String status, String team, String event, String target, String attempts,
-            String lastError, String createdAt) {
+            String lastError, String createdAt, String headline, String application, String version,
+            String finishedAt) {
 
         static DeliveryRow of(Map<String, Object> item) {
             Object attempts = item.get("attempts");
@@ -38,7 +42,37 @@ class NotificationPages {
                     : attempts == null ? "" : String.valueOf(attempts);
             return new DeliveryRow(text(item, "id"), text(item, "status"), text(item, "team"),
                     firstText(item, "eventType", "event", "type"), firstText(item, "url", "target"), attemptCount,
-                    firstText(item, "lastError", "error"), firstText(item, "createdAt", "updatedAt"));
+                    firstText(item, "lastError", "error"), firstText(item, "createdAt", "updatedAt"),
+                    text(item, "headline"), text(item, "application"), text(item, "version"), text(item, "finishedAt"));
+        }
+
+        /** "orders team — inventory-service 2.0.0 breaks GET /items/{id} `name` — delivered 2026-12-02 14:02 UTC after 2 attempts". */
+        public String line() {
+            String what = !headline.isEmpty() ? headline
+                    : (team.isEmpty() ? "" : team + " team — ") + event + " of " + application
+                            + (version.isEmpty() ? "" : " " + version);
+            return what + " — " + outcome();
+        }
+
+        private String outcome() {
+            int count = attempts.isEmpty() ? 0 : Integer.parseInt(attempts);
+            String tries = count == 1 ? "1 attempt" : count + " attempts";
+            return switch (status) {
+                case "delivered" -> "delivered " + time(finishedAt.isEmpty() ? createdAt : finishedAt)
+                        + (count > 1 ? " after " + tries : "");
+                case "parked" -> "not delivered after " + tries + (lastError.isEmpty() ? "" : " (" + lastError + ")")
+                        + "; parked for replay";
+                default -> count == 0 ? "queued " + time(createdAt)
+                        : "retrying after " + tries + (lastError.isEmpty() ? "" : " (" + lastError + ")");
+            };
+        }
+
+        private static String time(String iso) {
+            try {
+                return iso.isEmpty() ? "" : UiFormat.time(java.time.Instant.parse(iso));
+            } catch (java.time.format.DateTimeParseException e) {
+                return iso;
+            }
         }
 
         private static String firstText(Map<String, Object> item, String... keys) {

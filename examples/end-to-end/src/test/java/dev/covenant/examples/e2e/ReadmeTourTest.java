@@ -1,0 +1,140 @@
+package dev.covenant.examples.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.covenant.examples.order.InventoryClientPactTest;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.assertj.core.api.SoftAssertions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.platform.launcher.listeners.TestExecutionSummary;
+
+/**
+ * The README's "five-minute tour" runs as written, in order, on a fresh registry: every command of its fenced
+ * {@code sh} blocks (curl and the real Pact CLI the build installs) is run in bash from a repository root that
+ * has the files the tour names, with {@code http://localhost:9292} pointing at a registry started from the
+ * packaged jar on an empty store. Commands with a marked {@code <placeholder>} and the pact verifier (it needs the
+ * provider running, as the README says) are the only ones left out, and the test names them, so a new command
+ * cannot drift out of the tour unnoticed. Also: the registry's start-up log has no alarming line that is not a
+ * problem.
+ */
+class ReadmeTourTest {
+
+    private static final Path REPOSITORY = Path.of("../..");
+    private static final Path PACT_CLI = REPOSITORY.resolve("registry/target/clients/node_modules/.bin");
+    private static final Pattern PROBLEM = Pattern.compile("\"status\"\\s*:\\s*[45]\\d\\d");
+
+    @TempDir
+    Path root;
+
+    private record Ran(String command, int exit, String output) {
+        @Override
+        public String toString() {
+            return "$ " + command + "\n(exit " + exit + ")\n" + output;
+        }
+    }
+
+    static List<String> tourCommands() throws IOException {
+        String readme = Files.readString(REPOSITORY.resolve("README.md"));
+        String tour = readme.substring(readme.indexOf("## A five-minute tour"), readme.indexOf("## Browse it"));
+        List<String> commands = new ArrayList<>();
+        Matcher block = Pattern.compile("```sh\\n(.*?)```", Pattern.DOTALL).matcher(tour);
+        while (block.find()) {
+            StringBuilder command = new StringBuilder();
+            for (String line : block.group(1).split("\\n")) {
+                command.append(line.strip());
+                if (line.stripTrailing().endsWith("\\")) {
+                    command.setLength(command.length() - 1);
+                    command.append(' ');
+                    continue;
+                }
+                if (!command.toString().isBlank()) {
+                    commands.add(command.toString().strip());
+                }
+                command.setLength(0);
+            }
+        }
+        return commands;
+    }
+
+    private static boolean placeholder(String command) {
+        return Pattern.compile("<[^>\\s]*[a-z][^>]*>").matcher(command.replaceAll("#.*", "")).find();
+    }
+
+    @Test
+    void theTourRunsAsWrittenOnAFreshRegistry() throws Exception {
+        assertThat(PACT_CLI.resolve("pact")).as("the Pact CLI the registry build installs (npm)").exists();
+        RunningRegistry registry = RunningRegistry.fresh();
+        // the files the tour names, where the repository has them (the pact: what order-service's tests write)
+        Path document = root.resolve("examples/inventory-service/src/main/resources/openapi/inventory.yaml");
+        Files.createDirectories(document.getParent());
+        Files.copy(REPOSITORY.resolve("examples/inventory-service/src/main/resources/openapi/inventory.yaml"), document);
+        Path pacts = Files.createDirectories(root.resolve("examples/order-service/target/pacts"));
+        TestExecutionSummary consumerTests = JUnitRuns.run(Map.of("pact.rootDir", pacts.toString(),
+                "covenant.publish", "false"), InventoryClientPactTest.class);
+        assertThat(consumerTests.getTotalFailureCount()).as(JUnitRuns.failures(consumerTests)).isZero();
+        assertThat(pacts.resolve("order-service-inventory-service.json")).exists();
+
+        Map<String, String> env = new HashMap<>();
+        env.put("PATH", PACT_CLI.toAbsolutePath().normalize() + ":" + System.getenv("PATH"));
+        List<Ran> ran = new ArrayList<>();
+        List<String> leftOut = new ArrayList<>();
+        for (String written : tourCommands()) {
+            if (placeholder(written) || written.startsWith("pact verifier")) {
+                leftOut.add(written);
+                continue;
+            }
+            String command = written.replace("http://localhost:9292", registry.url());
+            Matcher export = Pattern.compile("^export (\\w+)=(\\S+)$").matcher(command);
+            if (export.matches()) {
+                env.put(export.group(1), export.group(2));
+            }
+            ProcessBuilder builder = new ProcessBuilder("bash", "-c", command).directory(root.toFile())
+                    .redirectErrorStream(true);
+            builder.environment().putAll(env);
+            Process process = builder.start();
+            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(process.waitFor(60, TimeUnit.SECONDS)).as(command).isTrue();
+            ran.add(new Ran(written, process.exitValue(), output));
+        }
+
+        SoftAssertions softly = new SoftAssertions();
+        softly.assertThat(leftOut).as("left out: placeholders and the verifier, which needs the provider running")
+                .hasSize(3)
+                .anySatisfy(command -> assertThat(command).startsWith("pact verifier"))
+                .anySatisfy(command -> assertThat(command).contains("hooks.slack.com"))
+                .anySatisfy(command -> assertThat(command).startsWith("pact broker create-or-update-webhook"));
+        softly.assertThat(ran).hasSizeGreaterThanOrEqualTo(15);
+        for (Ran command : ran) {
+            if (command.command().startsWith("curl -N")) {
+                // the event stream is endless: --max-time ends it (curl's exit 28), having received the stream
+                softly.assertThat(command.exit()).as(command.toString()).isIn(0, 28);
+                continue;
+            }
+            softly.assertThat(command.exit()).as(command.toString()).isZero();
+            softly.assertThat(PROBLEM.matcher(command.output()).find()).as(command.toString()).isFalse();
+        }
+        softly.assertThat(find(ran, "curl http://localhost:9292/applications/inventory-service/openapi ").output())
+                .contains("1.0.0");
+        softly.assertThat(find(ran, "pact broker can-i-deploy").output()).containsIgnoringCase("computer says yes");
+        softly.assertThat(find(ran, "curl http://localhost:9292/environments").output()).contains("production");
+        softly.assertThat(registry.log()).as("start-up log lines that are not problems")
+                .doesNotContain("Failed to set up a Bean Validation provider");
+        softly.assertAll();
+    }
+
+    private static Ran find(List<Ran> ran, String prefix) {
+        return ran.stream().filter(r -> r.command().startsWith(prefix)).findFirst()
+                .orElseThrow(() -> new AssertionError("no command starting with " + prefix));
+    }
+}
