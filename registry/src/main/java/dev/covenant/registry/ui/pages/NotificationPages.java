@@ -2,6 +2,7 @@ package dev.covenant.registry.ui.pages;
 
 import dev.covenant.registry.ui.UiProperties;
 import dev.covenant.registry.ui.model.ActivityReader;
+import dev.covenant.registry.ui.view.UiFormat;
 import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Controller;

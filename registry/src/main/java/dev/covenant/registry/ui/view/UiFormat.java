@@ -5,7 +5,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
 /** How the UI writes times: UTC, to the minute. */
-final class UiFormat {
+public final class UiFormat {
 
     private static final DateTimeFormatter MINUTES = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
             .withZone(ZoneOffset.UTC);
@@ -22,7 +22,7 @@ final class UiFormat {
         return lower.startsWith("https://") || lower.startsWith("http://") ? url.strip() : null;
     }
 
-    static String time(Instant instant) {
+    public static String time(Instant instant) {
         return instant == null ? "" : MINUTES.format(instant);
     }
 }
