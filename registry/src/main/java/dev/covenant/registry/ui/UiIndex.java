@@ -1,8 +1,7 @@
 package dev.covenant.registry.ui;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.covenant.contract.openapi.DocumentLimits;
-import dev.covenant.contract.openapi.OpenApiDocuments;
+import dev.covenant.registry.engine.EngineGateway;
 import dev.covenant.registry.events.Event;
 import dev.covenant.registry.events.EventLog;
 import dev.covenant.registry.pacticipants.Application;
@@ -54,12 +53,12 @@ import reactor.core.scheduler.Schedulers;
 class UiIndex implements ContractListener, PactListener, VerificationListener, DisposableBean {
 
     private static final Logger LOG = LoggerFactory.getLogger(UiIndex.class);
-    private static final DocumentLimits STORED = new DocumentLimits(Long.MAX_VALUE / 2, 512, 0);
 
     private final Pacticipants pacticipants;
     private final ProviderContracts contracts;
     private final PactService pacts;
     private final VerificationService verifications;
+    private final EngineGateway engine;
     private final SearchIndex search = new SearchIndex();
     private final Map<String, Edge> edges = new ConcurrentHashMap<>();
     private final Map<String, ProviderContract> documents = new ConcurrentHashMap<>();
@@ -93,7 +92,9 @@ class UiIndex implements ContractListener, PactListener, VerificationListener, D
     private volatile Disposable own;
 
     UiIndex(Pacticipants pacticipants, ProviderContracts contracts, PactService pacts,
-            VerificationService verifications, EventLog events, UiProperties properties, StorageProperties storage) {
+            VerificationService verifications, EventLog events, UiProperties properties, StorageProperties storage,
+            EngineGateway engine) {
+        this.engine = engine;
         this.pacticipants = pacticipants;
         this.contracts = contracts;
         this.pacts = pacts;
@@ -211,8 +212,7 @@ class UiIndex implements ContractListener, PactListener, VerificationListener, D
         Mono<Void> document = contracts.latest(name, null, null)
                 .onErrorResume(NotFoundException.class, e -> Mono.empty())
                 .flatMap(contract -> contracts.normalized(contract)
-                        .publishOn(Schedulers.boundedElastic())
-                        .map(bytes -> OpenApiDocuments.readTree(bytes, STORED))
+                        .flatMap(engine::readStored)
                         .doOnNext(tree -> putDocument(contract, tree)))
                 .then();
         Mono<Void> consumers = pacts.consumersOf(name)
