@@ -11,6 +11,7 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.server.ResponseStatusException;
 import reactor.core.publisher.Mono;
@@ -56,8 +57,23 @@ final class EngineScheduler implements AutoCloseable {
     }
 
     private static Throwable busy(RejectedExecutionException e) {
-        return new ResponseStatusException(HttpStatus.SERVICE_UNAVAILABLE,
-                "The registry is busy checking documents; retry in a few seconds", e);
+        return new Busy(e);
+    }
+
+    /** 503 with {@code Retry-After}: the pool's queue is full now, not broken. */
+    private static final class Busy extends ResponseStatusException {
+
+        Busy(RejectedExecutionException cause) {
+            super(HttpStatus.SERVICE_UNAVAILABLE, "The registry is busy reading and checking documents; retry in a few "
+                    + "seconds (engine tasks beyond covenant.engine.max-queued-tasks are refused)", cause);
+        }
+
+        @Override
+        public HttpHeaders getHeaders() {
+            HttpHeaders headers = new HttpHeaders();
+            headers.set(HttpHeaders.RETRY_AFTER, "5");
+            return headers;
+        }
     }
 
     private static ThreadFactory daemonThreads() {

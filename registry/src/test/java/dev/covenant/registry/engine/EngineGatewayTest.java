@@ -133,6 +133,7 @@ class EngineGatewayTest {
                 .expectErrorSatisfies(error -> {
                     assertThat(error).isInstanceOf(ResponseStatusException.class);
                     assertThat(((ResponseStatusException) error).getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
+                    assertThat(((ResponseStatusException) error).getHeaders().getFirst("Retry-After")).isEqualTo("5");
                 })
                 .verify(Duration.ofSeconds(10));
 
@@ -153,8 +154,17 @@ class EngineGatewayTest {
         gateway.run(() -> 1).block(Duration.ofSeconds(10));
 
         assertThat(meters.find("executor.queued").tag("name", "engine").gauge()).isNotNull();
-        assertThat(meters.find("executor.completed").tag("name", "engine").functionCounter().count()).isEqualTo(1.0);
+        // the executor counts a task as completed just after its result was handed over: poll with a deadline
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (completed(meters) < 1.0 && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+        }
+        assertThat(completed(meters)).isEqualTo(1.0);
         assertThat(meters.find("cache.size").tag("cache", "engine-documents").gauge()).isNotNull();
+    }
+
+    private static double completed(SimpleMeterRegistry meters) {
+        return meters.find("executor.completed").tag("name", "engine").functionCounter().count();
     }
 
     @Test
