@@ -5,8 +5,8 @@ import io.micrometer.core.instrument.binder.jvm.ExecutorServiceMetrics;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Callable;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -29,7 +29,7 @@ final class EngineScheduler implements AutoCloseable {
     private final Scheduler scheduler;
 
     EngineScheduler(int threads, int maxQueued, MeterRegistry meters) {
-        BlockingQueue<Runnable> queue = maxQueued == 0 ? new LinkedBlockingQueue<>(1) : new ArrayBlockingQueue<>(maxQueued);
+        BlockingQueue<Runnable> queue = maxQueued == 0 ? new SynchronousQueue<>() : new ArrayBlockingQueue<>(maxQueued);
         this.executor = new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS, queue, daemonThreads(),
                 new ThreadPoolExecutor.AbortPolicy());
         this.executor.allowCoreThreadTimeOut(true);
