@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.covenant.contract.diff.Changelog;
 import dev.covenant.contract.diff.DiffOptions;
 import dev.covenant.contract.diff.OpenApiDiff;
-import dev.covenant.contract.openapi.DocumentLimits;
-import dev.covenant.contract.openapi.OpenApiDocuments;
+import dev.covenant.registry.engine.CompiledDocument;
+import dev.covenant.registry.engine.EngineGateway;
 import dev.covenant.registry.pacticipants.Pacticipants;
 import dev.covenant.registry.specs.ProviderContract;
 import dev.covenant.registry.specs.ProviderContracts;
@@ -14,7 +14,6 @@ import java.util.List;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
 /**
  * Human changelogs of an application's documents: between any two versions, and as a timeline of versions each
@@ -28,12 +27,13 @@ public class Changelogs {
     public static final int DEFAULT_TIMELINE = 10;
     /** Most versions one timeline diffs (each entry is a full diff). */
     public static final int MAX_TIMELINE = 50;
-    private static final DocumentLimits STORED = new DocumentLimits(Long.MAX_VALUE / 2, 512, 0);
 
     private final Pacticipants pacticipants;
     private final ProviderContracts contracts;
+    private final EngineGateway engine;
 
-    Changelogs(Pacticipants pacticipants, ProviderContracts contracts) {
+    Changelogs(Pacticipants pacticipants, ProviderContracts contracts, EngineGateway engine) {
+        this.engine = engine;
         this.pacticipants = pacticipants;
         this.contracts = contracts;
     }
@@ -91,13 +91,12 @@ public class Changelogs {
 
     private Mono<Changelog> changelog(ProviderContract from, ProviderContract to) {
         return Mono.zip(tree(from), tree(to))
-                .publishOn(Schedulers.boundedElastic())
-                .map(trees -> Changelog.of(OpenApiDiff.diff(trees.getT1(), trees.getT2(), DiffOptions.defaults())));
+                .flatMap(trees -> engine.run(() -> Changelog.of(OpenApiDiff.diff(trees.getT1(), trees.getT2(),
+                        DiffOptions.defaults()))));
     }
 
     private Mono<JsonNode> tree(ProviderContract contract) {
-        return contracts.normalized(contract)
-                .publishOn(Schedulers.boundedElastic())
-                .map(bytes -> OpenApiDocuments.readTree(bytes, STORED));
+        return engine.stored(contract.sha256(), contracts.normalized(contract))
+                .map(CompiledDocument::tree);
     }
 }

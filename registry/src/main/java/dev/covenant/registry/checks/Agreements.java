@@ -11,8 +11,7 @@ import dev.covenant.contract.diff.DiffReport;
 import dev.covenant.contract.diff.Finding;
 import dev.covenant.contract.diff.Level;
 import dev.covenant.contract.diff.OpenApiDiff;
-import dev.covenant.contract.openapi.DocumentLimits;
-import dev.covenant.contract.openapi.OpenApiDocuments;
+import dev.covenant.registry.engine.EngineGateway;
 import dev.covenant.registry.checks.AgreedContracts.Agreed;
 import dev.covenant.registry.checks.AgreementVerdict.Unagreed;
 import dev.covenant.registry.checks.Assessment.Affected;
@@ -36,17 +35,16 @@ import reactor.core.publisher.Mono;
 @Service
 public class Agreements {
 
-    /** Agreed documents were validated when proposed; these limits only keep the reader from refusing them. */
-    private static final DocumentLimits STORED = new DocumentLimits(Long.MAX_VALUE / 2, 1024, 0);
-
     private final ObjectProvider<AgreedContracts> agreedContracts;
     private final ContentStore contents;
     private final Teams teams;
     private final CrossChecks crossChecks;
+    private final EngineGateway engine;
     private final MongoCollection<Document> unagreedVersions;
 
     Agreements(ObjectProvider<AgreedContracts> agreedContracts, ContentStore contents, Teams teams,
-            CrossChecks crossChecks, MongoDatabase database) {
+            CrossChecks crossChecks, MongoDatabase database, EngineGateway engine) {
+        this.engine = engine;
         this.agreedContracts = agreedContracts;
         this.contents = contents;
         this.teams = teams;
@@ -77,14 +75,14 @@ public class Agreements {
         if (agreed.isEmpty()) {
             return Mono.just(Optional.empty());
         }
-        return contents.get(agreed.get().sha256())
-                .flatMap(json -> crossChecks.onScheduler(() -> diff(json, document.tree())))
+        String sha = agreed.get().sha256();
+        return engine.stored(sha, contents.get(sha))
+                .flatMap(agreedDocument -> engine.run(() -> diff(agreedDocument.tree(), document.tree())))
                 .map(Optional::of)
                 .defaultIfEmpty(Optional.empty());
     }
 
-    private static List<Finding> diff(byte[] agreedJson, JsonNode document) {
-        JsonNode agreed = OpenApiDocuments.readTree(agreedJson, STORED);
+    private static List<Finding> diff(JsonNode agreed, JsonNode document) {
         return OpenApiDiff.diff(agreed, document, DiffOptions.defaults()).findings().stream()
                 .sorted(java.util.Comparator.comparing(Finding::level).reversed())
                 .toList();

@@ -27,6 +27,7 @@ import reactor.core.publisher.Mono;
 @Service
 class Checks {
 
+    private final dev.covenant.registry.engine.EngineGateway engine;
     private final CrossChecks crossChecks;
     private final Dependents dependents;
     private final Policies policies;
@@ -37,7 +38,8 @@ class Checks {
     private final DiffSettingsStore diffSettings;
 
     Checks(CrossChecks crossChecks, Dependents dependents, Policies policies, Teams teams, ChecksProperties properties,
-            Agreements agreements, PolicyCheck policyCheck, DiffSettingsStore diffSettings) {
+            Agreements agreements, PolicyCheck policyCheck, DiffSettingsStore diffSettings, dev.covenant.registry.engine.EngineGateway engine) {
+        this.engine = engine;
         this.agreements = agreements;
         this.policyCheck = policyCheck;
         this.diffSettings = diffSettings;
@@ -76,8 +78,7 @@ class Checks {
 
     /** A pre-merge candidate, compared with the branch's latest (else the main branch's, else the latest). */
     Mono<Assessment> assessCandidate(String application, String branch, ParsedDocument candidate) {
-        LoadedDocument revision = LoadedDocument.of(null, null, candidate.sha256(), candidate.tree(),
-                candidate.canonicalJson().length);
+        LoadedDocument revision = LoadedDocument.candidate(engine, candidate);
         return dependents.currentOrMain(application, branch)
                 .map(contract -> Optional.of(new Base(contract, List.of(branch == null ? "latest"
                         : "latest on branch " + branch + " (or the main branch's latest)"))))

@@ -6,6 +6,7 @@ import com.mongodb.reactivestreams.client.MongoCollection;
 import com.mongodb.reactivestreams.client.MongoDatabase;
 import dev.covenant.contract.pact.Pact;
 import dev.covenant.contract.pact.Pacts;
+import dev.covenant.registry.engine.EngineGateway;
 import dev.covenant.registry.pacts.PactService;
 import dev.covenant.registry.storage.MongoErrors;
 import dev.covenant.registry.storage.ReadCache;
@@ -16,19 +17,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.bson.Document;
-import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Scheduler;
-import reactor.core.scheduler.Schedulers;
 
 /**
  * Cross-contract checks: a consumer's pact against a provider version's document. Results are stored once per
  * (pact content, provider version) in {@code cross_checks}, so the matrix reads them by {@code _id} and a check
- * already made is never made again. Engine work runs on a bounded scheduler, never on an event-loop thread.
+ * already made is never made again. Engine work runs on the engine gateway's bounded pool, never on an event-loop
+ * thread.
  */
 @Service
-public class CrossChecks implements DisposableBean {
+public class CrossChecks {
 
     private static final int PARSED_PACTS = 512;
 
@@ -36,8 +35,8 @@ public class CrossChecks implements DisposableBean {
     private final ReadCache<String, CrossCheck> cache;
     private final PactService pacts;
     private final Clock clock;
-    private final Scheduler scheduler;
-    private final DocumentCache documents;
+    private final EngineGateway engine;
+    private final StoredDocuments documents;
     private final dev.covenant.registry.specs.ProviderContracts contracts;
     private final Policies policies;
     private final Map<String, Pact> parsedPacts = new LinkedHashMap<>(64, 0.75f, true) {
@@ -48,15 +47,15 @@ public class CrossChecks implements DisposableBean {
     };
 
     CrossChecks(MongoDatabase database, ReadCaches caches, PactService pacts, Clock clock,
-            ChecksProperties properties, dev.covenant.registry.specs.ProviderContracts contracts, Policies policies) {
+            EngineGateway engine, dev.covenant.registry.specs.ProviderContracts contracts, Policies policies) {
         this.contracts = contracts;
         this.policies = policies;
         this.results = database.getCollection("cross_checks");
         this.cache = caches.immutable(50_000);
         this.pacts = pacts;
         this.clock = clock;
-        this.scheduler = Schedulers.newBoundedElastic(properties.concurrency(), 256, "checks");
-        this.documents = new DocumentCache(contracts, scheduler, properties.documentCacheBytes());
+        this.engine = engine;
+        this.documents = new StoredDocuments(contracts, engine);
     }
 
     /** The stored result for a pact content and provider version, if a check was made (the matrix uses it). */
@@ -142,8 +141,7 @@ public class CrossChecks implements DisposableBean {
             return Mono.just(cached);
         }
         return pacts.contentTree(sha)
-                .publishOn(scheduler)
-                .map(Pacts::parse)
+                .flatMap(tree -> engine.run(() -> Pacts.parse(tree)))
                 .doOnNext(parsed -> {
                     synchronized (parsedPacts) {
                         parsedPacts.put(sha, parsed);
@@ -151,17 +149,12 @@ public class CrossChecks implements DisposableBean {
                 });
     }
 
-    DocumentCache documents() {
+    StoredDocuments documents() {
         return documents;
     }
 
-    /** CPU-heavy work (diffs, checks) on the bounded checks scheduler. */
+    /** CPU-heavy work (diffs, checks) on the engine gateway's bounded pool. */
     <T> Mono<T> onScheduler(java.util.concurrent.Callable<T> work) {
-        return Mono.fromCallable(work).subscribeOn(scheduler);
-    }
-
-    @Override
-    public void destroy() {
-        scheduler.dispose();
+        return engine.run(work);
     }
 }

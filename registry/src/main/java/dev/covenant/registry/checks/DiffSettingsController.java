@@ -2,9 +2,8 @@ package dev.covenant.registry.checks;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.covenant.contract.diff.DiffSettings;
-import dev.covenant.contract.openapi.DocumentLimits;
 import dev.covenant.contract.openapi.InvalidDocumentException;
-import dev.covenant.contract.openapi.OpenApiDocuments;
+import dev.covenant.registry.engine.EngineGateway;
 import dev.covenant.registry.pacticipants.ApplicationOwnership;
 import dev.covenant.registry.pacticipants.Pacticipants;
 import dev.covenant.registry.system.Bodies;
@@ -27,13 +26,15 @@ import reactor.core.publisher.Mono;
 class DiffSettingsController {
 
     private static final long MAX_BODY = 64 * 1024;
-    private static final DocumentLimits BODY_LIMITS = new DocumentLimits(MAX_BODY, 8, 0);
 
     private final DiffSettingsStore store;
     private final Pacticipants pacticipants;
     private final ApplicationOwnership ownership;
+    private final EngineGateway engine;
 
-    DiffSettingsController(DiffSettingsStore store, Pacticipants pacticipants, ApplicationOwnership ownership) {
+    DiffSettingsController(DiffSettingsStore store, Pacticipants pacticipants, ApplicationOwnership ownership,
+            EngineGateway engine) {
+        this.engine = engine;
         this.store = store;
         this.pacticipants = pacticipants;
         this.ownership = ownership;
@@ -50,20 +51,20 @@ class DiffSettingsController {
     @PutMapping("/applications/{application}/diff-options")
     Mono<Map<String, Object>> put(@PathVariable String application, ServerWebExchange exchange) {
         return Bodies.read(exchange.getRequest(), MAX_BODY)
-                .map(DiffSettingsController::settings)
+                .map(this::settings)
                 .flatMap(settings -> ownership.requireCallerMayWrite(application)
                         .then(pacticipants.ensureApplication(application))
                         .then(store.save(application, settings)))
                 .map(settings -> view(application, settings));
     }
 
-    private static DiffSettings settings(byte[] body) {
+    private DiffSettings settings(byte[] body) {
         if (body.length == 0) {
             throw new InvalidRequestException("body", "is empty; send {\"deprecation-days-stable\": 30}");
         }
         JsonNode root;
         try {
-            root = OpenApiDocuments.readTree(body, BODY_LIMITS);
+            root = engine.readJsonNow(body, MAX_BODY);
         } catch (InvalidDocumentException e) {
             throw new InvalidRequestException("body", "is not a JSON object of diff options");
         }

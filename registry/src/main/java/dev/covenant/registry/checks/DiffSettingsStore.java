@@ -2,12 +2,12 @@ package dev.covenant.registry.checks;
 
 import static com.mongodb.client.model.Filters.eq;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.reactivestreams.client.MongoCollection;
 import com.mongodb.reactivestreams.client.MongoDatabase;
 import dev.covenant.contract.diff.DiffSettings;
+import dev.covenant.registry.engine.EngineGateway;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Date;
 import org.bson.Document;
@@ -22,12 +22,12 @@ import reactor.core.publisher.Mono;
 @Service
 class DiffSettingsStore {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private final MongoCollection<Document> settings;
     private final Clock clock;
+    private final EngineGateway engine;
 
-    DiffSettingsStore(MongoDatabase database, Clock clock) {
+    DiffSettingsStore(MongoDatabase database, Clock clock, EngineGateway engine) {
+        this.engine = engine;
         this.settings = database.getCollection("diff_options");
         this.clock = clock;
     }
@@ -47,19 +47,11 @@ class DiffSettingsStore {
                 .thenReturn(value);
     }
 
-    private static DiffSettings parse(String stored) {
-        try {
-            return DiffSettings.read(JSON.readTree(stored));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("stored diff options are JSON written by this class", e);
-        }
+    private DiffSettings parse(String stored) {
+        return DiffSettings.read(engine.readStoredNow(stored.getBytes(StandardCharsets.UTF_8)));
     }
 
     private static String text(DiffSettings value) {
-        try {
-            return JSON.writeValueAsString(value.view());
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a map of strings, numbers and lists always serializes", e);
-        }
+        return tools.jackson.databind.json.JsonMapper.shared().writeValueAsString(value.view());
     }
 }

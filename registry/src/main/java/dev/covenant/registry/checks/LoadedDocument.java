@@ -1,37 +1,35 @@
 package dev.covenant.registry.checks;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.covenant.contract.check.CheckOptions;
 import dev.covenant.contract.check.PactChecker;
+import dev.covenant.contract.openapi.ParsedDocument;
+import dev.covenant.registry.engine.CompiledDocument;
+import dev.covenant.registry.engine.EngineGateway;
 
 /**
- * A document ready for checks: its tree, and (made on first use, then kept) the pact checker that compiled its
- * operations and schemas.
+ * A document ready for checks, with the version it was stored under: its tree and (compiled on first use, shared
+ * by every version with the same content) its pact checker, both from the engine gateway's document cache.
  *
  * @param application null for a candidate that is not stored (pre-merge checks)
  * @param version     null for a candidate
  */
-record LoadedDocument(String application, String version, String sha, JsonNode tree, long weight, Holder holder) {
+record LoadedDocument(String application, String version, CompiledDocument document) {
 
-    static LoadedDocument of(String application, String version, String sha, JsonNode tree, long weight) {
-        return new LoadedDocument(application, version, sha, tree, weight, new Holder());
+    /** A document that is not stored (a pre-merge candidate, a guarded publish). */
+    static LoadedDocument candidate(EngineGateway engine, ParsedDocument document) {
+        return new LoadedDocument(null, null, engine.candidate(document));
     }
 
-    /** The checker for this document; building it compiles schemas, so it happens once per loaded document. */
+    String sha() {
+        return document.sha();
+    }
+
+    JsonNode tree() {
+        return document.tree();
+    }
+
+    /** The checker for this document; building it compiles schemas, so call it from engine work. */
     PactChecker checker() {
-        return holder.get(tree);
-    }
-
-    /** Keeps the lazily built checker with the record. */
-    static final class Holder {
-
-        private PactChecker checker;
-
-        synchronized PactChecker get(JsonNode tree) {
-            if (checker == null) {
-                checker = PactChecker.forDocument(tree, CheckOptions.defaults());
-            }
-            return checker;
-        }
+        return document.checker();
     }
 }

@@ -18,12 +18,14 @@ import reactor.core.publisher.Mono;
 @Component
 class PolicyGuard implements PublishGuard {
 
+    private final dev.covenant.registry.engine.EngineGateway engine;
     private final Policies policies;
     private final Dependents dependents;
     private final PolicyCheck policyCheck;
     private final DiffSettingsStore diffSettings;
 
-    PolicyGuard(Policies policies, Dependents dependents, PolicyCheck policyCheck, DiffSettingsStore diffSettings) {
+    PolicyGuard(Policies policies, Dependents dependents, PolicyCheck policyCheck, DiffSettingsStore diffSettings, dev.covenant.registry.engine.EngineGateway engine) {
+        this.engine = engine;
         this.diffSettings = diffSettings;
         this.policies = policies;
         this.dependents = dependents;
@@ -49,8 +51,8 @@ class PolicyGuard implements PublishGuard {
         return new InvalidDocumentException(InvalidDocumentException.Reason.SCHEMA, document.warnings());
     }
 
-    private static LoadedDocument candidate(ParsedDocument document) {
-        return LoadedDocument.of(null, null, document.sha256(), document.tree(), document.canonicalJson().length);
+    private LoadedDocument candidate(ParsedDocument document) {
+        return LoadedDocument.candidate(engine, document);
     }
 
     private static ConflictException refusal(String application, String version, Policy policy, ProviderContract base,

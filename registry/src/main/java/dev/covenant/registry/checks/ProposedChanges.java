@@ -37,12 +37,14 @@ public class ProposedChanges {
     public record ConsumerImpact(String consumer, String team, List<String> consumerVersions, List<Failure> failures) {
     }
 
+    private final dev.covenant.registry.engine.EngineGateway engine;
     private final Checks checks;
     private final Dependents dependents;
     private final ProviderContracts contracts;
     private final Teams teams;
 
-    ProposedChanges(Checks checks, Dependents dependents, ProviderContracts contracts, Teams teams) {
+    ProposedChanges(Checks checks, Dependents dependents, ProviderContracts contracts, Teams teams, dev.covenant.registry.engine.EngineGateway engine) {
+        this.engine = engine;
         this.checks = checks;
         this.dependents = dependents;
         this.contracts = contracts;
@@ -51,8 +53,7 @@ public class ProposedChanges {
 
     /** @param baseVersion the version to compare with, or null for the main branch's latest (else the latest) */
     public Mono<Result> assess(String application, String baseVersion, ParsedDocument proposed) {
-        LoadedDocument revision = LoadedDocument.of(null, null, proposed.sha256(), proposed.tree(),
-                proposed.canonicalJson().length);
+        LoadedDocument revision = LoadedDocument.candidate(engine, proposed);
         return base(application, baseVersion)
                 .flatMap(base -> checks.assess(application, revision, base.orElse(null),
                         base.map(List::of).orElse(List.of()), null))

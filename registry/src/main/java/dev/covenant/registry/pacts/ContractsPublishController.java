@@ -17,7 +17,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -37,8 +36,7 @@ class ContractsPublishController {
     Mono<ResponseEntity<Map<String, Object>>> publish(ServerWebExchange exchange) {
         long maxBody = pacts.maxPactBytes() * 4 / 3 * 4 + 64 * 1024;
         return Bodies.read(exchange.getRequest(), maxBody)
-                .publishOn(Schedulers.boundedElastic()) // decoding and hashing pacts is CPU work: off the event loop
-                .map(this::request)
+                .flatMap(body -> pacts.engine().run(() -> request(body))) // decoding and hashing pacts: CPU work
                 .flatMap(request -> pacts.publish(request)
                         .map(published -> Hal.ok(response(Links.of(exchange), request, published))));
     }
@@ -107,7 +105,7 @@ class ContractsPublishController {
             errors.put(field + ".content", List.of("is not valid base64: " + e.getMessage()));
             return null;
         }
-        PactContent pact = PactContent.parse(decoded, pacts.maxPactBytes(), field + ".content");
+        PactContent pact = PactContent.parse(pacts.engine(), decoded, field + ".content");
         if (!pact.pact().consumer().equals(consumer)) {
             errors.put(field + ".content", List.of("consumer name in pact ('" + pact.pact().consumer()
                     + "') does not match pacticipantName ('" + consumer + "')"));

@@ -1,5 +1,6 @@
 package dev.covenant.registry.pacts;
 
+import dev.covenant.registry.engine.EngineGateway;
 import dev.covenant.registry.system.BodyLimit;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -10,14 +11,14 @@ import org.springframework.http.HttpMethod;
 class PactBodyLimits {
 
     @Bean
-    BodyLimit pactPutLimit(PactsProperties pacts) {
+    BodyLimit pactPutLimit(EngineGateway engine) {
         return new BodyLimit(HttpMethod.PUT, "/pacts/provider/{provider}/consumer/{consumer}/version/{version}",
-                pacts.maxPactBytes());
+                engine.maxPactBytes());
     }
 
     /** Several base64-encoded pacts (4/3 each) in one JSON envelope. */
     @Bean
-    BodyLimit contractsPublishLimit(PactsProperties pacts) {
-        return new BodyLimit(HttpMethod.POST, "/contracts/publish", pacts.maxPactBytes() * 4 / 3 * 4 + 64 * 1024);
+    BodyLimit contractsPublishLimit(EngineGateway engine) {
+        return new BodyLimit(HttpMethod.POST, "/contracts/publish", engine.maxPactBytes() * 4 / 3 * 4 + 64 * 1024);
     }
 }

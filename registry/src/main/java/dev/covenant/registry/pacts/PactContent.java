@@ -3,13 +3,14 @@ package dev.covenant.registry.pacts;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.covenant.contract.openapi.DocumentLimits;
 import dev.covenant.contract.openapi.InvalidDocumentException;
+import dev.covenant.registry.engine.EngineGateway;
 import dev.covenant.contract.openapi.OpenApiDocuments;
 import dev.covenant.contract.pact.InvalidPactException;
 import dev.covenant.contract.pact.Pact;
 import dev.covenant.contract.pact.Pacts;
 import dev.covenant.registry.system.InvalidRequestException;
+import java.util.function.Function;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -22,13 +23,23 @@ import java.util.Map;
  */
 record PactContent(JsonNode tree, Pact pact, String sha) {
 
-    static PactContent parse(byte[] json, long maxBytes, String field) {
+    /** A pact as published, read with the engine's pact limits (call from engine work: it is CPU-heavy). */
+    static PactContent parse(EngineGateway engine, byte[] json, String field) {
+        return parse(json, field, engine.maxPactBytes(), engine::readPactNow);
+    }
+
+    /** A pact read back from the store (it passed the pact limits when it was stored). */
+    static PactContent stored(EngineGateway engine, byte[] json) {
+        return parse(json, "content", Long.MAX_VALUE, engine::readStoredNow);
+    }
+
+    private static PactContent parse(byte[] json, String field, long maxBytes, Function<byte[], JsonNode> reader) {
         if (!startsLikeJsonObject(json)) {
             throw new InvalidRequestException(field, "is not valid JSON: a pact is a JSON object");
         }
         JsonNode tree;
         try {
-            tree = OpenApiDocuments.readTree(json, new DocumentLimits(maxBytes, 256, 0));
+            tree = reader.apply(json);
         } catch (InvalidDocumentException e) {
             if (e.reason() == InvalidDocumentException.Reason.TOO_LARGE) {
                 throw new dev.covenant.registry.system.PayloadTooLargeException(maxBytes);
@@ -77,7 +88,7 @@ record PactContent(JsonNode tree, Pact pact, String sha) {
      * This pact's interactions added to an existing pact's: an interaction with the same description and
      * provider states replaces nothing — identical ones are kept once, different ones are a conflict.
      */
-    PactContent mergeInto(PactContent existing, long maxBytes) {
+    PactContent mergeInto(PactContent existing, EngineGateway engine) {
         Map<String, JsonNode> merged = new LinkedHashMap<>();
         for (JsonNode interaction : existing.tree().path("interactions")) {
             merged.put(key(interaction), interaction);
@@ -93,7 +104,7 @@ record PactContent(JsonNode tree, Pact pact, String sha) {
         ObjectNode result = ((ObjectNode) existing.tree()).deepCopy();
         ArrayNode array = result.putArray("interactions");
         merged.values().forEach(array::add);
-        return parse(OpenApiDocuments.canonicalJson(result), maxBytes, "contracts");
+        return parse(engine, OpenApiDocuments.canonicalJson(result), "contracts");
     }
 
     private static String key(JsonNode interaction) {

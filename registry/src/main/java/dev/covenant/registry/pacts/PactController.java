@@ -18,7 +18,6 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
 /** Pact resources in the Pact Broker's URL scheme: read by version, latest, branch, tag and content hash. */
 @RestController
@@ -44,8 +43,7 @@ class PactController {
     Mono<ResponseEntity<byte[]>> put(@PathVariable String provider, @PathVariable String consumer,
             @PathVariable String version, ServerWebExchange exchange) {
         return Bodies.read(exchange.getRequest(), pacts.maxPactBytes())
-                .publishOn(Schedulers.boundedElastic()) // parsing and hashing a pact is CPU work: off the event loop
-                .map(body -> PactContent.parse(body, pacts.maxPactBytes(), "pact"))
+                .flatMap(body -> pacts.engine().run(() -> PactContent.parse(pacts.engine(), body, "pact")))
                 .map(content -> requireNames(content, provider, consumer))
                 .flatMap(content -> pacts.publish(new PublishContracts(consumer, version, null, List.of(), null,
                         List.of(new ContractToPublish(consumer, provider, content, false)))))

@@ -1,7 +1,7 @@
 package dev.covenant.registry.pacts;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
 import java.util.Base64;
 import java.util.Map;
 
@@ -12,18 +12,14 @@ import java.util.Map;
  */
 public final class PactMetadata {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final JsonMapper JSON = JsonMapper.shared();
     private static final int MAX_LENGTH = 8192;
 
     private PactMetadata() {
     }
 
     public static String encode(Map<String, Object> context) {
-        try {
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(JSON.writeValueAsBytes(context));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(JSON.writeValueAsBytes(context));
     }
 
     /** The context, or an empty map when the segment is absent or not ours (it is only informational). */
@@ -33,7 +29,7 @@ public final class PactMetadata {
         }
         try {
             return JSON.readValue(Base64.getUrlDecoder().decode(metadata), new TypeReference<Map<String, Object>>() { });
-        } catch (IllegalArgumentException | java.io.IOException e) {
+        } catch (IllegalArgumentException | tools.jackson.core.JacksonException e) {
             return Map.of();
         }
     }

@@ -3,8 +3,8 @@ package dev.covenant.registry.pacts;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.mongodb.client.model.IndexModel;
 import com.mongodb.reactivestreams.client.MongoDatabase;
-import dev.covenant.contract.openapi.DocumentLimits;
 import dev.covenant.contract.openapi.OpenApiDocuments;
+import dev.covenant.registry.engine.EngineGateway;
 import dev.covenant.registry.events.Event;
 import dev.covenant.registry.events.EventLog;
 import dev.covenant.registry.events.EventPayload;
@@ -45,13 +45,13 @@ public class PactService implements IndexDefinitions, VersionListener {
     private final ContentStore contents;
     private final Pacticipants pacticipants;
     private final ApplicationOwnership ownership;
-    private final PactsProperties properties;
+    private final EngineGateway engine;
     private final Clock clock;
     private final ObjectProvider<PactListener> listeners;
 
     private final EventLog events;
 
-    PactService(MongoDatabase database, ContentStore contents, Pacticipants pacticipants, PactsProperties properties,
+    PactService(MongoDatabase database, ContentStore contents, Pacticipants pacticipants, EngineGateway engine,
             Clock clock, ReadCaches caches, EventLog events, ObjectProvider<PactListener> listeners,
             ApplicationOwnership ownership) {
         this.ownership = ownership;
@@ -60,7 +60,7 @@ public class PactService implements IndexDefinitions, VersionListener {
         this.store = new PactStore(database, caches);
         this.contents = contents;
         this.pacticipants = pacticipants;
-        this.properties = properties;
+        this.engine = engine;
         this.clock = clock;
     }
 
@@ -70,7 +70,12 @@ public class PactService implements IndexDefinitions, VersionListener {
     }
 
     long maxPactBytes() {
-        return properties.maxPactBytes();
+        return engine.maxPactBytes();
+    }
+
+    /** The engine gateway pacts are read through (for the endpoints of this feature). */
+    EngineGateway engine() {
+        return engine;
     }
 
     /** Valid, not conflicting, then authorised (claiming an unowned consumer), then written. */
@@ -135,7 +140,7 @@ public class PactService implements IndexDefinitions, VersionListener {
                         .defaultIfEmpty(java.util.Optional.empty()))
                 .flatMap(existing -> existing.isPresent() && contract.merge()
                         ? loadContent(existing.get().sha())
-                                .map(previous -> contract.content().mergeInto(previous, maxPactBytes()))
+                                .map(previous -> contract.content().mergeInto(previous, engine))
                                 .flatMap(merged -> write(version, contract, merged, existing.get()))
                         : write(version, contract, contract.content(), existing.orElse(null)));
     }
@@ -213,13 +218,13 @@ public class PactService implements IndexDefinitions, VersionListener {
     /** The stored pact JSON (with interaction ids) for a content hash. */
     public Mono<PactContent> loadContent(String sha) {
         return contents.get(contentId(sha))
-                .map(bytes -> PactContent.parse(bytes, Long.MAX_VALUE / 2, "content"));
+                .flatMap(bytes -> engine.run(() -> PactContent.stored(engine, bytes)));
     }
 
     /** The stored pact JSON tree for a content hash. */
     public Mono<JsonNode> contentTree(String sha) {
         return contents.get(contentId(sha))
-                .map(bytes -> OpenApiDocuments.readTree(bytes, new DocumentLimits(Long.MAX_VALUE / 2, 512, 0)));
+                .flatMap(engine::readStored);
     }
 
     public Mono<PactPublication> publication(String provider, String consumer, String version) {

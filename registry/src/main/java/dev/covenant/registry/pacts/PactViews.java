@@ -4,7 +4,7 @@ import static dev.covenant.registry.system.Links.link;
 import static dev.covenant.registry.system.Links.templated;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.covenant.registry.engine.JsonLine;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.covenant.registry.system.Links;
 import java.util.LinkedHashMap;
@@ -13,7 +13,6 @@ import java.util.Map;
 /** Pact Broker-shaped views of pacts. */
 final class PactViews {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private PactViews() {
     }
@@ -55,12 +54,8 @@ final class PactViews {
                 publication.consumerVersion(), "tags") + "/{tag}", "PUT to this resource to tag this consumer version"));
         relations.put("curies", java.util.List.of(Map.of("name", "pb", "href", links.raw("/doc/{rel}?context=pact"),
                 "templated", true)));
-        body.set("_links", JSON.valueToTree(relations));
-        try {
-            return JSON.writeValueAsBytes(body);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        body.set("_links", JsonLine.tree(relations));
+        return JsonLine.bytes(body);
     }
 
     /** One entry of {@code /pacts/latest}. */

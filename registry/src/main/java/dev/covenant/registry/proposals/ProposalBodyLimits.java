@@ -1,6 +1,6 @@
 package dev.covenant.registry.proposals;
 
-import dev.covenant.registry.specs.SpecsProperties;
+import dev.covenant.registry.engine.EngineGateway;
 import dev.covenant.registry.system.BodyLimit;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -11,16 +11,16 @@ import org.springframework.http.HttpMethod;
 class ProposalBodyLimits {
 
     @Bean
-    BodyLimit proposalLimit(SpecsProperties specs) {
-        return new BodyLimit(HttpMethod.POST, "/applications/{application}/proposals", limit(specs));
+    BodyLimit proposalLimit(EngineGateway engine) {
+        return new BodyLimit(HttpMethod.POST, "/applications/{application}/proposals", limit(engine));
     }
 
     @Bean
-    BodyLimit revisionLimit(SpecsProperties specs) {
-        return new BodyLimit(HttpMethod.PUT, "/proposals/{id}/document", limit(specs));
+    BodyLimit revisionLimit(EngineGateway engine) {
+        return new BodyLimit(HttpMethod.PUT, "/proposals/{id}/document", limit(engine));
     }
 
-    private static long limit(SpecsProperties specs) {
-        return specs.maxDocumentBytes() * 2 + 64 * 1024;
+    private static long limit(EngineGateway engine) {
+        return engine.maxDocumentBytes() * 2 + 64 * 1024;
     }
 }

@@ -1,5 +1,6 @@
 package dev.covenant.registry.specs;
 
+import dev.covenant.registry.engine.EngineGateway;
 import dev.covenant.registry.system.BodyLimit;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -10,27 +11,27 @@ import org.springframework.http.HttpMethod;
 class DocumentBodyLimits {
 
     @Bean
-    BodyLimit rawDocumentLimit(SpecsProperties specs) {
+    BodyLimit rawDocumentLimit(EngineGateway engine) {
         return new BodyLimit(HttpMethod.PUT, "/applications/{application}/versions/{version}/openapi",
-                specs.maxDocumentBytes());
+                engine.maxDocumentBytes());
     }
 
     @Bean
-    BodyLimit preMergeDocumentLimit(SpecsProperties specs) {
-        return new BodyLimit(HttpMethod.POST, "/applications/{application}/pre-merge-check", specs.maxDocumentBytes());
+    BodyLimit preMergeDocumentLimit(EngineGateway engine) {
+        return new BodyLimit(HttpMethod.POST, "/applications/{application}/pre-merge-check", engine.maxDocumentBytes());
     }
 
     /** base64 inflates by 4/3; the JSON envelope around a maximum-size document. */
     @Bean
-    BodyLimit providerContractLimit(SpecsProperties specs) {
+    BodyLimit providerContractLimit(EngineGateway engine) {
         return new BodyLimit(HttpMethod.POST, "/provider-contracts/provider/{provider}/publish",
-                specs.maxDocumentBytes() * 4 / 3 + 64 * 1024);
+                engine.maxDocumentBytes() * 4 / 3 + 64 * 1024);
     }
 
     /** PactFlow's older {@code PUT /contracts/provider/…}: the same envelope as the publish endpoint. */
     @Bean
-    BodyLimit olderProviderContractLimit(SpecsProperties specs) {
+    BodyLimit olderProviderContractLimit(EngineGateway engine) {
         return new BodyLimit(HttpMethod.PUT, "/contracts/provider/{provider}/version/{version}",
-                specs.maxDocumentBytes() * 4 / 3 + 64 * 1024);
+                engine.maxDocumentBytes() * 4 / 3 + 64 * 1024);
     }
 }

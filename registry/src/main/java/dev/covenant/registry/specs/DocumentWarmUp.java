@@ -1,9 +1,9 @@
 package dev.covenant.registry.specs;
 
-import dev.covenant.contract.openapi.DocumentLimits;
 import dev.covenant.contract.openapi.OpenApiDocuments;
 import dev.covenant.contract.openapi.ParsedDocument;
 import dev.covenant.contract.openapi.Validation;
+import dev.covenant.registry.engine.EngineGateway;
 import java.io.IOException;
 import java.io.InputStream;
 import org.slf4j.Logger;
@@ -24,9 +24,11 @@ class DocumentWarmUp {
     private static final Logger LOG = LoggerFactory.getLogger(DocumentWarmUp.class);
 
     private final SpecsProperties properties;
+    private final EngineGateway engine;
 
-    DocumentWarmUp(SpecsProperties properties) {
+    DocumentWarmUp(SpecsProperties properties, EngineGateway engine) {
         this.properties = properties;
+        this.engine = engine;
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -46,11 +48,10 @@ class DocumentWarmUp {
                 return;
             }
             long start = System.nanoTime();
-            DocumentLimits limits = properties.limits();
-            byte[] json = OpenApiDocuments.parse(in.readAllBytes(), limits, Validation.NONE).canonicalJson();
+            byte[] json = engine.parseNow(in.readAllBytes(), Validation.NONE).canonicalJson();
             for (int i = 0; i < properties.warmUpRuns(); i++) {
-                ParsedDocument read = OpenApiDocuments.parse(json, limits, Validation.NONE);
-                OpenApiDocuments.structuralProblems(read, json, limits, Validation.LENIENT);
+                ParsedDocument read = engine.parseNow(json, Validation.NONE);
+                engine.structuralProblemsNow(read, json, Validation.LENIENT);
                 OpenApiDocuments.sha256(read.canonicalJson());
             }
             LOG.info("Document reader warmed up: {} runs in {} ms", properties.warmUpRuns(),

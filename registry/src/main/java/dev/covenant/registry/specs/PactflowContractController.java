@@ -19,7 +19,6 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -43,8 +42,7 @@ class PactflowContractController {
         // base64 inflates by 4/3; allow the JSON envelope around a maximum-size document
         long maxBody = contracts.maxDocumentBytes() * 4 / 3 + 64 * 1024;
         return Bodies.read(exchange.getRequest(), maxBody)
-                .publishOn(Schedulers.boundedElastic()) // JSON and base64 of up to 33 MB: off the event loop
-                .map(body -> request(provider, body))
+                .flatMap(body -> contracts.engine().run(() -> request(provider, body))) // JSON and base64 of up to 33 MB
                 .flatMap(contracts::publish)
                 .map(outcome -> Hal.ok(ContractViews.publishResponse(Links.of(exchange), outcome)));
     }
@@ -58,8 +56,7 @@ class PactflowContractController {
             ServerWebExchange exchange) {
         long maxBody = contracts.maxDocumentBytes() * 4 / 3 + 64 * 1024;
         return Bodies.read(exchange.getRequest(), maxBody)
-                .publishOn(Schedulers.boundedElastic())
-                .map(body -> olderRequest(provider, version, body))
+                .flatMap(body -> contracts.engine().run(() -> olderRequest(provider, version, body)))
                 .flatMap(contracts::publish)
                 .map(outcome -> ResponseEntity.status(outcome.created() ? HttpStatus.CREATED : HttpStatus.OK)
                         .contentType(Hal.HAL_JSON)

@@ -17,6 +17,7 @@ import dev.covenant.contract.openapi.DocumentProblem;
 import dev.covenant.contract.openapi.OpenApiDocuments;
 import dev.covenant.contract.openapi.ParsedDocument;
 import dev.covenant.contract.openapi.Validation;
+import dev.covenant.registry.engine.EngineGateway;
 import dev.covenant.registry.events.Event;
 import dev.covenant.registry.events.EventLog;
 import dev.covenant.registry.events.EventPayload;
@@ -42,8 +43,6 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Scheduler;
-import reactor.core.scheduler.Schedulers;
 
 /**
  * Publishes and reads provider contracts (OpenAPI documents). Validation happens before anything is written;
@@ -61,9 +60,8 @@ public class ProviderContracts implements IndexDefinitions {
     private final ContentStore contents;
     private final Pacticipants pacticipants;
     private final ApplicationOwnership ownership;
-    private final SpecsProperties properties;
+    private final EngineGateway engine;
     private final Clock clock;
-    private final Scheduler parsing;
     private final Counter published;
     private final Counter unchanged;
     private final DistributionSummary sizes;
@@ -72,7 +70,7 @@ public class ProviderContracts implements IndexDefinitions {
     private final ObjectProvider<ContractListener> listeners;
 
     ProviderContracts(MongoDatabase database, ContentStore contents, Pacticipants pacticipants,
-            SpecsProperties properties, Clock clock, MeterRegistry meters, EventLog events,
+            EngineGateway engine, Clock clock, MeterRegistry meters, EventLog events,
             ObjectProvider<PublishGuard> guards, ObjectProvider<ContractListener> listeners,
             ApplicationOwnership ownership) {
         this.ownership = ownership;
@@ -83,10 +81,8 @@ public class ProviderContracts implements IndexDefinitions {
         this.heads = database.getCollection("provider_contract_heads");
         this.contents = contents;
         this.pacticipants = pacticipants;
-        this.properties = properties;
+        this.engine = engine;
         this.clock = clock;
-        // Parsing a large document is CPU-heavy: bounded, off the event loop, at most one per core.
-        this.parsing = Schedulers.newBoundedElastic(Runtime.getRuntime().availableProcessors(), 64, "document-parse");
         this.published = Counter.builder("covenant.documents.published").description("OpenAPI documents stored")
                 .tag("outcome", "created").register(meters);
         this.unchanged = Counter.builder("covenant.documents.published").description("OpenAPI documents stored")
@@ -100,9 +96,14 @@ public class ProviderContracts implements IndexDefinitions {
         return Map.of("provider_contracts", List.of(new IndexModel(Indexes.ascending("app", "order"))));
     }
 
+    /** The engine gateway documents are read through (for the endpoints of this feature). */
+    EngineGateway engine() {
+        return engine;
+    }
+
     /** The largest document accepted (publishing and pre-merge checks alike). */
     public long maxDocumentBytes() {
-        return properties.maxDocumentBytes();
+        return engine.maxDocumentBytes();
     }
 
     /**
@@ -115,8 +116,7 @@ public class ProviderContracts implements IndexDefinitions {
 
     /** {@link #parseCandidate(byte[])} at the given validation level ({@code STRICT} refuses structural problems). */
     public Mono<ParsedDocument> parseCandidate(byte[] content, Validation validation) {
-        return Mono.fromCallable(() -> OpenApiDocuments.parse(content, properties.limits(), validation))
-                .subscribeOn(parsing);
+        return engine.parse(content, validation);
     }
 
     Mono<PublishOutcome> publish(PublishRequest request) {
@@ -146,21 +146,17 @@ public class ProviderContracts implements IndexDefinitions {
      * application policy refuses them (PublishGuard).
      */
     private Mono<ParsedDocument> parse(PublishRequest request) {
-        return Mono.fromCallable(() -> OpenApiDocuments.parse(request.content(), properties.limits(), Validation.NONE))
-                .subscribeOn(parsing)
+        return engine.parse(request.content(), Validation.NONE)
                 .flatMap(read -> Mono.zip(structuralProblems(read, request.content()), contentAddress(read))
                         .map(checked -> read.withWarnings(checked.getT1())));
     }
 
     private Mono<List<DocumentProblem>> structuralProblems(ParsedDocument read, byte[] content) {
-        return Mono.fromCallable(() -> OpenApiDocuments.structuralProblems(read, content, properties.limits(),
-                        Validation.LENIENT))
-                .subscribeOn(parsing);
+        return engine.structuralProblems(read, content, Validation.LENIENT);
     }
 
     private Mono<String> contentAddress(ParsedDocument read) {
-        return Mono.fromCallable(read::sha256)
-                .subscribeOn(parsing);
+        return engine.run(read::sha256);
     }
 
     /** Valid, then authorised (claiming an unowned application), then stored: a refused publish writes nothing. */

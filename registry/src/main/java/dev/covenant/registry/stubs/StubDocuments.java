@@ -1,43 +1,34 @@
 package dev.covenant.registry.stubs;
 
-import dev.covenant.contract.openapi.DocumentLimits;
-import dev.covenant.contract.openapi.OpenApiDocuments;
 import dev.covenant.contract.stub.StubEngine;
 import dev.covenant.registry.checks.AgreedContracts;
+import dev.covenant.registry.engine.EngineGateway;
 import dev.covenant.registry.pacticipants.Pacticipants;
 import dev.covenant.registry.specs.ProviderContract;
 import dev.covenant.registry.specs.ProviderContracts;
 import dev.covenant.registry.storage.ContentStore;
 import dev.covenant.registry.system.NotFoundException;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Scheduler;
-import reactor.core.scheduler.Schedulers;
 
 /**
  * The stub engine for an application's document chosen by a ref: a version number, {@code latest} (the main
- * branch, else the latest overall), or {@code agreed} (the latest agreed proposal's document). Engines are kept by
- * content hash, a few at a time, as building one parses the document.
+ * branch, else the latest overall), or {@code agreed} (the latest agreed proposal's document). Engines are kept with
+ * the parsed document in the engine gateway's cache by content hash, as building one parses the document.
  */
 @Service
 class StubDocuments {
-
-    /** Stored documents were validated on publish; these limits only keep the reader from refusing them. */
-    private static final DocumentLimits STORED = new DocumentLimits(Long.MAX_VALUE / 2, 1024, 0);
-    private static final int MAX_ENGINES = 16;
 
     private final ProviderContracts contracts;
     private final Pacticipants pacticipants;
     private final ContentStore contents;
     private final ObjectProvider<AgreedContracts> agreed;
-    private final Scheduler scheduler = Schedulers.boundedElastic();
-    private final Map<String, StubEngine> engines = new LinkedHashMap<>(16, 0.75f, true);
+    private final EngineGateway engine;
 
     StubDocuments(ProviderContracts contracts, Pacticipants pacticipants, ContentStore contents,
-                  ObjectProvider<AgreedContracts> agreed) {
+                  ObjectProvider<AgreedContracts> agreed, EngineGateway engine) {
+        this.engine = engine;
         this.contracts = contracts;
         this.pacticipants = pacticipants;
         this.contents = contents;
@@ -60,7 +51,7 @@ class StubDocuments {
 
     /** Runs CPU work (validation, generation) off the event loop. */
     <T> Mono<T> offLoop(java.util.concurrent.Callable<T> work) {
-        return Mono.fromCallable(work).subscribeOn(scheduler);
+        return engine.run(work);
     }
 
     private Mono<String> sha(String application, String ref) {
@@ -87,25 +78,9 @@ class StubDocuments {
     }
 
     private Mono<StubEngine> engine(String sha) {
-        StubEngine cached = cached(sha);
-        if (cached != null) {
-            return Mono.just(cached);
-        }
-        return contents.get(sha)
-                .switchIfEmpty(Mono.error(() -> new IllegalStateException("content " + sha + " is missing from storage")))
-                .publishOn(scheduler)
-                .map(json -> StubEngine.forDocument(OpenApiDocuments.readTree(json, STORED)))
-                .doOnNext(engine -> keep(sha, engine));
-    }
-
-    private synchronized StubEngine cached(String sha) {
-        return engines.get(sha);
-    }
-
-    private synchronized void keep(String sha, StubEngine engine) {
-        engines.put(sha, engine);
-        while (engines.size() > MAX_ENGINES) {
-            engines.remove(engines.keySet().iterator().next());
-        }
+        Mono<byte[]> json = contents.get(sha)
+                .switchIfEmpty(Mono.error(() -> new IllegalStateException("content " + sha + " is missing from storage")));
+        return engine.stored(sha, json)
+                .flatMap(document -> engine.run(document::stub));
     }
 }

@@ -100,8 +100,10 @@ class ApiErrors {
         HttpStatusCode code = e.getStatusCode();
         String detail = e.getReason() != null ? e.getReason() : HttpStatus.valueOf(code.value()).getReasonPhrase();
         String slug = HttpStatus.valueOf(code.value()).name().toLowerCase().replace('_', '-');
-        return respond(exchange, code, slug, HttpStatus.valueOf(code.value()).getReasonPhrase(), detail,
-                Map.of("request", List.of(detail)), Map.of());
+        ResponseEntity<Map<String, Object>> answer = respond(exchange, code, slug,
+                HttpStatus.valueOf(code.value()).getReasonPhrase(), detail, Map.of("request", List.of(detail)), Map.of());
+        return ResponseEntity.status(answer.getStatusCode()).headers(answer.getHeaders()).headers(e.getHeaders())
+                .body(answer.getBody());
     }
 
     /** The store cannot take the request now (disk full, unreachable, no primary): 503, nothing was stored. */

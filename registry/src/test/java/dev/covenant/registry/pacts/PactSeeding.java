@@ -15,7 +15,7 @@ public final class PactSeeding {
     /** Publishes one pact for a consumer version; emits the content hash (the pact version). */
     public static Mono<String> publish(PactService service, String consumer, String version, String branch,
             List<String> tags, String provider, byte[] pactJson) {
-        PactContent content = PactContent.parse(pactJson, service.maxPactBytes(), "content");
+        PactContent content = PactContent.parse(service.engine(), pactJson, "content");
         PublishContracts request = new PublishContracts(consumer, version, branch, tags, null,
                 List.of(new ContractToPublish(consumer, provider, content, false)));
         return service.publish(request)

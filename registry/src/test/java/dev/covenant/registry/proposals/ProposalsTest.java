@@ -25,7 +25,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @TestPropertySource(properties = {"covenant.notifications.allow-http=true",
         "covenant.notifications.allow-private-addresses=true", "covenant.jobs.poll-interval=50ms",
-        "covenant.specs.max-document-bytes=200000"})
+        "covenant.engine.max-document-bytes=200000"})
 class ProposalsTest extends RegistryTest {
 
     static final ParameterizedTypeReference<Map<String, Object>> JSON = new ParameterizedTypeReference<>() {

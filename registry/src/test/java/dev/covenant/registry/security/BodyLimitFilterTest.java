@@ -3,8 +3,7 @@ package dev.covenant.registry.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.covenant.registry.SecuredRegistryTest;
-import dev.covenant.registry.pacts.PactsProperties;
-import dev.covenant.registry.specs.SpecsProperties;
+import dev.covenant.registry.engine.EngineProperties;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.http.server.reactive.MockServerHttpRequest;
@@ -19,10 +18,10 @@ class BodyLimitFilterTest extends SecuredRegistryTest {
     SecurityProperties security;
 
     @Autowired
-    SpecsProperties specs;
+    EngineProperties specs;
 
     @Autowired
-    PactsProperties pacts;
+    EngineProperties pacts;
 
     @Test
     void eachFeatureEndpointHasTheCapItsFeatureDeclares() {

@@ -232,7 +232,7 @@ final class SchemaTransformer {
         for (Iterator<Map.Entry<String, JsonNode>> it = schema.path("discriminator").path("mapping").fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> entry = it.next();
             String ref = entry.getValue().asText();
-            branches.put(entry.getKey(), Trees2.ref(ref.startsWith("#") ? ref : "#/components/schemas/" + ref));
+            branches.put(entry.getKey(), Trees.ref(ref.startsWith("#") ? ref : "#/components/schemas/" + ref));
         }
         for (JsonNode branch : schema.get(branchesKeyword)) {
             if (branch.path("$ref").isTextual()) {

@@ -8,14 +8,20 @@ import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Copies Jackson 2 trees (how documents and pacts are parsed) into Jackson 3 trees (what the JSON Schema
- * validator reads). Copying node by node avoids a serialize/parse round trip and keeps number precision.
+ * The engine's one meeting point of its two JSON libraries: copies Jackson 2 trees (how documents and pacts are
+ * parsed) into Jackson 3 trees (what the JSON Schema validator reads). Copying node by node avoids a
+ * serialize/parse round trip and keeps number precision. No public type of the engine exposes Jackson 3.
  */
 final class Trees {
 
     static final JsonNodeFactory J3 = JsonNodeFactory.instance;
 
     private Trees() {
+    }
+
+    /** A Jackson 2 schema that is only a reference. */
+    static JsonNode ref(String ref) {
+        return com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode().put("$ref", ref);
     }
 
     static tools.jackson.databind.JsonNode copy(JsonNode node) {

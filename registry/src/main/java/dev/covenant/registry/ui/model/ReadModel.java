@@ -1,7 +1,7 @@
 package dev.covenant.registry.ui.model;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.covenant.contract.openapi.OpenApiDocuments;
+import dev.covenant.registry.engine.EngineGateway;
 import dev.covenant.registry.pacticipants.Application;
 import dev.covenant.registry.pacticipants.Pacticipants;
 import dev.covenant.registry.pacts.PactListener;
@@ -43,12 +43,14 @@ public class ReadModel implements ContractListener, PactListener, VerificationLi
     private final PactService pacts;
     private final VerificationService verifications;
     private final UiSearch search;
+    private final EngineGateway engine;
     private final Map<String, Edge> edges = new ConcurrentHashMap<>();
     private final Map<String, ProviderContract> documents = new ConcurrentHashMap<>();
     private final AtomicBoolean ready = new AtomicBoolean();
 
     ReadModel(Pacticipants pacticipants, ProviderContracts contracts, PactService pacts,
-            VerificationService verifications, UiSearch search) {
+            VerificationService verifications, UiSearch search, EngineGateway engine) {
+        this.engine = engine;
         this.pacticipants = pacticipants;
         this.contracts = contracts;
         this.pacts = pacts;
@@ -88,8 +90,7 @@ public class ReadModel implements ContractListener, PactListener, VerificationLi
         Mono<Void> document = contracts.latest(name, null, null)
                 .onErrorResume(NotFoundException.class, e -> Mono.empty())
                 .flatMap(contract -> contracts.normalized(contract)
-                        .publishOn(Schedulers.boundedElastic())
-                        .map(bytes -> OpenApiDocuments.readTree(bytes, UiSearch.STORED))
+                        .flatMap(engine::readStored)
                         .doOnNext(tree -> putDocument(contract, tree)))
                 .then();
         Mono<Void> consumers = pacts.consumersOf(name)

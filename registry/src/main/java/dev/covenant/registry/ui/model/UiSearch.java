@@ -1,8 +1,7 @@
 package dev.covenant.registry.ui.model;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.covenant.contract.openapi.DocumentLimits;
-import dev.covenant.contract.openapi.OpenApiDocuments;
+import dev.covenant.registry.engine.EngineGateway;
 import dev.covenant.registry.environments.EnvironmentVersion;
 import dev.covenant.registry.environments.Environments;
 import dev.covenant.registry.pacts.PactPublication;
@@ -19,7 +18,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 import org.springframework.stereotype.Component;
 
 /**
@@ -31,15 +29,16 @@ import org.springframework.stereotype.Component;
 @Component
 public class UiSearch {
 
-    static final DocumentLimits STORED = new DocumentLimits(Long.MAX_VALUE / 2, 512, 0);
 
     private final SearchIndex index = new SearchIndex();
     private final ProviderContracts contracts;
     private final Environments environments;
+    private final EngineGateway engine;
     /** Per application, the running versions indexed besides its latest document. */
     private final Map<String, Set<String>> running = new ConcurrentHashMap<>();
 
-    UiSearch(ProviderContracts contracts, Environments environments) {
+    UiSearch(ProviderContracts contracts, Environments environments, EngineGateway engine) {
+        this.engine = engine;
         this.contracts = contracts;
         this.environments = environments;
     }
@@ -103,8 +102,7 @@ public class UiSearch {
         String where = String.join(", ", places);
         return contracts.find(application, version)
                 .flatMap(contract -> contracts.normalized(contract)
-                        .publishOn(Schedulers.boundedElastic())
-                        .map(bytes -> OpenApiDocuments.readTree(bytes, STORED))
+                        .flatMap(engine::readStored)
                         .map(tree -> DocumentTerms.ofDocument(application, version, tree).stream()
                                 .map(entry -> new Entry(entry.kind(), entry.name(), entry.application(),
                                         entry.version(), entry.provider(), entry.location() + " · " + where))

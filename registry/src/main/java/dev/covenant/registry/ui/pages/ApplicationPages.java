@@ -3,8 +3,8 @@ package dev.covenant.registry.ui.pages;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.covenant.contract.diff.DiffOptions;
 import dev.covenant.contract.diff.OpenApiDiff;
-import dev.covenant.contract.openapi.DocumentLimits;
-import dev.covenant.contract.openapi.OpenApiDocuments;
+import dev.covenant.registry.engine.CompiledDocument;
+import dev.covenant.registry.engine.EngineGateway;
 import dev.covenant.registry.environments.EnvironmentVersion;
 import dev.covenant.registry.environments.Environments;
 import dev.covenant.registry.pacticipants.Pacticipants;
@@ -29,13 +29,11 @@ import org.springframework.web.reactive.result.view.Rendering;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
 /** An application's page, its rendered API reference with the consumers' overlay, and the diff of two versions. */
 @Controller
 class ApplicationPages {
 
-    private static final DocumentLimits STORED = new DocumentLimits(Long.MAX_VALUE / 2, 512, 0);
 
     private final Pacticipants pacticipants;
     private final ProviderContracts contracts;
@@ -43,9 +41,11 @@ class ApplicationPages {
     private final Environments environments;
     private final ReadModel index;
     private final ActivityReader activity;
+    private final EngineGateway engine;
 
     ApplicationPages(Pacticipants pacticipants, ProviderContracts contracts, PactService pacts,
-            Environments environments, ReadModel index, ActivityReader activity) {
+            Environments environments, ReadModel index, ActivityReader activity, EngineGateway engine) {
+        this.engine = engine;
         this.pacticipants = pacticipants;
         this.contracts = contracts;
         this.pacts = pacts;
@@ -121,9 +121,8 @@ class ApplicationPages {
 
     private Mono<DiffView> compare(String name, String from, String to) {
         return Mono.zip(contracts.require(name, from).flatMap(this::tree), contracts.require(name, to).flatMap(this::tree))
-                .publishOn(Schedulers.boundedElastic())
-                .map(trees -> DiffView.of(from, to, trees.getT1(), trees.getT2(),
-                        OpenApiDiff.diff(trees.getT1(), trees.getT2(), DiffOptions.defaults())));
+                .flatMap(trees -> engine.run(() -> DiffView.of(from, to, trees.getT1(), trees.getT2(),
+                        OpenApiDiff.diff(trees.getT1(), trees.getT2(), DiffOptions.defaults()))));
     }
 
     private Mono<ProviderContract> document(String name, String version) {
@@ -132,9 +131,8 @@ class ApplicationPages {
     }
 
     private Mono<JsonNode> tree(ProviderContract contract) {
-        return contracts.normalized(contract)
-                .publishOn(Schedulers.boundedElastic())
-                .map(bytes -> OpenApiDocuments.readTree(bytes, STORED));
+        return engine.stored(contract.sha256(), contracts.normalized(contract))
+                .map(CompiledDocument::tree);
     }
 
     private Mono<List<ApiOverlay.ConsumerPact>> consumerPacts(String provider) {

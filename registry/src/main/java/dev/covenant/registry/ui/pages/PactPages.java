@@ -1,11 +1,8 @@
 package dev.covenant.registry.ui.pages;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.covenant.contract.check.CheckOptions;
 import dev.covenant.contract.check.CheckReport;
-import dev.covenant.contract.check.PactChecker;
-import dev.covenant.contract.openapi.DocumentLimits;
-import dev.covenant.contract.openapi.OpenApiDocuments;
+import dev.covenant.registry.engine.CompiledDocument;
+import dev.covenant.registry.engine.EngineGateway;
 import dev.covenant.contract.pact.Pact;
 import dev.covenant.contract.pact.Pacts;
 import dev.covenant.registry.checks.CrossCheckEvidence;
@@ -24,22 +21,22 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.reactive.result.view.Rendering;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 import reactor.util.function.Tuples;
 
 /** A pact rendered readably, with its verifications and the cross-contract check against the provider's document. */
 @Controller
 class PactPages {
 
-    private static final DocumentLimits STORED = new DocumentLimits(Long.MAX_VALUE / 2, 512, 0);
 
     private final PactService pacts;
     private final VerificationService verifications;
     private final ProviderContracts contracts;
     private final CrossChecks crossChecks;
+    private final EngineGateway engine;
 
     PactPages(PactService pacts, VerificationService verifications, ProviderContracts contracts,
-            CrossChecks crossChecks) {
+            CrossChecks crossChecks, EngineGateway engine) {
+        this.engine = engine;
         this.crossChecks = crossChecks;
         this.pacts = pacts;
         this.verifications = verifications;
@@ -61,19 +58,17 @@ class PactPages {
                                 pacts.history(provider, consumer).map(PactPublication::consumerVersion).collectList())
                         .flatMap(parts -> evidence(found.sha(), parts.getT3())
                                 .map(evidence -> Tuples.of(parts, evidence)))
-                        .publishOn(Schedulers.boundedElastic())
-                        .map(partsAndEvidence -> {
+                        .flatMap(partsAndEvidence -> engine.run(() -> {
                             var parts = partsAndEvidence.getT1();
                             Pact pact = Pacts.parse(parts.getT1());
                             Optional<Document> document = parts.getT3();
-                            CheckReport check = document.map(d -> PactChecker.check(d.tree(), pact, CheckOptions.defaults()))
-                                    .orElse(null);
+                            CheckReport check = document.map(d -> d.compiled().checker().check(pact)).orElse(null);
                             PactView view = PactView.of(provider, consumer, found.consumerVersion(), found.sha(), pact,
                                     parts.getT2(), document.map(d -> d.contract().version()).orElse(null), check,
                                     partsAndEvidence.getT2());
                             return Rendering.view("ui/pact").modelAttribute("pact", view)
                                     .modelAttribute("versions", parts.getT4()).build();
-                        }));
+                        })));
     }
 
     /** What the stored cross-contract check of this content against the document proves, as the matrix judges it. */
@@ -85,13 +80,13 @@ class PactPages {
     }
 
     /** The provider's latest document, parsed. */
-    private record Document(ProviderContract contract, JsonNode tree) {
+    private record Document(ProviderContract contract, CompiledDocument compiled) {
     }
 
     private Mono<Optional<Document>> providerDocument(String provider) {
         return contracts.latest(provider, null, null)
-                .flatMap(contract -> contracts.normalized(contract)
-                        .map(bytes -> Optional.of(new Document(contract, OpenApiDocuments.readTree(bytes, STORED)))))
+                .flatMap(contract -> engine.stored(contract.sha256(), contracts.normalized(contract))
+                        .map(compiled -> Optional.of(new Document(contract, compiled))))
                 .onErrorResume(NotFoundException.class, e -> Mono.just(Optional.empty()))
                 .defaultIfEmpty(Optional.empty());
     }

@@ -1,6 +1,7 @@
 package dev.covenant.registry.ui.view;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.covenant.registry.engine.JsonLine;
 import dev.covenant.registry.ui.model.Operations.Operation;
 import dev.covenant.registry.ui.model.Operations;
 import dev.covenant.registry.ui.model.PactUsage;
@@ -35,7 +36,6 @@ public record ApiOverlay(List<OperationUse> operations, List<Unmatched> unmatche
     public record Unmatched(String consumer, String version, String description, String request) {
     }
 
-    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
 
     /**
      * For the rendered reference (ui/assets/api.js): operation name → its consumers with the fields they read, as
@@ -51,11 +51,7 @@ public record ApiOverlay(List<OperationUse> operations, List<Unmatched> unmatche
                         .toList());
             }
         }
-        try {
-            return JSON.writeValueAsString(usage);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            return "{}";
-        }
+        return JsonLine.text(usage);
     }
 
     public static ApiOverlay of(String provider, JsonNode document, List<ConsumerPact> pacts) {

@@ -1,8 +1,7 @@
 package dev.covenant.registry.ui.view;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.covenant.registry.engine.JsonLine;
 import dev.covenant.contract.diff.DiffReport;
 import dev.covenant.contract.diff.Finding;
 import dev.covenant.contract.diff.Level;
@@ -20,7 +19,6 @@ import java.util.Set;
 public record DiffView(String from, String to, List<Row> findings, int breaking, int warnings, int infos,
         List<OperationPair> operations) {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     /** Lines shown per side; a huge operation is cut rather than sent whole. */
     static final int MAX_LINES = 400;
 
@@ -63,12 +61,8 @@ public record DiffView(String from, String to, List<Row> findings, int breaking,
         if (operation == null) {
             return List.of();
         }
-        try {
-            List<String> lines = List.of(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(operation).split("\n"));
-            return lines.size() > MAX_LINES ? lines.subList(0, MAX_LINES) : lines;
-        } catch (JsonProcessingException e) {
-            return List.of(operation.toString());
-        }
+        List<String> lines = List.of(JsonLine.pretty(operation).split("\n"));
+        return lines.size() > MAX_LINES ? lines.subList(0, MAX_LINES) : lines;
     }
 
     /** Lines of {@code side} outside a longest common subsequence with {@code other} are changed. */

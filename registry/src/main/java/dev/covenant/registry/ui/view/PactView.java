@@ -1,8 +1,7 @@
 package dev.covenant.registry.ui.view;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.covenant.registry.engine.JsonLine;
 import dev.covenant.contract.check.CheckReport;
 import dev.covenant.contract.check.PactFinding;
 import dev.covenant.contract.pact.HttpInteraction;
@@ -25,7 +24,6 @@ public record PactView(String provider, String consumer, String consumerVersion,
         List<InteractionView> interactions, List<VerificationRow> verifications, String status, String statusCss,
         CrossCheck crossCheck) {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     /** One interaction; for non-HTTP interactions only the description and kind are set. */
     public record InteractionView(int number, String anchor, String kind, String description,
@@ -135,10 +133,6 @@ public record PactView(String provider, String consumer, String consumerVersion,
         if (content.isTextual()) {
             return content.asText();
         }
-        try {
-            return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(content);
-        } catch (JsonProcessingException e) {
-            return content.toString();
-        }
+        return JsonLine.pretty(content);
     }
 }
