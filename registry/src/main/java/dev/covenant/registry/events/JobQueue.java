@@ -66,6 +66,9 @@ public class JobQueue implements IndexDefinitions {
      * is found by the periodic scan in {@link #claim}.
      */
     private final LinkedBlockingQueue<String> ready = new LinkedBlockingQueue<>();
+    private final java.util.concurrent.atomic.AtomicLong taken = new java.util.concurrent.atomic.AtomicLong();
+    private volatile long[] rateSample = {System.nanoTime(), 0};
+    private volatile double drainRate;
 
     JobQueue(MongoDatabase database, BackgroundDatabase background, Clock clock, JobsProperties properties) {
         this.workerJobs = background.database().getCollection("jobs");
@@ -188,6 +191,14 @@ public class JobQueue implements IndexDefinitions {
                 .then(Mono.empty());
     }
 
+    /**
+     * Adds names to a list in a job's payload (progress within an attempt, e.g. the handlers of an event job that
+     * have succeeded), by {@code _id}: a retry then sees them.
+     */
+    Mono<Void> recordDone(String id, String field, List<String> names) {
+        return Mono.from(workerJobs.updateOne(eq("_id", id), Updates.addEachToSet("payload." + field, names))).then();
+    }
+
     /** Records a successful attempt: the job moves to {@code jobs_done}. */
     Mono<Void> succeeded(Job job, String owner, Job.Attempt attempt) {
         Date now = Date.from(clock.instant());
@@ -265,7 +276,29 @@ public class JobQueue implements IndexDefinitions {
 
     /** The id of a job this instance queued, waiting up to {@code interval}; null when none arrived. */
     String nextReady(Duration interval) throws InterruptedException {
-        return ready.poll(interval.toMillis(), TimeUnit.MILLISECONDS);
+        String id = ready.poll(interval.toMillis(), TimeUnit.MILLISECONDS);
+        if (id != null) {
+            taken.incrementAndGet();
+        }
+        return id;
+    }
+
+    /** Jobs this instance queued that its workers have not taken yet. */
+    public int backlog() {
+        return ready.size();
+    }
+
+    /** Jobs taken per second by this instance's workers, measured over the last few seconds. */
+    double drainRate() {
+        long now = System.nanoTime();
+        long[] last = rateSample;
+        long elapsed = now - last[0];
+        if (elapsed >= 2_000_000_000L) {
+            long count = taken.get();
+            drainRate = (count - last[1]) / (elapsed / 1e9);
+            rateSample = new long[] {now, count};
+        }
+        return drainRate;
     }
 
     private static List<Document> history(Job job, Job.Attempt attempt) {

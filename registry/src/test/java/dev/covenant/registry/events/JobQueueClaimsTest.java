@@ -63,7 +63,7 @@ class JobQueueClaimsTest {
     void newQueue() {
         MongoDatabase database = client.getDatabase("jobs" + DATABASES.incrementAndGet());
         queue = new JobQueue(database, new BackgroundDatabase(client, database), clock,
-                new JobsProperties(0, null, LEASE, 3, null, null, 0.0, null));
+                new JobsProperties(0, null, LEASE, 3, null, null, 0.0, null, null, null));
     }
 
     @Test
