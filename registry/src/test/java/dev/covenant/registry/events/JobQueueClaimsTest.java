@@ -86,6 +86,26 @@ class JobQueueClaimsTest {
     }
 
     @Test
+    void progressRecordedInAFailedAttemptIsWhatTheRetrySees() {
+        queue.enqueue(Job.of("event:e1", "test.work", new Document("eventId", "e1"))).block();
+        Job first = queue.claim("worker", TYPES, LEASE).block();
+
+        StepVerifier.create(queue.recordDone(first.id(), "done", List.of("checks", "notifications"))).verifyComplete();
+        StepVerifier.create(queue.recordDone(first.id(), "done", List.of("notifications"))).verifyComplete();
+        StepVerifier.create(queue.failed(first, "worker", attempt(first, "error"), retries, false, new java.util.Random(1)))
+                .expectNext(Job.Status.PENDING).verifyComplete();
+        clock.advance(Duration.ofMinutes(1));
+
+        StepVerifier.create(queue.claim("worker", TYPES, LEASE))
+                .assertNext(retry -> {
+                    assertThat(retry.attempts()).isEqualTo(2);
+                    assertThat(retry.payload().getString("eventId")).isEqualTo("e1");
+                    assertThat(retry.payload().getList("done", String.class)).containsExactly("checks", "notifications");
+                })
+                .verifyComplete();
+    }
+
+    @Test
     void aJobIsClaimedOnlyOnceItIsDueAndOnlyForItsTypes() {
         queue.enqueue(Job.of("later", "test.work", new Document()), clock.instant().plusSeconds(10)).block();
 
