@@ -32,7 +32,7 @@ public record JobsProperties(Integer workers, Duration pollInterval, Duration le
         jitter = jitter == null ? 0.2 : Math.min(1.0, Math.max(0.0, jitter));
         doneRetention = doneRetention == null ? Duration.ofDays(7) : doneRetention;
         maxBacklog = maxBacklog == null ? 2_000 : Math.max(1, maxBacklog);
-        maxConcurrentWrites = maxConcurrentWrites == null ? 64 : Math.max(1, maxConcurrentWrites);
+        maxConcurrentWrites = maxConcurrentWrites == null ? 16 : Math.max(1, maxConcurrentWrites);
     }
 
     /** The default retry policy of jobs whose handler does not choose its own. */

@@ -106,6 +106,25 @@ class JobQueueClaimsTest {
     }
 
     @Test
+    void workersTakeTheirInstancesJobsInTheOrderTheyBecameDueSoFollowUpWorkOvertakesLaterEvents()
+            throws InterruptedException {
+        StepVerifier.create(queue.enqueue(Job.of("event:2", "test.work", new Document()))).expectNext(true)
+                .verifyComplete();
+        StepVerifier.create(queue.enqueue(Job.of("event:3", "test.work", new Document()))).expectNext(true)
+                .verifyComplete();
+        // the delivery for event 1, recorded ten seconds ago, is queued after the two later events
+        StepVerifier.create(queue.enqueue(Job.of("delivery:1", "test.work", new Document()),
+                clock.instant().minusSeconds(10))).expectNext(true).verifyComplete();
+        assertThat(queue.backlog()).isEqualTo(3);
+
+        assertThat(queue.nextReady(Duration.ZERO)).isEqualTo("delivery:1");
+        assertThat(queue.nextReady(Duration.ZERO)).isEqualTo("event:2");
+        assertThat(queue.nextReady(Duration.ZERO)).isEqualTo("event:3");
+        assertThat(queue.nextReady(Duration.ZERO)).isNull();
+        assertThat(queue.backlog()).isZero();
+    }
+
+    @Test
     void aJobIsClaimedOnlyOnceItIsDueAndOnlyForItsTypes() {
         queue.enqueue(Job.of("later", "test.work", new Document()), clock.instant().plusSeconds(10)).block();
 
