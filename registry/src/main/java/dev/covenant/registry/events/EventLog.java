@@ -32,9 +32,15 @@ import reactor.core.publisher.Sinks;
 
 /**
  * The durable record of what happened, and the hand-off to background work. Recording an event writes, in
- * order: an outbox entry holding the whole event, the event itself, one job per {@link EventHandler}, and then
- * deletes the outbox entry. Each step is idempotent, so a crash anywhere leaves either a complete record or an
- * outbox entry that {@link #recoverOutbox()} completes later — nothing is lost without transactions.
+ * order: an outbox entry holding the whole event, the event itself, one job for the event (type {@code event}),
+ * and then deletes the outbox entry. Each step is idempotent, so a crash anywhere leaves either a complete record or
+ * an outbox entry that {@link #recoverOutbox()} completes later — nothing is lost without transactions.
+ *
+ * <p>The event's job runs every {@link EventHandler} (concurrently). When some fail, the handlers that succeeded are
+ * recorded in the job ({@code payload.done}, one {@code _id} update) and the attempt fails: the retry runs only the
+ * handlers that have not succeeded yet. So an event costs one job, whatever the number of handlers
+ * ({@code docs/adr/0018-one-job-per-event.md}). Jobs of the earlier design (one per handler, type
+ * {@code event:<handler>}) still queued in a store are still run.
  */
 @Service
 public class EventLog implements IndexDefinitions {
@@ -104,10 +110,7 @@ public class EventLog implements IndexDefinitions {
     }
 
     private Mono<Void> enqueueHandlers(Event event) {
-        return Flux.fromStream(handlers.orderedStream())
-                .concatMap(handler -> jobs.enqueue(Job.of(jobId(handler, event), jobType(handler),
-                        new Document("eventId", event.id()))))
-                .then();
+        return jobs.enqueue(Job.of(eventJobId(event), EVENT_JOB_TYPE, new Document("eventId", event.id()))).then();
     }
 
     /** Completes recordings that died half-way (the outbox entries older than a grace period). */
@@ -153,9 +156,73 @@ public class EventLog implements IndexDefinitions {
         return live.asFlux();
     }
 
-    /** The job handlers that run each {@link EventHandler} for an event. */
+    /**
+     * The job handlers for events: the event job (every handler, see the class comment) and, for jobs queued by
+     * the earlier design, one per handler.
+     */
     List<JobHandler> jobHandlers() {
-        return handlers.orderedStream().map(this::asJobHandler).toList();
+        List<JobHandler> all = new java.util.ArrayList<>();
+        all.add(new EventJobHandler());
+        handlers.orderedStream().map(this::asJobHandler).forEach(all::add);
+        return all;
+    }
+
+    /** Runs every event handler that has not yet succeeded for the job's event. */
+    private final class EventJobHandler implements JobHandler {
+
+        @Override
+        public String type() {
+            return EVENT_JOB_TYPE;
+        }
+
+        @Override
+        public Mono<String> run(Job job) {
+            String eventId = job.payload().getString("eventId");
+            List<String> done = job.payload().getList(DONE, String.class, List.of());
+            List<EventHandler> pending = handlers.orderedStream().filter(handler -> !done.contains(handler.name()))
+                    .toList();
+            return find(eventId)
+                    .switchIfEmpty(Mono.error(() -> new PermanentJobFailure("Event " + eventId + " is gone")))
+                    .flatMap(event -> Flux.fromIterable(pending)
+                            .flatMap(handler -> handle(handler, event), Math.max(1, pending.size()))
+                            .collectList())
+                    .flatMap(outcomes -> settle(job, outcomes));
+        }
+
+        private Mono<HandlerOutcome> handle(EventHandler handler, Event event) {
+            return Mono.defer(() -> handler.handle(event)).defaultIfEmpty("")
+                    .map(note -> new HandlerOutcome(handler.name(), note, null))
+                    .onErrorResume(error -> Mono.just(new HandlerOutcome(handler.name(), null, error)))
+                    .doOnNext(outcome -> Counter.builder("covenant.events.handled")
+                            .description("Event handler runs by outcome").tag("handler", outcome.handler())
+                            .tag("outcome", outcome.failure() == null ? "ok" : "error").register(meters).increment());
+        }
+
+        /** All succeeded: the notes. Some failed: the others are recorded as done, and the attempt fails. */
+        private Mono<String> settle(Job job, List<HandlerOutcome> outcomes) {
+            List<HandlerOutcome> failed = outcomes.stream().filter(outcome -> outcome.failure() != null).toList();
+            String notes = outcomes.stream().filter(outcome -> outcome.failure() == null)
+                    .map(outcome -> outcome.handler() + (outcome.note().isEmpty() ? "" : ": " + outcome.note()))
+                    .collect(java.util.stream.Collectors.joining("; "));
+            if (failed.isEmpty()) {
+                return Mono.just(notes);
+            }
+            List<String> succeeded = outcomes.stream().filter(outcome -> outcome.failure() == null)
+                    .map(HandlerOutcome::handler).toList();
+            String errors = failed.stream().map(outcome -> outcome.handler() + " failed: " + describe(outcome.failure()))
+                    .collect(java.util.stream.Collectors.joining("; "));
+            RuntimeException failure = failed.stream().allMatch(outcome -> outcome.failure() instanceof PermanentJobFailure)
+                    ? new PermanentJobFailure(errors) : new IllegalStateException(errors);
+            return (succeeded.isEmpty() ? Mono.<Void>empty() : jobs.recordDone(job.id(), DONE, succeeded))
+                    .then(Mono.error(failure));
+        }
+    }
+
+    private record HandlerOutcome(String handler, String note, Throwable failure) {
+    }
+
+    private static String describe(Throwable error) {
+        return error.getMessage() == null ? error.getClass().getSimpleName() : error.getMessage();
     }
 
     private JobHandler asJobHandler(EventHandler handler) {
@@ -178,6 +245,15 @@ public class EventLog implements IndexDefinitions {
                 return handler.retryPolicy();
             }
         };
+    }
+
+    /** The type of the one job per event. */
+    static final String EVENT_JOB_TYPE = "event";
+    /** The field of an event job's payload listing the handlers that have succeeded for it. */
+    static final String DONE = "done";
+
+    static String eventJobId(Event event) {
+        return EVENT_JOB_TYPE + ":" + event.id();
     }
 
     static String jobType(EventHandler handler) {

@@ -28,7 +28,7 @@ import java.util.Collection;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.PriorityBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.bson.Document;
 import org.bson.conversions.Bson;
@@ -65,7 +65,11 @@ public class JobQueue implements IndexDefinitions {
      * lookup — instead of scanning for due work. Work from other instances, retries and anything missed here
      * is found by the periodic scan in {@link #claim}.
      */
-    private final LinkedBlockingQueue<String> ready = new LinkedBlockingQueue<>();
+    private final PriorityBlockingQueue<Ready> ready = new PriorityBlockingQueue<>();
+    private final java.util.concurrent.atomic.AtomicLong readySequence = new java.util.concurrent.atomic.AtomicLong();
+    private final java.util.concurrent.atomic.AtomicLong taken = new java.util.concurrent.atomic.AtomicLong();
+    private volatile long[] rateSample = {System.nanoTime(), 0};
+    private volatile double drainRate;
 
     JobQueue(MongoDatabase database, BackgroundDatabase background, Clock clock, JobsProperties properties) {
         this.workerJobs = background.database().getCollection("jobs");
@@ -104,7 +108,7 @@ public class JobQueue implements IndexDefinitions {
                 .switchIfEmpty(Mono.defer(() -> Mono.from(jobs.insertOne(document))
                         .map(inserted -> {
                             if (notBefore == null || !notBefore.isAfter(now.toInstant())) {
-                                ready.offer(job.id());
+                                offerReady(job.id(), notBefore == null ? now.toInstant() : notBefore);
                             }
                             return true;
                         })
@@ -188,6 +192,14 @@ public class JobQueue implements IndexDefinitions {
                 .then(Mono.empty());
     }
 
+    /**
+     * Adds names to a list in a job's payload (progress within an attempt, e.g. the handlers of an event job that
+     * have succeeded), by {@code _id}: a retry then sees them.
+     */
+    Mono<Void> recordDone(String id, String field, List<String> names) {
+        return Mono.from(workerJobs.updateOne(eq("_id", id), Updates.addEachToSet("payload." + field, names))).then();
+    }
+
     /** Records a successful attempt: the job moves to {@code jobs_done}. */
     Mono<Void> succeeded(Job job, String owner, Job.Attempt attempt) {
         Date now = Date.from(clock.instant());
@@ -235,7 +247,7 @@ public class JobQueue implements IndexDefinitions {
                                 Updates.set("runAt", Date.from(clock.instant()))),
                         new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER))))
                 .map(Job::from)
-                .doOnNext(replayed -> ready.offer(replayed.id()))
+                .doOnNext(replayed -> offerReady(replayed.id(), clock.instant()))
                 .switchIfEmpty(Mono.defer(() -> find(id)
                         .switchIfEmpty(Mono.error(() -> new NotFoundException("No job '" + id + "'")))
                         .flatMap(other -> Mono.error(new ConflictException("status",
@@ -270,7 +282,48 @@ public class JobQueue implements IndexDefinitions {
 
     /** The id of a job this instance queued, waiting up to {@code interval}; null when none arrived. */
     String nextReady(Duration interval) throws InterruptedException {
-        return ready.poll(interval.toMillis(), TimeUnit.MILLISECONDS);
+        Ready next = ready.poll(interval.toMillis(), TimeUnit.MILLISECONDS);
+        if (next == null) {
+            return null;
+        }
+        taken.incrementAndGet();
+        return next.id();
+    }
+
+    private void offerReady(String id, Instant due) {
+        ready.offer(new Ready(id, due.toEpochMilli(), readySequence.incrementAndGet()));
+    }
+
+    /**
+     * A job this instance queued, for its workers in the order of when it became due, then of queuing. Follow-up
+     * work (a delivery is due from its event's time) so goes ahead of the events recorded after its own: under a
+     * backlog an event's notification waits for the work of earlier events only, not for everything queued since.
+     */
+    private record Ready(String id, long dueMillis, long sequence) implements Comparable<Ready> {
+
+        @Override
+        public int compareTo(Ready other) {
+            int byDue = Long.compare(dueMillis, other.dueMillis);
+            return byDue != 0 ? byDue : Long.compare(sequence, other.sequence);
+        }
+    }
+
+    /** Jobs this instance queued that its workers have not taken yet. */
+    public int backlog() {
+        return ready.size();
+    }
+
+    /** Jobs taken per second by this instance's workers, measured over the last few seconds. */
+    double drainRate() {
+        long now = System.nanoTime();
+        long[] last = rateSample;
+        long elapsed = now - last[0];
+        if (elapsed >= 2_000_000_000L) {
+            long count = taken.get();
+            drainRate = (count - last[1]) / (elapsed / 1e9);
+            rateSample = new long[] {now, count};
+        }
+        return drainRate;
     }
 
     private static List<Document> history(Job job, Job.Attempt attempt) {

@@ -14,10 +14,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param maxBackoff     the longest delay between attempts
  * @param jitter         the random share (0–1) by which each delay is spread, so retries don't arrive in waves
  * @param doneRetention  how long finished jobs stay readable (delivery logs) before they are pruned
+ * @param maxBacklog     queued jobs not yet taken by this instance's workers beyond which writes are refused (503)
+ * @param maxConcurrentWrites writes handled at once by this instance beyond which further ones are refused (503)
  */
 @ConfigurationProperties("covenant.jobs")
 public record JobsProperties(Integer workers, Duration pollInterval, Duration lease, Integer maxAttempts,
-        Duration initialBackoff, Duration maxBackoff, Double jitter, Duration doneRetention) {
+        Duration initialBackoff, Duration maxBackoff, Double jitter, Duration doneRetention, Integer maxBacklog,
+        Integer maxConcurrentWrites) {
 
     public JobsProperties {
         workers = workers == null ? 4 : Math.max(0, workers);
@@ -28,6 +31,8 @@ public record JobsProperties(Integer workers, Duration pollInterval, Duration le
         maxBackoff = maxBackoff == null ? Duration.ofMinutes(10) : maxBackoff;
         jitter = jitter == null ? 0.2 : Math.min(1.0, Math.max(0.0, jitter));
         doneRetention = doneRetention == null ? Duration.ofDays(7) : doneRetention;
+        maxBacklog = maxBacklog == null ? 2_000 : Math.max(1, maxBacklog);
+        maxConcurrentWrites = maxConcurrentWrites == null ? 16 : Math.max(1, maxConcurrentWrites);
     }
 
     /** The default retry policy of jobs whose handler does not choose its own. */

@@ -22,6 +22,9 @@ import org.slf4j.LoggerFactory;
  * <p>Group commit: each finished write takes a ticket; the first writer to get the commit lock commits everything
  * written so far and publishes the highest ticket it covered, so writers queued behind it find their ticket
  * covered and return without a commit of their own. See {@code docs/adr/0006-embedded-store-commits-before-answering.md}.
+ *
+ * <p>Its databases are {@link SnapshotH2Database}s: query answers are copies, and stored documents never change in
+ * place, so an answer cannot change while it is being encoded (mongo-java-server's "Failed to encode").
  */
 final class CommittingH2Backend extends H2Backend {
 
@@ -44,6 +47,12 @@ final class CommittingH2Backend extends H2Backend {
         super(store);
         this.store = store;
         this.durability = durability;
+    }
+
+    @Override
+    protected de.bwaldvogel.mongo.MongoDatabase openOrCreateDatabase(String databaseName) {
+        // getMvStore(): H2Backend opens the existing databases from within its constructor, before this class sets its fields
+        return SnapshotH2Database.open(databaseName, getMvStore(), getCursorRegistry());
     }
 
     @Override

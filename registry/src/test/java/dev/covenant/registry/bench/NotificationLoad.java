@@ -31,10 +31,15 @@ import java.util.regex.Pattern;
  * <p>Arguments: {@code baseUrl publishesPerSecond seconds [maxInFlight] [warmupSeconds]}. At most
  * {@code maxInFlight} publishes are outstanding: when the registry cannot keep up, the schedule waits (the
  * achieved rate is reported) instead of piling up requests that all time out. The warm-up publishes at the
- * same rate first and is not measured.
+ * same rate first and is not measured. A publish answered 429 or 503 with {@code Retry-After} is counted as refused
+ * (back-pressure, not a failure, not retried); any other answer above 2xx, a missing {@code Retry-After} or a
+ * timeout is a failure. After the last publish it reports how fast the remaining notifications arrived (the
+ * backlog's drain rate).
  */
 public final class NotificationLoad {
 
+    private static final AtomicInteger refused = new AtomicInteger();
+    private static final AtomicInteger timeouts = new AtomicInteger();
     private static final Pattern VERSION = Pattern.compile("\"version\"\\s*:\\s*\"([^\"]+)\"");
 
     public static void main(String[] args) throws Exception {
@@ -82,14 +87,21 @@ public final class NotificationLoad {
         int total = rate * seconds;
         List<Long> publishMillis = Collections.synchronizedList(new ArrayList<>());
         AtomicInteger failedPublishes = new AtomicInteger();
+        refused.set(0);
+        timeouts.set(0);
         long started = System.nanoTime();
         drive(http, base, provider, consumer, "1.", rate, total, maxInFlight, sentAt, publishMillis, failedPublishes);
-        double publishSeconds = (System.nanoTime() - started) / 1e9;
+        long publishEnd = System.nanoTime();
+        double publishSeconds = (publishEnd - started) / 1e9;
+        int receivedByPublishEnd = receivedAt.size();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(600);
         while (System.nanoTime() < deadline && (publishMillis.size() < total || !receivedAt.keySet().containsAll(sentAt.keySet()))) {
             Thread.sleep(200);
         }
         double drainSeconds = (System.nanoTime() - started) / 1e9;
+        long lastArrival = receivedAt.values().stream().mapToLong(Long::longValue).max().orElse(publishEnd);
+        int drained = receivedAt.size() - receivedByPublishEnd;
+        double drainAfterPublish = Math.max(0, (lastArrival - publishEnd) / 1e9);
         List<Long> latencies = new ArrayList<>();
         sentAt.forEach((version, t0) -> {
             Long t1 = receivedAt.get(version);
@@ -103,14 +115,18 @@ public final class NotificationLoad {
         int lost = sentAt.size() - latencies.size();
         System.out.printf(Locale.ROOT, "target %d/s for %d s, at most %d in flight, %d s warm-up%n", rate, seconds,
                 maxInFlight, warmup);
-        System.out.printf(Locale.ROOT, "publishes: %d sent over %.1f s (%.1f/s achieved), %d failed; publish request p50 %d ms, p99 %d ms%n",
-                total, publishSeconds, total / publishSeconds, failedPublishes.get(), pct(publishes, 50), pct(publishes, 99));
+        System.out.printf(Locale.ROOT, "publishes: %d sent over %.1f s (%.1f/s offered), %d accepted, %d refused with 429/503 + Retry-After, %d failed (%d timeouts); publish request p50 %d ms, p99 %d ms, max %d ms%n",
+                total, publishSeconds, total / publishSeconds, sentAt.size(), refused.get(), failedPublishes.get(),
+                timeouts.get(), pct(publishes, 50), pct(publishes, 99), pct(publishes, 100));
+        System.out.printf(Locale.ROOT, "backlog after the last publish: %d notifications in %.1f s (%s)%n", drained,
+                drainAfterPublish, drained < 20 || drainAfterPublish < 0.5 ? "no backlog to speak of"
+                        : String.format(Locale.ROOT, "%.1f events/s drained", drained / drainAfterPublish));
         System.out.printf(Locale.ROOT, "notifications: %d of %d received (%d lost, %d duplicates), all in by %.1f s%n",
                 latencies.size(), sentAt.size(), lost, duplicates.get(), drainSeconds);
         System.out.printf(Locale.ROOT, "publish -> webhook received: p50 %d ms, p90 %d ms, p99 %d ms, max %d ms%n",
                 pct(latencies, 50), pct(latencies, 90), pct(latencies, 99), pct(latencies, 100));
         receiver.stop(0);
-        System.exit(lost == 0 && duplicates.get() == 0 ? 0 : 1);
+        System.exit(lost == 0 && duplicates.get() == 0 && failedPublishes.get() == 0 ? 0 : 1);
     }
 
     /** Publishes {@code total} pacts at {@code rate} per second, at most {@code maxInFlight} at a time. */
@@ -134,6 +150,16 @@ public final class NotificationLoad {
                     .whenComplete((response, error) -> {
                         inFlight.release();
                         publishMillis.add((System.nanoTime() - t0) / 1_000_000);
+                        if (error == null && (response.statusCode() == 429 || response.statusCode() == 503)
+                                && response.headers().firstValue("Retry-After").isPresent()) {
+                            refused.incrementAndGet();
+                            sentAt.remove(version);
+                            return;
+                        }
+                        if (error != null && (error instanceof java.net.http.HttpTimeoutException
+                                || error.getCause() instanceof java.net.http.HttpTimeoutException)) {
+                            timeouts.incrementAndGet();
+                        }
                         if (error != null || response.statusCode() >= 300) {
                             if (failed.incrementAndGet() <= 5) {
                                 System.err.println("publish " + version + " failed: "

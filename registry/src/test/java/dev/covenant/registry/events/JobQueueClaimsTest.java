@@ -63,7 +63,7 @@ class JobQueueClaimsTest {
     void newQueue() {
         MongoDatabase database = client.getDatabase("jobs" + DATABASES.incrementAndGet());
         queue = new JobQueue(database, new BackgroundDatabase(client, database), clock,
-                new JobsProperties(0, null, LEASE, 3, null, null, 0.0, null));
+                new JobsProperties(0, null, LEASE, 3, null, null, 0.0, null, null, null));
     }
 
     @Test
@@ -83,6 +83,45 @@ class JobQueueClaimsTest {
                     assertThat(done.history()).extracting(Job.Attempt::outcome).containsExactly("ok");
                 })
                 .verifyComplete();
+    }
+
+    @Test
+    void progressRecordedInAFailedAttemptIsWhatTheRetrySees() {
+        queue.enqueue(Job.of("event:e1", "test.work", new Document("eventId", "e1"))).block();
+        Job first = queue.claim("worker", TYPES, LEASE).block();
+
+        StepVerifier.create(queue.recordDone(first.id(), "done", List.of("checks", "notifications"))).verifyComplete();
+        StepVerifier.create(queue.recordDone(first.id(), "done", List.of("notifications"))).verifyComplete();
+        StepVerifier.create(queue.failed(first, "worker", attempt(first, "error"), retries, false, new java.util.Random(1)))
+                .expectNext(Job.Status.PENDING).verifyComplete();
+        clock.advance(Duration.ofMinutes(1));
+
+        StepVerifier.create(queue.claim("worker", TYPES, LEASE))
+                .assertNext(retry -> {
+                    assertThat(retry.attempts()).isEqualTo(2);
+                    assertThat(retry.payload().getString("eventId")).isEqualTo("e1");
+                    assertThat(retry.payload().getList("done", String.class)).containsExactly("checks", "notifications");
+                })
+                .verifyComplete();
+    }
+
+    @Test
+    void workersTakeTheirInstancesJobsInTheOrderTheyBecameDueSoFollowUpWorkOvertakesLaterEvents()
+            throws InterruptedException {
+        StepVerifier.create(queue.enqueue(Job.of("event:2", "test.work", new Document()))).expectNext(true)
+                .verifyComplete();
+        StepVerifier.create(queue.enqueue(Job.of("event:3", "test.work", new Document()))).expectNext(true)
+                .verifyComplete();
+        // the delivery for event 1, recorded ten seconds ago, is queued after the two later events
+        StepVerifier.create(queue.enqueue(Job.of("delivery:1", "test.work", new Document()),
+                clock.instant().minusSeconds(10))).expectNext(true).verifyComplete();
+        assertThat(queue.backlog()).isEqualTo(3);
+
+        assertThat(queue.nextReady(Duration.ZERO)).isEqualTo("delivery:1");
+        assertThat(queue.nextReady(Duration.ZERO)).isEqualTo("event:2");
+        assertThat(queue.nextReady(Duration.ZERO)).isEqualTo("event:3");
+        assertThat(queue.nextReady(Duration.ZERO)).isNull();
+        assertThat(queue.backlog()).isZero();
     }
 
     @Test

@@ -187,8 +187,51 @@ class JobQueueTest extends RegistryTest {
                 .block()).isNull();
     }
 
+    @Test
+    void anEventIsOneJobAndItsRetryRunsOnlyTheHandlersThatFailed() {
+        String app = unique("one-job");
+        handlers.failOnce.add(app);
+        Event event = events.record(Event.of(EventTypes.DEPLOYMENT_RECORDED, app, "1.0.0",
+                Map.of("environment", "production"), "x")).block();
+
+        Job done = await().atMost(Duration.ofSeconds(20)).until(() -> queue.find(EventLog.eventJobId(event)).block(),
+                job -> job != null && job.status() == Job.Status.DONE);
+        assertThat(done.type()).isEqualTo(EventLog.EVENT_JOB_TYPE);
+        assertThat(done.attempts()).isEqualTo(2);
+        assertThat(done.history()).extracting(Job.Attempt::outcome).containsExactly("error", "ok");
+        assertThat(done.history().get(0).detail()).contains("test-fails-once failed: planned failure");
+        assertThat(done.payload().getList(EventLog.DONE, String.class)).contains("test-recorder")
+                .doesNotContain("test-fails-once");
+        // the handler that succeeded on the first attempt was not run again by the retry
+        assertThat(handlers.seen.get(app)).hasSize(1);
+        assertThat(handlers.runs.get("fails-once:" + app)).hasValue(2);
+        // no job per handler any more
+        assertThat(queue.find("event:test-recorder:" + event.id()).block()).isNull();
+    }
+
     @TestConfiguration
     static class Handlers {
+
+        final java.util.Set<String> failOnce = ConcurrentHashMap.newKeySet();
+
+        @Bean
+        EventHandler failsOnce() {
+            return new EventHandler() {
+                @Override
+                public String name() {
+                    return "test-fails-once";
+                }
+
+                @Override
+                public Mono<String> handle(Event event) {
+                    int run = runs.computeIfAbsent("fails-once:" + event.application(), id -> new AtomicInteger())
+                            .incrementAndGet();
+                    return failOnce.contains(event.application()) && run == 1
+                            ? Mono.error(new IllegalStateException("planned failure"))
+                            : Mono.just("fine");
+                }
+            };
+        }
 
         final Map<String, Integer> failuresBeforeSuccess = new ConcurrentHashMap<>();
         final Map<String, AtomicInteger> runs = new ConcurrentHashMap<>();

@@ -1,0 +1,82 @@
+package dev.covenant.registry.storage;
+
+import de.bwaldvogel.mongo.MongoCollection;
+import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.CollectionOptions;
+import de.bwaldvogel.mongo.backend.CursorRegistry;
+import de.bwaldvogel.mongo.backend.QueryResult;
+import de.bwaldvogel.mongo.backend.h2.H2Collection;
+import de.bwaldvogel.mongo.backend.h2.H2Database;
+import de.bwaldvogel.mongo.bson.Document;
+import java.util.ArrayList;
+import java.util.List;
+import org.h2.mvstore.MVMap;
+import org.h2.mvstore.MVStore;
+
+/**
+ * The H2 database of mongo-java-server whose collections answer every query with copies of the stored documents.
+ *
+ * <p>Why: mongo-java-server (1.47) answers a query with the very {@code Document} instances held in its H2 map
+ * (without a projection, {@code AbstractMongoCollection.matchDocumentsFromStream} returns them as they are), and
+ * its update path ({@code AbstractMongoCollection.updateDocument}) changes the stored instance in place: it removes
+ * the fields the new version lacks and puts every field of the new version into the old instance. Both run under
+ * the collection's lock, but the reply is encoded afterwards, on the connection's thread, without it. So a query
+ * answer being encoded while another connection updates one of its documents iterates a map that changes under it:
+ * {@code ConcurrentModificationException}, logged as "Failed to encode", and the connection is dropped (the driver
+ * then clears its whole pool). The more documents an answer holds (a scan of a busy collection), the likelier.
+ *
+ * <p>Here every answer is a fresh top-level copy, made under the lock. Updates find their documents through the
+ * same query path, so they change a copy and store the new version as a new instance: a stored document is never
+ * changed after it is stored, and an answer never shares a map with the store. A shallow copy is enough, because
+ * the update computes the new version on a deep clone and only ever replaces top-level values of the old one.
+ * {@code docs/adr/0018-one-job-per-event.md} (storage part) and {@code SnapshotH2DatabaseTest} (the reproduction).
+ */
+final class SnapshotH2Database extends H2Database {
+
+    /** The store while a database is being constructed: H2Database opens its existing collections from its constructor. */
+    private static final ThreadLocal<MVStore> CONSTRUCTING = new ThreadLocal<>();
+
+    private final MVStore store;
+
+    private SnapshotH2Database(String name, MVStore store, CursorRegistry cursors) {
+        super(name, store, cursors);
+        this.store = store;
+    }
+
+    static SnapshotH2Database open(String name, MVStore store, CursorRegistry cursors) {
+        CONSTRUCTING.set(store);
+        try {
+            return new SnapshotH2Database(name, store, cursors);
+        } finally {
+            CONSTRUCTING.remove();
+        }
+    }
+
+    /** As {@link H2Database}: the same map names, so existing data files open unchanged. */
+    @Override
+    protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
+        MVStore store = this.store != null ? this.store : CONSTRUCTING.get();
+        String namespace = getFullCollectionNamespace(collectionName);
+        MVMap<Object, Document> data = store.openMap("databases." + namespace);
+        MVMap<String, Object> meta = store.openMap("meta." + namespace);
+        return new SnapshotCollection(this, collectionName, options, data, meta, cursorRegistry);
+    }
+
+    static final class SnapshotCollection extends H2Collection {
+
+        SnapshotCollection(MongoDatabase database, String name, CollectionOptions options, MVMap<Object, Document> data,
+                MVMap<String, Object> meta, CursorRegistry cursors) {
+            super(database, name, options, data, meta, cursors);
+        }
+
+        /** Every query answer (and every document an update or findAndModify works on) passes here, under the lock. */
+        @Override
+        protected QueryResult createQueryResult(List<Document> matched, int batchSize) {
+            List<Document> copies = new ArrayList<>(matched.size());
+            for (Document document : matched) {
+                copies.add(new Document(document));
+            }
+            return super.createQueryResult(copies, batchSize);
+        }
+    }
+}
