@@ -5,6 +5,7 @@ import dev.covenant.contract.diff.DiffOptions;
 import dev.covenant.contract.diff.OpenApiDiff;
 import dev.covenant.contract.openapi.DocumentLimits;
 import dev.covenant.contract.openapi.OpenApiDocuments;
+import dev.covenant.registry.checks.AgreedContracts;
 import dev.covenant.registry.environments.EnvironmentVersion;
 import dev.covenant.registry.environments.Environments;
 import dev.covenant.registry.pacticipants.Pacticipants;
@@ -14,6 +15,7 @@ import dev.covenant.registry.specs.ProviderContracts;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -36,15 +38,18 @@ class ApplicationPages {
     private final Environments environments;
     private final UiIndex index;
     private final ActivityReader activity;
+    private final ObjectProvider<AgreedContracts> agreed;
 
     ApplicationPages(Pacticipants pacticipants, ProviderContracts contracts, PactService pacts,
-            Environments environments, UiIndex index, ActivityReader activity) {
+            Environments environments, UiIndex index, ActivityReader activity,
+            ObjectProvider<AgreedContracts> agreed) {
         this.pacticipants = pacticipants;
         this.contracts = contracts;
         this.pacts = pacts;
         this.environments = environments;
         this.index = index;
         this.activity = activity;
+        this.agreed = agreed;
     }
 
     @GetMapping("/ui/applications/{name}")
@@ -85,13 +90,21 @@ class ApplicationPages {
     Mono<Rendering> api(@PathVariable String name, @RequestParam(required = false) String version) {
         return document(name, version)
                 .flatMap(contract -> Mono.zip(tree(contract), consumerPacts(name),
-                                contracts.history(name).map(ProviderContract::version).collectList())
+                                contracts.history(name).map(ProviderContract::version).collectList(),
+                                agreed(name))
                         .map(parts -> Rendering.view("ui/api")
                                 .modelAttribute("appName", name)
                                 .modelAttribute("contract", contract)
                                 .modelAttribute("versions", parts.getT3())
+                                .modelAttribute("agreed", parts.getT4())
                                 .modelAttribute("overlay", ApiOverlay.of(name, parts.getT1(), parts.getT2()))
                                 .build()));
+    }
+
+    /** Whether anything was agreed for the application (the page then shows the agreed contract's stub). */
+    private Mono<Boolean> agreed(String name) {
+        AgreedContracts source = agreed.getIfAvailable();
+        return source == null ? Mono.just(false) : source.agreed(name).hasElement();
     }
 
     @GetMapping("/ui/applications/{name}/diff")
