@@ -39,7 +39,10 @@ final class DriftCheck {
     private static final Set<String> SAFE = Set.of("GET", "HEAD", "OPTIONS");
     private static final Set<String> RESTRICTED_HEADERS = Set.of("host", "content-length", "connection", "expect",
             "upgrade");
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Reads provider answers; decimals exactly, so 1e999 is a number past every bound, not an infinite double. */
+    private static final ObjectMapper JSON = com.fasterxml.jackson.databind.json.JsonMapper.builder()
+            .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .build();
 
     /**
      * @param includeUnsafe  send POST, PUT, PATCH, DELETE too

@@ -90,6 +90,14 @@ class VerifyOpenApiCommandTest {
     }
 
     @Test
+    void aNumberPastEveryDoubleIsCheckedNotCrashedOn(@TempDir Path dir) throws Exception {
+        int port = provider("{\"sku\":\"AB123\",\"quantity\":1e999}", 0); // read as a double, it was infinite
+        Result result = verify(dir, port);
+        assertThat(result.out()).contains("passed   200    GET /stock/{sku}"); // an integer, however large
+        assertThat(result.exit()).isZero();
+    }
+
+    @Test
     void aProviderStreamingWithoutEndIsCutAtTheCapAndReported(@TempDir Path dir) throws Exception {
         int port = streamingProvider(0); // as fast as it can, until the connection closes: gigabytes if let
         Result result = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(60),
