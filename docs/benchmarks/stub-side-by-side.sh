@@ -45,7 +45,8 @@ start() { # name: starts the stub on $PORT, prints "name startup_ms peak_rss_mb"
   case "$name" in
     covenant) java -jar "$JAR" stub "$DOC" --port "$PORT" >"$log" 2>&1 & ;;
     prism) node "$DOCS/node_modules/@stoplight/prism-cli/dist/index.js" mock -h 127.0.0.1 -p "$PORT" "$DOC" >"$log" 2>&1 & ;;
-    specmatic) java -jar "$DOCS/node_modules/specmatic/specmatic.jar" stub "$DOC" --host 127.0.0.1 --port "$PORT" >"$log" 2>&1 & ;;
+    specmatic) (cd "$DOCS" && exec java -jar "$DOCS/node_modules/specmatic/specmatic.jar" stub "$DOC" --host 127.0.0.1 \
+      --port "$PORT") >"$log" 2>&1 & ;; # it writes build/reports/ into the working directory
   esac
   PID=$!
   until curl -s -o /dev/null "http://127.0.0.1:$PORT/v1/balance"; do
