@@ -31,6 +31,8 @@ ALL=(
   "contract-testing/engine OpenApiDocumentsFuzzTest#anyInputIsParsedOrRefusedWithReasons bytes $ENGINE_DICTS/openapi.dict"
   "contract-testing/engine PactsFuzzTest#anyBytesAreReadAsAPactOrRefused bytes $ENGINE_DICTS/pact.dict"
   "contract-testing/engine PactsFuzzTest#anyJsonTreeIsReadAsAPactOrRefused data -"
+  "contract-testing/engine StubFuzzTest#anyRequestIsAnsweredWithADocumentedResponseOrAProblem data -"
+  "contract-testing/engine StubFuzzTest#anyProviderResponseIsCheckedWithFindings data -"
   "registry SelectorParserFuzzTest#anySelectorsAreReadOrExplained data -"
   "registry MatrixQueryParserFuzzTest#anyQueryStringIsParsedWithinLimitsOrRefused bytes $QUERY_DICT"
   "registry QueryHttpFuzzTest#matrixNeverAnswersWithAServerError bytes $QUERY_DICT"

@@ -23,6 +23,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * The drift check of a running provider: one request per operation, built from the document (examples, else
@@ -35,11 +39,14 @@ final class DriftCheck {
     private static final Set<String> SAFE = Set.of("GET", "HEAD", "OPTIONS");
     private static final Set<String> RESTRICTED_HEADERS = Set.of("host", "content-length", "connection", "expect",
             "upgrade");
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Reads provider answers; decimals exactly, so 1e999 is a number past every bound, not an infinite double. */
+    private static final ObjectMapper JSON = com.fasterxml.jackson.databind.json.JsonMapper.builder()
+            .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .build();
 
     /**
      * @param includeUnsafe  send POST, PUT, PATCH, DELETE too
-     * @param timeout        longest wait for one response
+     * @param timeout        longest wait for one response, its body included
      * @param maxBodyBytes   responses past this are cut and reported
      */
     record Options(boolean includeUnsafe, Duration timeout, int maxBodyBytes) {
@@ -83,6 +90,14 @@ final class DriftCheck {
                 .build();
     }
 
+    /** Reads response bodies, so that a provider dribbling one forever is abandoned at the deadline. */
+    private final java.util.concurrent.ExecutorService reader = java.util.concurrent.Executors.newCachedThreadPool(
+            runnable -> {
+                Thread thread = new Thread(runnable, "drift-check-reader");
+                thread.setDaemon(true);
+                return thread;
+            });
+
     Report run() {
         ExchangeChecker checker = ExchangeChecker.forDocument(document);
         SampleRequests samples = new SampleRequests(document);
@@ -99,26 +114,44 @@ final class DriftCheck {
     }
 
     private Outcome check(ExchangeChecker checker, String name, StubRequest request) {
+        long deadline = System.nanoTime() + options.timeout().toNanos();
+        CompletableFuture<java.net.http.HttpResponse<InputStream>> sent = http.sendAsync(httpRequest(request),
+                java.net.http.HttpResponse.BodyHandlers.ofInputStream());
         java.net.http.HttpResponse<InputStream> response;
         try {
-            response = http.send(httpRequest(request), java.net.http.HttpResponse.BodyHandlers.ofInputStream());
-        } catch (HttpTimeoutException e) {
-            return new Failed(name, 0, List.of("no answer within " + options.timeout().toSeconds() + " s"));
-        } catch (IOException e) {
-            return new Failed(name, 0, List.of("request failed: " + e.getMessage()));
+            response = sent.get(remaining(deadline), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            sent.cancel(true);
+            return new Failed(name, 0, List.of(noAnswer()));
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof HttpTimeoutException) {
+                return new Failed(name, 0, List.of(noAnswer()));
+            }
+            return new Failed(name, 0, List.of("request failed: " + e.getCause().getMessage()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return new Skipped(name, "interrupted");
         }
         byte[] body;
-        try (InputStream in = response.body()) {
-            body = in.readNBytes(options.maxBodyBytes() + 1);
-        } catch (IOException e) {
-            return new Failed(name, response.statusCode(), List.of("reading the response failed: " + e.getMessage()));
+        InputStream in = response.body();
+        CompletableFuture<byte[]> read = CompletableFuture.supplyAsync(() -> readCapped(in), reader);
+        try {
+            body = read.get(remaining(deadline), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            return new Failed(name, response.statusCode(), List.of("the response body was not complete within "
+                    + options.timeout().toSeconds() + " s (--request-timeout)"));
+        } catch (ExecutionException e) {
+            return new Failed(name, response.statusCode(), List.of("reading the response failed: "
+                    + e.getCause().getMessage()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Skipped(name, "interrupted");
+        } finally {
+            close(in); // past the cap or the deadline the rest is not read: closing cancels the exchange
         }
         if (body.length > options.maxBodyBytes()) {
             return new Failed(name, response.statusCode(), List.of("response body larger than "
-                    + options.maxBodyBytes() + " bytes: cut and not checked"));
+                    + options.maxBodyBytes() + " bytes (--max-response-bytes): cut and not checked"));
         }
         Map<String, String> headers = new LinkedHashMap<>();
         response.headers().map().forEach((header, values) -> headers.put(header, String.join(", ", values)));
@@ -130,6 +163,31 @@ final class DriftCheck {
                 .map(DriftCheck::reason)
                 .toList();
         return reasons.isEmpty() ? new Passed(name, response.statusCode()) : new Failed(name, response.statusCode(), reasons);
+    }
+
+    private String noAnswer() {
+        return "no answer within " + options.timeout().toSeconds() + " s (--request-timeout)";
+    }
+
+    private static long remaining(long deadline) {
+        return Math.max(0, deadline - System.nanoTime());
+    }
+
+    /** At most one byte past the cap, so that a provider streaming gigabytes costs the cap and no more. */
+    private byte[] readCapped(InputStream in) {
+        try {
+            return in.readNBytes(options.maxBodyBytes() + 1);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static void close(InputStream in) {
+        try {
+            in.close();
+        } catch (IOException e) {
+            // the exchange is abandoned either way
+        }
     }
 
     private static String reason(PactFinding finding) {

@@ -25,7 +25,7 @@ final class StubCommand extends RegistryCommand {
     @Option(names = "--application", paramLabel = "<name>", description = "Serve this application's document from the registry.")
     String application;
 
-    @Option(names = "--ref", defaultValue = "latest", paramLabel = "<version|latest|agreed>",
+    @Option(names = "--ref", defaultValue = "latest", paramLabel = "<version|latest|agreed|proposal-ID>",
             description = "Which of the application's documents (default: ${DEFAULT-VALUE}).")
     String ref;
 

@@ -90,6 +90,34 @@ class VerifyOpenApiCommandTest {
     }
 
     @Test
+    void aNumberPastEveryDoubleIsCheckedNotCrashedOn(@TempDir Path dir) throws Exception {
+        int port = provider("{\"sku\":\"AB123\",\"quantity\":1e999}", 0); // read as a double, it was infinite
+        Result result = verify(dir, port);
+        assertThat(result.out()).contains("passed   200    GET /stock/{sku}"); // an integer, however large
+        assertThat(result.exit()).isZero();
+    }
+
+    @Test
+    void aProviderStreamingWithoutEndIsCutAtTheCapAndReported(@TempDir Path dir) throws Exception {
+        int port = streamingProvider(0); // as fast as it can, until the connection closes: gigabytes if let
+        Result result = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(60),
+                () -> verify(dir, port, "--max-response-bytes", "1048576", "--request-timeout", "30"));
+        assertThat(result.exit()).isEqualTo(CliException.FINDINGS);
+        assertThat(result.out()).contains("FAILED").contains("larger than 1048576 bytes");
+    }
+
+    @Test
+    void aProviderThatSendsHeadersThenDribblesIsTimedOutAndReported(@TempDir Path dir) throws Exception {
+        int port = streamingProvider(200); // a few bytes every 200 ms: the headers came, the body never ends
+        long start = System.nanoTime();
+        Result result = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(60),
+                () -> verify(dir, port, "--request-timeout", "1"));
+        assertThat(result.exit()).isEqualTo(CliException.FINDINGS);
+        assertThat(result.out()).contains("FAILED").contains("not complete within 1 s");
+        assertThat(java.time.Duration.ofNanos(System.nanoTime() - start)).isLessThan(java.time.Duration.ofSeconds(30));
+    }
+
+    @Test
     void publishStoresTheOutcomeAsTheVersionsSelfVerification(@TempDir Path dir) throws Exception {
         int port = provider("{\"sku\":\"AB123\",\"quantity\":\"four\"}", 0);
         HttpServer registry = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -129,6 +157,32 @@ class VerifyOpenApiCommandTest {
                 "http://127.0.0.1:" + port, "--document", file.toString()), java.util.Arrays.stream(extra))
                 .toArray(String[]::new);
         return new Result(commandLine.execute(args), out.toString());
+    }
+
+    /** A provider answering 200 with a JSON body that never ends, a chunk every {@code pauseMillis}. */
+    private int streamingProvider(long pauseMillis) throws Exception {
+        provider = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        provider.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
+        provider.createContext("/stock/", exchange -> {
+            try (exchange) {
+                exchange.getResponseHeaders().set("Content-Type", "application/json");
+                exchange.sendResponseHeaders(200, 0); // chunked
+                byte[] chunk = ("{\"sku\":\"" + "A".repeat(pauseMillis > 0 ? 8 : 64 * 1024))
+                        .getBytes(StandardCharsets.UTF_8);
+                java.io.OutputStream out = exchange.getResponseBody();
+                for (;;) {
+                    out.write(chunk);
+                    out.flush();
+                    if (pauseMillis > 0) {
+                        Thread.sleep(pauseMillis);
+                    }
+                }
+            } catch (java.io.IOException | InterruptedException e) {
+                // the check hung up: what it should do
+            }
+        });
+        provider.start();
+        return provider.getAddress().getPort();
     }
 
     private int provider(String body, long delayMillis) throws Exception {

@@ -4,6 +4,7 @@ import dev.covenant.contract.stub.StubEngine;
 import dev.covenant.registry.checks.AgreedContracts;
 import dev.covenant.registry.engine.EngineGateway;
 import dev.covenant.registry.pacticipants.Pacticipants;
+import dev.covenant.registry.proposals.ProposedDocuments;
 import dev.covenant.registry.specs.ProviderContract;
 import dev.covenant.registry.specs.ProviderContracts;
 import dev.covenant.registry.storage.ContentStore;
@@ -14,25 +15,30 @@ import reactor.core.publisher.Mono;
 
 /**
  * The stub engine for an application's document chosen by a ref: a version number, {@code latest} (the main
- * branch, else the latest overall), or {@code agreed} (the latest agreed proposal's document). Engines are kept with
- * the parsed document in the engine gateway's cache by content hash, as building one parses the document.
+ * branch, else the latest overall), {@code agreed} (the latest agreed proposal's document) or {@code proposal-{id}}
+ * (that proposal's current revision). Engines are kept with the parsed document in the engine gateway's cache by
+ * content hash, as building one parses the document.
  */
 @Service
 class StubDocuments {
+
+    private static final String PROPOSAL = "proposal-";
 
     private final ProviderContracts contracts;
     private final Pacticipants pacticipants;
     private final ContentStore contents;
     private final ObjectProvider<AgreedContracts> agreed;
+    private final ProposedDocuments proposals;
     private final EngineGateway engine;
 
     StubDocuments(ProviderContracts contracts, Pacticipants pacticipants, ContentStore contents,
-                  ObjectProvider<AgreedContracts> agreed, EngineGateway engine) {
+                  ObjectProvider<AgreedContracts> agreed, ProposedDocuments proposals, EngineGateway engine) {
         this.engine = engine;
         this.contracts = contracts;
         this.pacticipants = pacticipants;
         this.contents = contents;
         this.agreed = agreed;
+        this.proposals = proposals;
     }
 
     /** The engine for {@code application} at {@code ref}; 404 when the ref names no document. */
@@ -69,9 +75,12 @@ class StubDocuments {
                     .switchIfEmpty(Mono.error(() -> new NotFoundException(
                             "Nothing was agreed for application '" + application + "'")));
         }
-        if (ref.startsWith("proposal-")) {
-            return Mono.error(new NotFoundException("Stubs of proposals are not served yet; publish the proposed "
-                    + "document as a version and use its number"));
+        if (ref.startsWith(PROPOSAL)) {
+            String id = ref.substring(PROPOSAL.length());
+            return proposals.current(application, id)
+                    .map(ProposedDocuments.Proposed::sha256)
+                    .switchIfEmpty(Mono.error(() -> new NotFoundException(
+                            "No proposal '" + id + "' for application '" + application + "'")));
         }
         return contracts.require(application, ref)
                 .map(ProviderContract::sha256);

@@ -191,8 +191,8 @@ class JobQueueTest extends RegistryTest {
     void anEventIsOneJobAndItsRetryRunsOnlyTheHandlersThatFailed() {
         String app = unique("one-job");
         handlers.failOnce.add(app);
-        Event event = events.record(Event.of(EventTypes.DEPLOYMENT_RECORDED, app, "1.0.0",
-                Map.of("environment", "production"), "x")).block();
+        Event event = events.record(Event.of(app, "1.0.0",
+                new EventPayload.DeploymentRecorded("production", null, null), "x")).block();
 
         Job done = await().atMost(Duration.ofSeconds(20)).until(() -> queue.find(EventLog.eventJobId(event)).block(),
                 job -> job != null && job.status() == Job.Status.DONE);

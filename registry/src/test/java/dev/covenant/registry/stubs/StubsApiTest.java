@@ -110,4 +110,63 @@ class StubsApiTest extends RegistryTest {
                 .expectStatus().isEqualTo(413)
                 .expectHeader().contentType("application/problem+json");
     }
+
+    @Test
+    void aProposalIsServedAtItsCurrentRevisionAndOnceAgreedAsTheAgreedContract() {
+        String app = unique("proposed");
+        String team = unique("proposers");
+        String id = (String) http.post().uri("/applications/{a}/proposals", app).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("title", "items v1", "team", team, "document", document("integer")))
+                .exchange().expectStatus().isCreated()
+                .expectBody(Map.class).returnResult().getResponseBody().get("id");
+        http.get().uri("/stubs/{a}/proposal-{id}/items/5", app, id).exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.id").isEqualTo(1);
+
+        http.put().uri("/proposals/{id}/document", id).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("document", document("string"))).exchange()
+                .expectStatus().isOk();
+        http.get().uri("/stubs/{a}/proposal-{id}/items/5", app, id).exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.id").isEqualTo("string"); // the second revision, not the first
+        http.get().uri("/applications/{a}/stub-documents/proposal-{id}", app, id).exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.paths['/items/{id}'].get.responses['200'].content['application/json']"
+                        + ".schema.properties.id.type").isEqualTo("string");
+        http.get().uri("/stubs/{a}/agreed/items/5", app).exchange().expectStatus().isNotFound();
+
+        http.post().uri("/proposals/{id}/reviews", id).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("team", team, "decision", "approve")).exchange()
+                .expectStatus().isCreated();
+        http.get().uri("/stubs/{a}/agreed/items/5", app).exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.id").isEqualTo("string");
+        http.get().uri("/stubs/{a}/proposal-{id}/items/5", app, id).exchange()
+                .expectStatus().isOk(); // an agreed proposal still serves its last revision
+
+        publish(app, "1.0.0", "main", document("string"));
+        String page = http.get().uri("/ui/applications/{a}/api", app).accept(MediaType.TEXT_HTML).exchange()
+                .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+        assertThat(page).contains("/stubs/" + app + "/1.0.0/", "/stubs/" + app + "/agreed/");
+    }
+
+    @Test
+    void aProposalOfAnotherApplicationOrAnUnknownOneIs404() {
+        String app = unique("proposed");
+        String other = unique("elsewhere");
+        String id = (String) http.post().uri("/applications/{a}/proposals", app).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("title", "items v1", "team", unique("proposers"), "document", document("integer")))
+                .exchange().expectStatus().isCreated()
+                .expectBody(Map.class).returnResult().getResponseBody().get("id");
+        http.get().uri("/stubs/{a}/proposal-{id}/items/5", other, id).exchange()
+                .expectStatus().isNotFound()
+                .expectHeader().contentType("application/problem+json")
+                .expectBody().jsonPath("$.detail").value(detail -> assertThat(detail.toString()).contains(id));
+        http.get().uri("/stubs/{a}/proposal-nope/items/5", app).exchange()
+                .expectStatus().isNotFound()
+                .expectHeader().contentType("application/problem+json");
+        http.get().uri("/stubs/{a}/proposal-/items/5", app).exchange()
+                .expectStatus().isNotFound()
+                .expectHeader().contentType("application/problem+json");
+    }
 }

@@ -62,6 +62,8 @@ class UiPagesTest extends RegistryTest {
         String html = page("/ui/applications/" + scenario.provider + "/api?version=1.0.0");
         assertThat(html).contains("Who uses what").contains("GET /orders/{id}").contains(scenario.consumer)
                 .contains("<code>customerId</code>").contains("/ui/assets/swagger-ui/swagger-ui-bundle.js");
+        assertThat(html).contains("/stubs/" + scenario.provider + "/1.0.0/")
+                .doesNotContain("/stubs/" + scenario.provider + "/agreed/"); // nothing agreed in this scenario
         http.get().uri("/ui/assets/swagger-ui/swagger-ui-bundle.js").exchange().expectStatus().isOk();
         http.get().uri("/ui/assets/api.js").exchange().expectStatus().isOk();
     }

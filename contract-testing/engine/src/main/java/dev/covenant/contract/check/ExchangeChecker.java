@@ -17,7 +17,8 @@ import java.util.TreeSet;
  * the request satisfies it, whether a response does. Stub servers and the drift check of a running provider use
  * it, so they validate exactly as the pact check does.
  *
- * <p>An instance may be shared between threads; its checks run one at a time (compiled schemas grow a shared tree).
+ * <p>Thread-safe: checks run in parallel; compiling a schema the first time excludes other checks for that moment
+ * ({@link SchemaValidation}).
  */
 public final class ExchangeChecker {
 
@@ -65,6 +66,8 @@ public final class ExchangeChecker {
     private final RequestChecks requests;
     private final ResponseChecks responses;
     private final List<Operation> operations;
+    private final Map<Long, List<String>> candidatesByDepth;
+    private final List<String> anyCandidates;
 
     private ExchangeChecker(JsonNode document) {
         ParameterValues values = new ParameterValues(document);
@@ -73,6 +76,9 @@ public final class ExchangeChecker {
         this.router = new Router(document, operations, CheckOptions.defaults(), values, validation);
         this.requests = new RequestChecks(values, validation);
         this.responses = new ResponseChecks(values, validation);
+        this.candidatesByDepth = candidatesByDepth(operations);
+        this.anyCandidates = operations.stream().map(Operation::pathTemplate).collect(
+                java.util.stream.Collectors.toCollection(TreeSet::new)).stream().limit(MAX_CANDIDATES).toList();
     }
 
     /** A checker for one document tree (Swagger 2.0 or OpenAPI 3.x). */
@@ -86,7 +92,7 @@ public final class ExchangeChecker {
     }
 
     /** Routes a request by path template and method. */
-    public synchronized Route route(String method, String path) {
+    public Route route(String method, String path) {
         String upper = method == null ? "" : method.toUpperCase(Locale.ROOT);
         String at = path == null || path.isEmpty() ? "/" : path;
         Router.Match match = router.route(upper, at);
@@ -109,7 +115,7 @@ public final class ExchangeChecker {
     }
 
     /** Findings of a request against the operation it routes to (errors and warnings). */
-    public synchronized List<PactFinding> checkRequest(HttpRequest request) {
+    public List<PactFinding> checkRequest(HttpRequest request) {
         Findings findings = new Findings(new InteractionRef(0, "request", null), "requests");
         Router.Match match = router.route(request.method().toUpperCase(Locale.ROOT), request.path());
         if (match == null) {
@@ -123,7 +129,7 @@ public final class ExchangeChecker {
     }
 
     /** Findings of a response to {@code method path} against the operation's documented responses. */
-    public synchronized List<PactFinding> checkResponse(String method, String path, HttpResponse response) {
+    public List<PactFinding> checkResponse(String method, String path, HttpResponse response) {
         Findings findings = new Findings(new InteractionRef(0, "response", null), "responses");
         Router.Match match = router.route(method.toUpperCase(Locale.ROOT), path);
         if (match == null) {
@@ -182,17 +188,22 @@ public final class ExchangeChecker {
 
     private List<String> candidates(String path) {
         String bare = path.contains("?") ? path.substring(0, path.indexOf('?')) : path;
-        long depth = bare.chars().filter(c -> c == '/').count();
-        TreeSet<String> same = new TreeSet<>();
-        TreeSet<String> any = new TreeSet<>();
+        return candidatesByDepth.getOrDefault(depth(bare), anyCandidates);
+    }
+
+    /** The first templates (sorted) of each depth: a 404 names them without going over every operation. */
+    private static Map<Long, List<String>> candidatesByDepth(List<Operation> operations) {
+        Map<Long, TreeSet<String>> byDepth = new java.util.HashMap<>();
         for (Operation operation : operations) {
-            String template = operation.pathTemplate();
-            any.add(template);
-            if (template.chars().filter(c -> c == '/').count() == depth) {
-                same.add(template);
-            }
+            byDepth.computeIfAbsent(depth(operation.pathTemplate()), d -> new TreeSet<>()).add(operation.pathTemplate());
         }
-        return (same.isEmpty() ? any : same).stream().limit(MAX_CANDIDATES).toList();
+        Map<Long, List<String>> first = new java.util.HashMap<>();
+        byDepth.forEach((depth, templates) -> first.put(depth, templates.stream().limit(MAX_CANDIDATES).toList()));
+        return Map.copyOf(first);
+    }
+
+    private static long depth(String path) {
+        return path.chars().filter(c -> c == '/').count();
     }
 
     private static Found found(Operation operation, Map<String, String> pathValues) {

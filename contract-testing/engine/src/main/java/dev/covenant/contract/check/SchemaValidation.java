@@ -14,12 +14,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Validates pact values against document schemas with networknt's JSON Schema validator (2020-12 after
  * {@link SchemaTransformer}). Compiled schemas are cached per document location and direction, so checking many
- * interactions of the same operation costs one compilation.
+ * interactions of the same operation costs one compilation. Thread-safe: validations run in parallel, a
+ * compilation alone.
  *
  * <p>The registry can load nothing: no remote fetching, and every IRI is blocked. Validation roots are
  * in-memory trees whose references all point inside themselves ({@code #/x-refs/...}).
@@ -35,6 +39,7 @@ final class SchemaValidation {
     private final Map<Direction, SchemaTransformer> transformers;
     private final SchemaRegistry registry;
     private final Map<String, Schema> compiled = new ConcurrentHashMap<>();
+    private final ReadWriteLock lock = new ReentrantReadWriteLock();
 
     SchemaValidation(JsonNode document) {
         this.transformers = Map.of(
@@ -56,10 +61,44 @@ final class SchemaValidation {
      */
     List<Violation> validate(Direction direction, JsonNode schema, String schemaPointer, tools.jackson.databind.JsonNode value) {
         Schema compiledSchema;
+        try {
+            compiledSchema = compiled(direction, schema, schemaPointer);
+        } catch (SchemaException | IllegalArgumentException | IllegalStateException e) {
+            return List.of(); // a schema the validator cannot compile cannot be held against the pact
+        }
+        Lock reading = lock.readLock();
+        reading.lock();
+        try {
+            return violations(direction, schemaPointer, compiledSchema, value);
+        } finally {
+            reading.unlock();
+        }
+    }
+
+    /**
+     * The compiled schema, compiling it under the write lock: compiling adds to the {@code x-refs} tree every
+     * compiled schema reads (lazily, while validating), so no validation may run meanwhile. Once every schema a
+     * document's requests use is compiled, checks of that document run in parallel.
+     */
+    private Schema compiled(Direction direction, JsonNode schema, String schemaPointer) {
+        String key = direction + "|" + schemaPointer + "|" + System.identityHashCode(schema);
+        Schema known = compiled.get(key);
+        if (known != null) {
+            return known;
+        }
+        Lock writing = lock.writeLock();
+        writing.lock();
+        try {
+            return compiled.computeIfAbsent(key, k -> compile(direction, schema, k));
+        } finally {
+            writing.unlock();
+        }
+    }
+
+    private List<Violation> violations(Direction direction, String schemaPointer, Schema compiledSchema,
+                                       tools.jackson.databind.JsonNode value) {
         List<Error> errors;
         try {
-            compiledSchema = compiled.computeIfAbsent(direction + "|" + schemaPointer + "|" + System.identityHashCode(schema),
-                    key -> compile(direction, schema, key));
             errors = compiledSchema.validate(value);
         } catch (SchemaException | IllegalArgumentException | IllegalStateException e) {
             return List.of(); // a schema the validator cannot compile cannot be held against the pact

@@ -52,6 +52,11 @@ final class Trees {
                 if (node.isIntegralNumber()) {
                     return node.canConvertToLong() ? J3.numberNode(node.longValue()) : J3.numberNode(node.bigIntegerValue());
                 }
+                if (!Double.isFinite(node.doubleValue()) && (node.isDouble() || node.isFloat())) {
+                    // a double that overflowed while reading (1e999): no JSON number, so checked as the text it
+                    // became, which a number schema refuses (a decimal value of it does not exist)
+                    return J3.stringNode(node.asText());
+                }
                 return J3.numberNode(node.decimalValue());
             }
             case NULL -> {

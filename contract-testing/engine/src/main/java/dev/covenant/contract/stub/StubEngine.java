@@ -34,7 +34,10 @@ public final class StubEngine {
     /** Problem type URIs, shared with the registry's problem catalogue. */
     public static final String TYPE_BASE = "https://covenant.dev/problems/";
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Reads request bodies; decimals exactly, so 1e999 is a number past every bound, not an infinite double. */
+    private static final ObjectMapper JSON = com.fasterxml.jackson.databind.json.JsonMapper.builder()
+            .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .build();
     private static final int MAX_CACHED = 10_000;
 
     private final JsonNode document;

@@ -3,6 +3,7 @@ package dev.covenant.registry.ui.pages;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.covenant.contract.diff.DiffOptions;
 import dev.covenant.contract.diff.OpenApiDiff;
+import dev.covenant.registry.checks.AgreedContracts;
 import dev.covenant.registry.engine.CompiledDocument;
 import dev.covenant.registry.engine.EngineGateway;
 import dev.covenant.registry.environments.EnvironmentVersion;
@@ -21,6 +22,7 @@ import dev.covenant.registry.ui.view.DiffView;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -42,9 +44,11 @@ class ApplicationPages {
     private final ReadModel index;
     private final ActivityReader activity;
     private final EngineGateway engine;
+    private final ObjectProvider<AgreedContracts> agreed;
 
     ApplicationPages(Pacticipants pacticipants, ProviderContracts contracts, PactService pacts,
-            Environments environments, ReadModel index, ActivityReader activity, EngineGateway engine) {
+            Environments environments, ReadModel index, ActivityReader activity, EngineGateway engine,
+            ObjectProvider<AgreedContracts> agreed) {
         this.engine = engine;
         this.pacticipants = pacticipants;
         this.contracts = contracts;
@@ -52,6 +56,7 @@ class ApplicationPages {
         this.environments = environments;
         this.index = index;
         this.activity = activity;
+        this.agreed = agreed;
     }
 
     @GetMapping("/ui/applications/{name}")
@@ -92,13 +97,21 @@ class ApplicationPages {
     Mono<Rendering> api(@PathVariable String name, @RequestParam(required = false) String version) {
         return document(name, version)
                 .flatMap(contract -> Mono.zip(tree(contract), consumerPacts(name),
-                                contracts.history(name).map(ProviderContract::version).collectList())
+                                contracts.history(name).map(ProviderContract::version).collectList(),
+                                agreed(name))
                         .map(parts -> Rendering.view("ui/api")
                                 .modelAttribute("appName", name)
                                 .modelAttribute("contract", contract)
                                 .modelAttribute("versions", parts.getT3())
+                                .modelAttribute("agreed", parts.getT4())
                                 .modelAttribute("overlay", ApiOverlay.of(name, parts.getT1(), parts.getT2()))
                                 .build()));
+    }
+
+    /** Whether anything was agreed for the application (the page then shows the agreed contract's stub). */
+    private Mono<Boolean> agreed(String name) {
+        AgreedContracts source = agreed.getIfAvailable();
+        return source == null ? Mono.just(false) : source.agreed(name).hasElement();
     }
 
     @GetMapping("/ui/applications/{name}/diff")
