@@ -138,6 +138,8 @@ class EngineGatewayTest {
                 .verify(Duration.ofSeconds(10));
 
         release.countDown();
+        // once the pool has drained its queue, work is taken again
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> engine.queuedTasks() == 0);
         StepVerifier.create(engine.run(() -> "after"))
                 .expectNext("after")
                 .verifyComplete();
