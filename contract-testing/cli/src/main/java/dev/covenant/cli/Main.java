@@ -23,7 +23,10 @@ import java.util.Set;
 public final class Main {
 
     static final String LAUNCHED = "covenant.launched";
-    static final List<String> FAST_OPTIONS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
+    // a heap that holds two parsed 11 MB documents: a cold diff then runs without a collection (with the default
+    // initial heap it paid one of ~0.13 s; docs/benchmarks.md, "CLI: cold diff")
+    static final List<String> FAST_OPTIONS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xms768m",
+            "-Xmn512m");
     private static final Set<String> SHORT_COMMANDS = Set.of("diff", "changelog", "check-pact");
 
     private Main() {
