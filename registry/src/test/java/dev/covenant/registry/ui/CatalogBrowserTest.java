@@ -5,10 +5,7 @@ import static org.openqa.selenium.support.ui.ExpectedConditions.elementToBeClick
 import static org.openqa.selenium.support.ui.ExpectedConditions.textToBePresentInElementLocated;
 import static org.openqa.selenium.support.ui.ExpectedConditions.visibilityOfElementLocated;
 
-import dev.covenant.registry.RegistryTest;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
@@ -22,21 +19,7 @@ import org.openqa.selenium.support.ui.Select;
  * the can-i-deploy matrix. Every step asserts on what is on screen and leaves a screenshot in
  * registry/target/screenshots.
  */
-class CatalogBrowserTest extends RegistryTest {
-
-    private static Browser browser;
-
-    @BeforeAll
-    static void startBrowser() {
-        browser = Browser.start();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
+class CatalogBrowserTest extends BrowserTest {
 
     private WebElement visible(By locator) {
         try {

@@ -4,10 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.openqa.selenium.support.ui.ExpectedConditions.presenceOfElementLocated;
 
 import dev.covenant.registry.ItemsDocument;
-import dev.covenant.registry.RegistryTest;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.TimeoutException;
@@ -19,23 +16,9 @@ import org.springframework.http.MediaType;
  * marked and its breaking change listed first with its fingerprint, and a link to the side-by-side diff whose row
  * carries the same fingerprint.
  */
-class ChangelogBrowserTest extends RegistryTest {
-
-    private static Browser browser;
+class ChangelogBrowserTest extends BrowserTest {
 
     private final String provider = unique("items");
-
-    @BeforeAll
-    static void startBrowser() {
-        browser = Browser.start();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
 
     @Test
     void changelogShowsEachVersionWithItsChangesBreakingFirstAndLinksToTheDiff() {

@@ -3,10 +3,7 @@ package dev.covenant.registry.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.openqa.selenium.support.ui.ExpectedConditions.textToBePresentInElementLocated;
 
-import dev.covenant.registry.RegistryTest;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.TimeoutException;
@@ -17,21 +14,7 @@ import org.springframework.http.MediaType;
  * The notification page follows the registry's real {@code /events/stream}: a document and a pact published
  * through the HTTP API while the page is open appear on it without a reload.
  */
-class LiveEventsBrowserTest extends RegistryTest {
-
-    private static Browser browser;
-
-    @BeforeAll
-    static void startBrowser() {
-        browser = Browser.start();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
+class LiveEventsBrowserTest extends BrowserTest {
 
     @Test
     void notificationPageShowsNewEventsFromTheRealStreamWithoutAReload() {

@@ -5,16 +5,13 @@ import static org.awaitility.Awaitility.await;
 import static org.openqa.selenium.support.ui.ExpectedConditions.presenceOfElementLocated;
 import static org.openqa.selenium.support.ui.ExpectedConditions.textToBePresentInElementLocated;
 
-import dev.covenant.registry.RegistryTest;
 import dev.covenant.registry.notifications.Receiver;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.TimeoutException;
@@ -32,9 +29,7 @@ import org.springframework.test.context.TestPropertySource;
         "covenant.notifications.allow-private-addresses=true", "covenant.notifications.retry.max-attempts=2",
         "covenant.notifications.retry.initial-backoff=200ms", "covenant.notifications.retry.max-backoff=500ms",
         "covenant.notifications.timeout=3s", "covenant.jobs.poll-interval=50ms"})
-class NotificationsBrowserTest extends RegistryTest {
-
-    private static Browser browser;
+class NotificationsBrowserTest extends BrowserTest {
 
     /** Fails until {@link #recovered} is set: the parked (fail) state, then the delivered (pass) state on replay. */
     private volatile boolean recovered;
@@ -42,18 +37,6 @@ class NotificationsBrowserTest extends RegistryTest {
     private final String provider = unique("items");
     private final String consumer = unique("stock-ui");
     private final String team = unique("stock-team");
-
-    @BeforeAll
-    static void startBrowser() {
-        browser = Browser.start();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
 
     @AfterEach
     void stopReceiver() {

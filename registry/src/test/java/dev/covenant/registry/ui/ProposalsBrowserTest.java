@@ -5,11 +5,8 @@ import static org.openqa.selenium.support.ui.ExpectedConditions.presenceOfElemen
 import static org.openqa.selenium.support.ui.ExpectedConditions.textToBePresentInElementLocated;
 
 import dev.covenant.registry.ItemsDocument;
-import dev.covenant.registry.RegistryTest;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.TimeoutException;
@@ -24,26 +21,12 @@ import org.springframework.test.context.TestPropertySource;
  * keeps the field, approves it, and the page says agreed.
  */
 @TestPropertySource(properties = "covenant.jobs.poll-interval=50ms")
-class ProposalsBrowserTest extends RegistryTest {
-
-    private static Browser browser;
+class ProposalsBrowserTest extends BrowserTest {
 
     private final String provider = unique("items");
     private final String consumer = unique("stock-ui");
     private final String owners = unique("items-team");
     private final String readers = unique("stock-team");
-
-    @BeforeAll
-    static void startBrowser() {
-        browser = Browser.start();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
 
     @Test
     void theConsumersReviewerRequestsChangesThenApprovesTheRevisionAndTheProposalIsAgreed() {

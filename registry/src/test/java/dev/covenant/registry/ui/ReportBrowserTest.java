@@ -5,12 +5,9 @@ import static org.awaitility.Awaitility.await;
 import static org.openqa.selenium.support.ui.ExpectedConditions.presenceOfElementLocated;
 
 import dev.covenant.registry.ItemsDocument;
-import dev.covenant.registry.RegistryTest;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
@@ -23,24 +20,10 @@ import org.springframework.test.context.TestPropertySource;
  * (fail), reached from the application page's verdict badge, and the breaking one at 375 px.
  */
 @TestPropertySource(properties = "covenant.jobs.poll-interval=50ms")
-class ReportBrowserTest extends RegistryTest {
-
-    private static Browser browser;
+class ReportBrowserTest extends BrowserTest {
 
     private final String provider = unique("items");
     private final String consumer = unique("stock-ui");
-
-    @BeforeAll
-    static void startBrowser() {
-        browser = Browser.start();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
 
     @Test
     void theReportLinkOpensAPageThatExplainsAPassAndAFail() {
