@@ -6,7 +6,9 @@ import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaException;
 import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaRegistry;
-import com.networknt.schema.SpecificationVersion;
+import com.networknt.schema.dialect.Dialect;
+import com.networknt.schema.dialect.Draft202012;
+import com.networknt.schema.keyword.NonValidationKeyword;
 import com.networknt.schema.path.NodePath;
 import dev.covenant.contract.check.SchemaTransformer.Direction;
 import dev.covenant.contract.openapi.Pointers;
@@ -36,6 +38,17 @@ final class SchemaValidation {
 
     private static final String BASE = "urn:covenant:schema:";
 
+    /**
+     * JSON Schema 2020-12 plus the two keywords {@link SchemaTransformer} writes for itself: the container of
+     * referenced schemas and the discriminator tag's marker. Declared as non-validating, they are what they were as
+     * unknown keywords (nothing to check), but the validator no longer warns "Unknown keyword x-refs - you should
+     * define your own Meta Schema" at the first check of every run.
+     */
+    static final Dialect DIALECT = Dialect.builder(Draft202012.getInstance())
+            .keyword(new NonValidationKeyword(SchemaTransformer.REFS))
+            .keyword(new NonValidationKeyword(SchemaTransformer.DISCRIMINATOR_TAG))
+            .build();
+
     private final Map<Direction, SchemaTransformer> transformers;
     private final SchemaRegistry registry;
     private final Map<String, Schema> compiled = new ConcurrentHashMap<>();
@@ -45,7 +58,7 @@ final class SchemaValidation {
         this.transformers = Map.of(
                 Direction.REQUEST, new SchemaTransformer(document, Direction.REQUEST),
                 Direction.RESPONSE, new SchemaTransformer(document, Direction.RESPONSE));
-        this.registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12, builder -> builder
+        this.registry = SchemaRegistry.withDefaultDialect(DIALECT, builder -> builder
                 .schemaRegistryConfig(com.networknt.schema.SchemaRegistryConfig.builder()
                         .regularExpressionFactory(new BoundedRegularExpressions())
                         .build())
