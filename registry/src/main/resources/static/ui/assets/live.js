@@ -31,7 +31,7 @@
   };
   source.onmessage = show;
   ['contract.published', 'pact.published', 'verification.published', 'deployment.recorded',
-   'release.recorded', 'compatibility.checked'].forEach(function (type) {
+   'release.recorded', 'deployment.ended', 'release.support-ended', 'compatibility.checked'].forEach(function (type) {
     source.addEventListener(type, show);
   });
   source.onerror = function () {

@@ -104,7 +104,17 @@ class Deployments {
                 .switchIfEmpty(Mono.error(() -> new NotFoundException("No deployed version with uuid '" + uuid + "'")))
                 .flatMap(record -> ownership.requireCallerMayWrite(record.getString("app")).thenReturn(record))
                 .flatMap(record -> Mono.defer(() -> undeploy(record))
-                        .retryWhen(staleStateRetry()));
+                        .retryWhen(staleStateRetry()))
+                .flatMap(this::recordUndeployed);
+    }
+
+    /** Search and the other read models follow which versions run: they hear that this one stopped. */
+    private Mono<Deployment> recordUndeployed(Deployment deployment) {
+        return events.record(Event.of(deployment.application(), deployment.version(),
+                        new EventPayload.DeploymentEnded(deployment.environmentName(), deployment.environmentUuid(),
+                                deployment.applicationInstance()),
+                        deployment.uuid()))
+                .thenReturn(deployment);
     }
 
     private Mono<Deployment> undeploy(Document record) {
@@ -186,7 +196,19 @@ class Deployments {
                 .switchIfEmpty(Mono.error(() -> new NotFoundException("No released version with uuid '" + uuid + "'")))
                 .flatMap(record -> ownership.requireCallerMayWrite(record.getString("app")).thenReturn(record))
                 .flatMap(record -> Mono.defer(() -> endSupport(record.getString("env"), record.getString("app"), uuid))
-                        .retryWhen(staleStateRetry()));
+                        .retryWhen(staleStateRetry()))
+                .flatMap(this::recordSupportEnded);
+    }
+
+    /**
+     * As {@link #recordUndeployed}, for a release; the event's id names the moment support ended, so ending it again
+     * after a resumed support is a new event, and ending it twice is one.
+     */
+    private Mono<Release> recordSupportEnded(Release release) {
+        return events.record(Event.of(release.application(), release.version(),
+                        new EventPayload.ReleaseSupportEnded(release.environmentName(), release.environmentUuid()),
+                        release.uuid(), String.valueOf(release.supportEndedAt())))
+                .thenReturn(release);
     }
 
     private Mono<Release> endSupport(String environmentUuid, String application, String uuid) {

@@ -3,10 +3,12 @@ package dev.covenant.registry.events;
 import dev.covenant.registry.events.Audience.Concern;
 import dev.covenant.registry.events.EventPayload.CompatibilityChecked;
 import dev.covenant.registry.events.EventPayload.ContractPublished;
+import dev.covenant.registry.events.EventPayload.DeploymentEnded;
 import dev.covenant.registry.events.EventPayload.DeploymentRecorded;
 import dev.covenant.registry.events.EventPayload.PactPublished;
 import dev.covenant.registry.events.EventPayload.ProposalChanged;
 import dev.covenant.registry.events.EventPayload.ReleaseRecorded;
+import dev.covenant.registry.events.EventPayload.ReleaseSupportEnded;
 import dev.covenant.registry.events.EventPayload.VerificationPublished;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,6 +53,13 @@ public final class EventCodec {
         } else if (payload instanceof ReleaseRecorded release) {
             put(attributes, "environment", release.environment())
                     .put(attributes, "environmentUuid", release.environmentUuid());
+        } else if (payload instanceof DeploymentEnded ended) {
+            put(attributes, "environment", ended.environment())
+                    .put(attributes, "environmentUuid", ended.environmentUuid())
+                    .put(attributes, "instance", ended.instance());
+        } else if (payload instanceof ReleaseSupportEnded ended) {
+            put(attributes, "environment", ended.environment())
+                    .put(attributes, "environmentUuid", ended.environmentUuid());
         } else if (payload instanceof CompatibilityChecked checked) {
             put(attributes, "reportId", checked.reportId())
                     .put(attributes, "compatible", checked.compatible())
@@ -89,6 +98,10 @@ public final class EventCodec {
             case EventTypes.DEPLOYMENT_RECORDED -> new DeploymentRecorded(text(attributes, "environment"),
                     text(attributes, "environmentUuid"), text(attributes, "instance"));
             case EventTypes.RELEASE_RECORDED -> new ReleaseRecorded(text(attributes, "environment"),
+                    text(attributes, "environmentUuid"));
+            case EventTypes.DEPLOYMENT_ENDED -> new DeploymentEnded(text(attributes, "environment"),
+                    text(attributes, "environmentUuid"), text(attributes, "instance"));
+            case EventTypes.RELEASE_SUPPORT_ENDED -> new ReleaseSupportEnded(text(attributes, "environment"),
                     text(attributes, "environmentUuid"));
             case EventTypes.COMPATIBILITY_CHECKED -> new CompatibilityChecked(text(attributes, "reportId"),
                     flag(attributes.get("compatible"), false), text(attributes, "trigger"),

@@ -96,6 +96,22 @@ public sealed interface EventPayload {
         }
     }
 
+    /** The event's version is no longer deployed to an environment (instance, when named): it was undeployed. */
+    record DeploymentEnded(String environment, String environmentUuid, String instance) implements EventPayload {
+        @Override
+        public String type() {
+            return EventTypes.DEPLOYMENT_ENDED;
+        }
+    }
+
+    /** Support for the event's released version ended in an environment. */
+    record ReleaseSupportEnded(String environment, String environmentUuid) implements EventPayload {
+        @Override
+        public String type() {
+            return EventTypes.RELEASE_SUPPORT_ENDED;
+        }
+    }
+
     /** The checks finished for a change to the event's application and version. */
     record CompatibilityChecked(String reportId, boolean compatible, String trigger, String summary,
             String reportPath, List<Audience> audience) implements EventPayload {

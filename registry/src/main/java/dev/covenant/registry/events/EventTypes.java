@@ -13,6 +13,10 @@ public final class EventTypes {
     public static final String DEPLOYMENT_RECORDED = "deployment.recorded";
     /** A version was recorded as released. Attributes: environment. */
     public static final String RELEASE_RECORDED = "release.recorded";
+    /** A deployed version was recorded as no longer deployed. Attributes: environment, environmentUuid, instance. */
+    public static final String DEPLOYMENT_ENDED = "deployment.ended";
+    /** Support for a released version ended. Attributes: environment, environmentUuid. */
+    public static final String RELEASE_SUPPORT_ENDED = "release.support-ended";
     /**
      * The checks finished for a change. Attributes: reportId, compatible, trigger, summary, reportPath, audience
      * (who is affected: application, team, role, failures).

@@ -132,6 +132,10 @@ class Messages {
             return subject + " deployed to " + deployment.environment();
         } else if (payload instanceof EventPayload.ReleaseRecorded release) {
             return subject + " released to " + release.environment();
+        } else if (payload instanceof EventPayload.DeploymentEnded ended) {
+            return subject + " no longer deployed to " + ended.environment();
+        } else if (payload instanceof EventPayload.ReleaseSupportEnded ended) {
+            return "Support for " + subject + " in " + ended.environment() + " ended";
         }
         return event.type() + " for " + subject;
     }

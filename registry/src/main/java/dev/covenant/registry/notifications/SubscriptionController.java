@@ -31,7 +31,7 @@ class SubscriptionController {
 
     static final Set<String> EVENT_TYPES = Set.of(EventTypes.CONTRACT_PUBLISHED, EventTypes.PACT_PUBLISHED,
             EventTypes.VERIFICATION_PUBLISHED, EventTypes.DEPLOYMENT_RECORDED, EventTypes.RELEASE_RECORDED,
-            EventTypes.COMPATIBILITY_CHECKED);
+            EventTypes.DEPLOYMENT_ENDED, EventTypes.RELEASE_SUPPORT_ENDED, EventTypes.COMPATIBILITY_CHECKED);
     static final int MAX_URL = 2048;
 
     private final Subscriptions subscriptions;

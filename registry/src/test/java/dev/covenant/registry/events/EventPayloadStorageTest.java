@@ -45,6 +45,8 @@ class EventPayloadStorageTest extends RegistryTest {
                         "https://ci.example/1"),
                 new EventPayload.DeploymentRecorded("production", "env-1", "blue"),
                 new EventPayload.ReleaseRecorded("production", "env-1"),
+                new EventPayload.DeploymentEnded("production", "env-1", "blue"),
+                new EventPayload.ReleaseSupportEnded("production", "env-1"),
                 new EventPayload.CompatibilityChecked("r1", false, EventTypes.CONTRACT_PUBLISHED, "breaks orders",
                         "/compatibility-reports/r1", List.of(consumer)),
                 new EventPayload.ProposalChanged(EventTypes.PROPOSAL_REVIEWED, "p1", "Drop delete", 2, "open",

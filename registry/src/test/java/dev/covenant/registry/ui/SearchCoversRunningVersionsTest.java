@@ -70,6 +70,37 @@ class SearchCoversRunningVersionsTest extends RegistryTest {
         assertThat(search(legacy)).doesNotContain("deployed in " + production);
     }
 
+    @Test
+    void undeployingOrEndingSupportTakesTheHitAwayWithoutARestart() {
+        String app = unique("ledger");
+        String legacy = unique("legacyCode").replace("-", "");
+        String staging = unique("staging");
+        String onPremises = unique("on-premises");
+        publish(app, "1.0.0", legacy);
+        String stagingUuid = environment(staging);
+        String onPremisesUuid = environment(onPremises);
+        String deployment = record(app, "1.0.0", "deployed", stagingUuid);
+        String release = record(app, "1.0.0", "released", onPremisesUuid);
+        publish(app, "2.0.0", unique("currentCode").replace("-", ""));
+        await().atMost(Duration.ofSeconds(30)).until(() -> search(legacy)
+                .contains("schema Entry · deployed in " + staging + ", released in " + onPremises + "<"));
+
+        end("/deployed-versions/{uuid}", deployment, "currentlyDeployed");
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> search(legacy).contains("schema Entry · released in " + onPremises + "<"));
+        assertThat(search(legacy)).as("the undeployed version no longer runs in " + staging)
+                .doesNotContain("deployed in " + staging);
+
+        end("/released-versions/{uuid}", release, "currentlySupported");
+        await().atMost(Duration.ofSeconds(30)).until(() -> search(legacy).contains("Nothing is named like that."));
+        assertThat(search(legacy)).doesNotContain(app);
+    }
+
+    private void end(String path, String uuid, String flag) {
+        http.patch().uri(path, uuid).contentType(MediaType.APPLICATION_JSON).bodyValue("{\"" + flag + "\": false}")
+                .exchange().expectStatus().isOk();
+    }
+
     private String search(String query) {
         return http.get().uri("/ui/search?q={q}", query).accept(MediaType.TEXT_HTML).exchange()
                 .expectStatus().isOk()
@@ -90,10 +121,13 @@ class SearchCoversRunningVersionsTest extends RegistryTest {
         return (String) body.get("uuid");
     }
 
-    private void record(String app, String version, String how, String environmentUuid) {
-        http.post().uri("/pacticipants/{a}/versions/{v}/" + how + "-versions/environment/{e}", app, version,
-                        environmentUuid)
+    /** Records the deployment or release; its uuid. */
+    private String record(String app, String version, String how, String environmentUuid) {
+        Map<?, ?> body = http.post().uri("/pacticipants/{a}/versions/{v}/" + how + "-versions/environment/{e}", app,
+                        version, environmentUuid)
                 .contentType(MediaType.APPLICATION_JSON).bodyValue("{}")
-                .exchange().expectStatus().is2xxSuccessful();
+                .exchange().expectStatus().is2xxSuccessful()
+                .expectBody(Map.class).returnResult().getResponseBody();
+        return (String) body.get("uuid");
     }
 }

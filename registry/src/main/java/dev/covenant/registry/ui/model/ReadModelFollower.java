@@ -29,8 +29,8 @@ import reactor.core.publisher.Sinks;
 /**
  * Keeps the {@link ReadModel} current with what no listener of this instance sees: it builds the model at start-up,
  * then reads the event log every {@link UiProperties#followInterval()} and re-indexes the applications that events
- * of other instances name; this instance's own deployments and releases change which versions run, so they
- * re-index the search's running versions of that application.
+ * of other instances name; this instance's own deployments and releases (recorded, undeployed, support ended)
+ * change which versions run, so they re-index the search's running versions of that application.
  */
 @Component
 class ReadModelFollower implements DisposableBean {
@@ -96,6 +96,8 @@ class ReadModelFollower implements DisposableBean {
         handled.add(event.sequence());
         if (event.payload() instanceof EventPayload.DeploymentRecorded
                 || event.payload() instanceof EventPayload.ReleaseRecorded
+                || event.payload() instanceof EventPayload.DeploymentEnded
+                || event.payload() instanceof EventPayload.ReleaseSupportEnded
                 || event.payload() instanceof EventPayload.ContractPublished) {
             runningChanged.tryEmitNext(event.application());
         }
