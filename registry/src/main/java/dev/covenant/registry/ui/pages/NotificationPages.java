@@ -47,24 +47,37 @@ class NotificationPages {
                     text(item, "headline"), text(item, "application"), text(item, "version"), text(item, "finishedAt"));
         }
 
-        /** "orders team — inventory-service 2.0.0 breaks GET /items/{id} `name` — delivered 2026-12-02 14:02 UTC after 2 attempts". */
+        /**
+         * "orders team — inventory-service 2.0.0 breaks GET /items/{id} `name` — delivered 2026-12-02 14:02 UTC after 2
+         * attempts" (the page shows the time in the reader's time zone).
+         */
         public String line() {
+            return String.join("", lineParts());
+        }
+
+        /**
+         * The line in three parts: before its time, the time (UTC, empty when the line has none; the page shows it
+         * in the reader's time zone), after it.
+         */
+        public List<String> lineParts() {
             String what = !headline.isEmpty() ? headline
                     : (team.isEmpty() ? "" : team + " team — ") + event + " of " + application
                             + (version.isEmpty() ? "" : " " + version);
-            return what + " — " + outcome();
+            List<String> outcome = outcome();
+            return List.of(what + " — " + outcome.get(0), outcome.get(1), outcome.get(2));
         }
 
-        private String outcome() {
+        private List<String> outcome() {
             int count = attempts.isEmpty() ? 0 : Integer.parseInt(attempts);
             String tries = count == 1 ? "1 attempt" : count + " attempts";
             return switch (status) {
-                case "delivered" -> "delivered " + time(finishedAt.isEmpty() ? createdAt : finishedAt)
-                        + (count > 1 ? " after " + tries : "");
-                case "parked" -> "not delivered after " + tries + (lastError.isEmpty() ? "" : " (" + lastError + ")")
-                        + "; parked for replay";
-                default -> count == 0 ? "queued " + time(createdAt)
-                        : "retrying after " + tries + (lastError.isEmpty() ? "" : " (" + lastError + ")");
+                case "delivered" -> List.of("delivered ", time(finishedAt.isEmpty() ? createdAt : finishedAt),
+                        count > 1 ? " after " + tries : "");
+                case "parked" -> List.of("not delivered after " + tries
+                        + (lastError.isEmpty() ? "" : " (" + lastError + ")") + "; parked for replay", "", "");
+                default -> count == 0 ? List.of("queued ", time(createdAt), "")
+                        : List.of("retrying after " + tries + (lastError.isEmpty() ? "" : " (" + lastError + ")"),
+                                "", "");
             };
         }
 
