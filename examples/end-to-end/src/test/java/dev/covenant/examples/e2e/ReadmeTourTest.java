@@ -3,16 +3,15 @@ package dev.covenant.examples.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.covenant.examples.order.InventoryClientPactTest;
+import dev.covenant.examples.e2e.DocCommands.Command;
+import dev.covenant.examples.e2e.ShellSession.Ran;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.Test;
@@ -37,38 +36,8 @@ class ReadmeTourTest {
     @TempDir
     Path root;
 
-    private record Ran(String command, int exit, String output) {
-        @Override
-        public String toString() {
-            return "$ " + command + "\n(exit " + exit + ")\n" + output;
-        }
-    }
-
-    static List<String> tourCommands() throws IOException {
-        String readme = Files.readString(REPOSITORY.resolve("README.md"));
-        String tour = readme.substring(readme.indexOf("## A five-minute tour"), readme.indexOf("## Browse it"));
-        List<String> commands = new ArrayList<>();
-        Matcher block = Pattern.compile("```sh\\n(.*?)```", Pattern.DOTALL).matcher(tour);
-        while (block.find()) {
-            StringBuilder command = new StringBuilder();
-            for (String line : block.group(1).split("\\n")) {
-                command.append(line.strip());
-                if (line.stripTrailing().endsWith("\\")) {
-                    command.setLength(command.length() - 1);
-                    command.append(' ');
-                    continue;
-                }
-                if (!command.toString().isBlank()) {
-                    commands.add(command.toString().strip());
-                }
-                command.setLength(0);
-            }
-        }
-        return commands;
-    }
-
-    private static boolean placeholder(String command) {
-        return Pattern.compile("<[^>\\s]*[a-z][^>]*>").matcher(command.replaceAll("#.*", "")).find();
+    static List<Command> tourCommands() throws IOException {
+        return DocCommands.between(REPOSITORY.resolve("README.md"), "## A five-minute tour", "## Browse it");
     }
 
     @Test
@@ -89,27 +58,17 @@ class ReadmeTourTest {
         assertThat(pactFile).exists();
         Files.copy(pactFile, pacts.resolve("order-service-inventory-service.json"));
 
-        Map<String, String> env = new HashMap<>();
-        env.put("PATH", PACT_CLI.toAbsolutePath().normalize() + ":" + System.getenv("PATH"));
+        ShellSession shell = new ShellSession(root,
+                Map.of("PATH", PACT_CLI.toAbsolutePath().normalize() + ":" + System.getenv("PATH")),
+                Map.of("http://localhost:9292", registry.url()));
         List<Ran> ran = new ArrayList<>();
         List<String> leftOut = new ArrayList<>();
-        for (String written : tourCommands()) {
-            if (placeholder(written) || written.startsWith("pact verifier")) {
-                leftOut.add(written);
+        for (Command written : tourCommands()) {
+            if (written.placeholder() || written.text().startsWith("pact verifier")) {
+                leftOut.add(written.text());
                 continue;
             }
-            String command = written.replace("http://localhost:9292", registry.url());
-            Matcher export = Pattern.compile("^export (\\w+)=(\\S+)$").matcher(command);
-            if (export.matches()) {
-                env.put(export.group(1), export.group(2));
-            }
-            ProcessBuilder builder = new ProcessBuilder("bash", "-c", command).directory(root.toFile())
-                    .redirectErrorStream(true);
-            builder.environment().putAll(env);
-            Process process = builder.start();
-            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            assertThat(process.waitFor(60, TimeUnit.SECONDS)).as(command).isTrue();
-            ran.add(new Ran(written, process.exitValue(), output));
+            ran.add(shell.run(written.text(), Duration.ofSeconds(60)));
         }
 
         SoftAssertions softly = new SoftAssertions();
@@ -134,6 +93,8 @@ class ReadmeTourTest {
         softly.assertThat(find(ran, "curl http://localhost:9292/environments").output()).contains("production");
         softly.assertThat(registry.log()).as("start-up log lines that are not problems")
                 .doesNotContain("Failed to set up a Bean Validation provider");
+        softly.assertThat(registry.log()).as("the JSON Schema validator knows the checks' own keywords")
+                .doesNotContain("Unknown keyword");
         softly.assertAll();
     }
 

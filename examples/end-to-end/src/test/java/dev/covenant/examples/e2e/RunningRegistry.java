@@ -80,6 +80,19 @@ final class RunningRegistry {
         }
     }
 
+    /**
+     * The registry as a reader starts it: {@code script} (registry/run) with the arguments the documentation gives,
+     * on a free loopback port and an empty store in a fresh folder.
+     */
+    static RunningRegistry script(Path script, List<String> arguments) {
+        List<String> command = new ArrayList<>();
+        command.add(script.toAbsolutePath().normalize().toString());
+        command.addAll(arguments);
+        RunningRegistry started = launch(command, List.of());
+        Runtime.getRuntime().addShutdownHook(new Thread(started::stop));
+        return started;
+    }
+
     private static RunningRegistry start() {
         Path target = Path.of(System.getProperty("covenant.registry.target", "../../registry/target"));
         Path jar = target.resolve("covenant-registry.jar");
@@ -88,9 +101,6 @@ final class RunningRegistry {
                     + " 'mvn -pl registry -am package -DskipTests' (a reactor 'mvn verify' does it before this module)");
         }
         try {
-            int port = freePort();
-            Path data = Files.createTempDirectory("covenant-e2e-data");
-            Path log = Files.createTempFile("covenant-e2e-registry", ".log");
             List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "-Xmx384m", "-XX:TieredStopAtLevel=1"));
             Path extracted = target.resolve("app").resolve("covenant-registry.jar");
@@ -101,15 +111,29 @@ final class RunningRegistry {
                 command.add("-XX:SharedArchiveFile=" + archive);
                 command.add("-Xshare:auto");
             }
-            command.addAll(List.of("-jar", (useExtracted ? extracted : jar).toString(),
-                    "--server.port=" + port, "--server.address=127.0.0.1",
-                    "--covenant.storage.data-dir=" + data, "--covenant.storage.mongodb-uri="));
-            command.addAll(LOOPBACK_WEBHOOKS);
+            command.addAll(List.of("-jar", (useExtracted ? extracted : jar).toString()));
+            List<String> after = new ArrayList<>(LOOPBACK_WEBHOOKS);
             String extra = System.getProperty(EXTRA_ARGS_PROPERTY, "");
             if (!extra.isBlank()) {
-                command.addAll(List.of(extra.strip().split("\\s+")));
+                after.addAll(List.of(extra.strip().split("\\s+")));
             }
-            Process process = new ProcessBuilder(command)
+            return launch(command, after);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Runs {@code command}, then the port and store arguments, then {@code after}; waits until it is ready. */
+    private static RunningRegistry launch(List<String> command, List<String> after) {
+        try {
+            int port = freePort();
+            Path data = Files.createTempDirectory("covenant-e2e-data");
+            Path log = Files.createTempFile("covenant-e2e-registry", ".log");
+            List<String> full = new ArrayList<>(command);
+            full.addAll(List.of("--server.port=" + port, "--server.address=127.0.0.1",
+                    "--covenant.storage.data-dir=" + data, "--covenant.storage.mongodb-uri="));
+            full.addAll(after);
+            Process process = new ProcessBuilder(full)
                     .redirectErrorStream(true)
                     .redirectOutput(log.toFile())
                     .start();
@@ -161,7 +185,8 @@ final class RunningRegistry {
         }
     }
 
-    private void stop() {
+    /** Stops the registry (and waits for it, up to 15 s). */
+    void stop() {
         process.destroy();
         try {
             if (!process.waitFor(15, java.util.concurrent.TimeUnit.SECONDS)) {
