@@ -29,9 +29,11 @@ import tools.jackson.databind.node.ObjectNode;
  * The JSON of {@code GET /compatibility-reports/{id}}, {@code GET /compatibility-reports} and the pre-merge check is
  * a contract with CI scripts: its members, their order and their values must not move when the code that builds
  * reports changes. The expected files under {@code report-shapes/} were recorded from these same publishes by the
- * code before report parts became records (commit on branch {@code reports} before "Report parts as records"), with
- * {@code -Dcovenant.record-report-shapes=<directory>}; the comparison is of the bytes Jackson writes, after masking
- * the values that differ per run (ids, times, the port in links).
+ * code before report parts became records (main at 6c7a3e7, where the parts were maps), with
+ * {@code -Dcovenant.record-report-shapes=<directory>}; the comparison is of the JSON as served, re-indented, after
+ * masking the values that differ per run (ids, times, links with the port) and sorting the members of the objects
+ * that code built with {@code Map.of} (no defined order then). Re-record only for an intended change of shape, and
+ * read the diff of the files.
  */
 @TestPropertySource(properties = "covenant.jobs.poll-interval=50ms")
 class ReportShapeTest extends RegistryTest {
