@@ -24,6 +24,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.util.FileSystemUtils;
 
 /**
  * Coverage-guided fuzzing over HTTP (Jazzer): query strings sent byte for byte to {@code /matrix} and
@@ -44,13 +45,15 @@ class QueryHttpFuzzTest {
     private static ConfigurableApplicationContext registry;
     private static RawHttp client;
     private static int registryPort;
+    /** The embedded store's folder, removed after the run (each run starts from an empty store). */
+    private static Path data;
     private static final AtomicLong REQUESTS = new AtomicLong();
     private static final AtomicLong BEFORE_REGISTRY = new AtomicLong();
     private static final Map<Integer, AtomicLong> STATUSES = new ConcurrentSkipListMap<>();
 
     @BeforeAll
     static void startRegistry() throws Exception {
-        Path data = Files.createTempDirectory("covenant-fuzz-data");
+        data = Files.createTempDirectory("covenant-fuzz-data");
         registry = new SpringApplicationBuilder(CovenantRegistry.class).run("--server.port=0",
                 "--covenant.storage.data-dir=" + data, "--covenant.storage.mongodb-uri=",
                 "--logging.level.dev.covenant.requests=WARN");
@@ -61,7 +64,7 @@ class QueryHttpFuzzTest {
     }
 
     @AfterAll
-    static void stopRegistry() {
+    static void stopRegistry() throws IOException {
         System.out.println("HTTP fuzz: " + REQUESTS + " requests, statuses " + STATUSES + ", " + BEFORE_REGISTRY
                 + " refused by the HTTP adapter before the registry (target not a valid URI)");
         if (client != null) {
@@ -69,6 +72,9 @@ class QueryHttpFuzzTest {
         }
         if (registry != null) {
             registry.close();
+        }
+        if (data != null) {
+            FileSystemUtils.deleteRecursively(data);
         }
     }
 
