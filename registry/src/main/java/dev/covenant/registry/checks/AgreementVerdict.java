@@ -1,7 +1,6 @@
 package dev.covenant.registry.checks;
 
 import dev.covenant.contract.diff.Finding;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -20,16 +19,14 @@ record AgreementVerdict(Policy.Agreement agreement, String proposalId, Integer r
     /** A breaking change nobody agreed to, and the teams that must agree to it. */
     record Unagreed(Finding finding, List<String> teams, List<String> consumers) {
 
+        /** As the 409 problem of an enforced agreement and the unagreed versions' store show it (as reports do). */
         Map<String, Object> view() {
-            Map<String, Object> view = new LinkedHashMap<>();
-            view.put("ruleId", finding.ruleId());
-            view.put("level", finding.level().name());
-            view.put("operation", finding.operation());
-            view.put("message", finding.message());
-            view.put("fingerprint", finding.fingerprint());
-            view.put("teams", teams);
-            view.put("consumers", consumers);
-            return view;
+            return ReportCodec.unagreed(part());
+        }
+
+        ReportPolicy.Unagreed part() {
+            return new ReportPolicy.Unagreed(finding.ruleId(), finding.level().name(), finding.operation(),
+                    finding.message(), finding.fingerprint(), teams, consumers);
         }
     }
 
@@ -38,21 +35,10 @@ record AgreementVerdict(Policy.Agreement agreement, String proposalId, Integer r
         return agreement != Policy.Agreement.OFF && !unagreed.isEmpty();
     }
 
-    Map<String, Object> view() {
-        Map<String, Object> view = new LinkedHashMap<>();
-        view.put("policy", agreement.stored());
-        view.put("proposalId", proposalId);
-        view.put("revision", revision);
-        view.put("matches", matches);
-        view.put("drift", drift.stream().limit(Assessment.MAX_FINDINGS).map(AgreementVerdict::finding).toList());
-        view.put("unagreed", unagreed.stream().map(Unagreed::view).toList());
-        view.put("flagged", flagged());
-        return view;
-    }
-
-    private static Map<String, Object> finding(Finding finding) {
-        Map<String, Object> view = Assessment.Comparison.finding(finding);
-        view.put("fingerprint", finding.fingerprint());
-        return view;
+    /** The verdict as a report keeps it, with at most {@link Assessment#MAX_FINDINGS} drift findings. */
+    ReportPolicy.Agreement part() {
+        return new ReportPolicy.Agreement(agreement.stored(), proposalId, revision, matches,
+                drift.stream().limit(Assessment.MAX_FINDINGS).map(ReportFinding::of).toList(),
+                unagreed.stream().map(Unagreed::part).toList(), flagged());
     }
 }

@@ -6,6 +6,7 @@ import dev.covenant.contract.diff.Level;
 import dev.covenant.registry.checks.Dependents.Base;
 import dev.covenant.registry.checks.Dependents.PactRef;
 import dev.covenant.registry.events.Audience;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,58 +29,36 @@ record Assessment(Base base, List<Comparison> comparisons, List<PactResult> pact
     /** One diff against an earlier document. */
     record Comparison(Base base, DiffReport diff) {
 
-        Map<String, Object> view() {
-            Map<String, Object> view = new LinkedHashMap<>();
-            view.put("kind", "document-diff");
-            view.put("base", Map.of("application", base.contract().application(), "version", base.contract().version()));
-            view.put("reasons", base.reasons());
+        /** As a report keeps it: breaking findings first, at most {@link #MAX_FINDINGS}. */
+        DocumentComparison part() {
             Map<String, Integer> counts = new LinkedHashMap<>();
             diff.counts().forEach((level, count) -> counts.put(level.name(), count));
-            view.put("counts", counts);
-            view.put("findings", diff.findings().stream()
-                    .sorted(java.util.Comparator.comparing(Finding::level).reversed())
-                    .limit(MAX_FINDINGS)
-                    .map(Comparison::finding)
-                    .toList());
-            view.put("truncated", diff.findings().size() > MAX_FINDINGS);
-            return view;
-        }
-
-        static Map<String, Object> finding(Finding finding) {
-            Map<String, Object> view = new LinkedHashMap<>();
-            view.put("ruleId", finding.ruleId());
-            view.put("level", finding.level().name());
-            view.put("operation", finding.operation());
-            view.put("message", finding.message());
-            view.put("basePointer", finding.basePointer());
-            view.put("revisionPointer", finding.revisionPointer());
-            view.put("fingerprint", finding.fingerprint());
-            return view;
+            return new DocumentComparison(base.contract().application(), base.contract().version(), base.reasons(),
+                    counts, diff.findings().stream()
+                            .sorted(Comparator.comparing(Finding::level).reversed())
+                            .limit(MAX_FINDINGS)
+                            .map(ReportFinding::of)
+                            .toList(),
+                    diff.findings().size() > MAX_FINDINGS);
         }
     }
 
     /** One consumer pact checked against the document, and what the change broke in it. */
     record PactResult(PactRef pact, CrossCheck check, List<Failure> failures, List<Failure> introduced) {
 
-        Map<String, Object> view() {
-            Map<String, Object> view = check.view(pact.consumerVersions().get(0), failures);
-            view.put("consumerVersions", pact.consumerVersions());
-            view.put("reasons", pact.reasons());
-            return view;
+        /** As a report lists it; {@code selfVerification} of the document, null for a pre-merge candidate. */
+        PactCheck part(String selfVerification) {
+            return check.part(pact.consumerVersions().get(0), failures, pact.consumerVersions(), pact.reasons(),
+                    selfVerification);
         }
     }
 
     /** A consumer the change breaks, with the failures it introduced. */
     record Affected(String consumer, String team, List<String> consumerVersions, List<Failure> failures) {
 
-        Map<String, Object> view() {
-            Map<String, Object> view = new LinkedHashMap<>();
-            view.put("consumer", consumer);
-            view.put("team", team);
-            view.put("consumerVersions", consumerVersions);
-            view.put("failureCount", failures.size());
-            view.put("failures", failures.stream().limit(Failure.MAX_LISTED).map(Failure::view).toList());
-            return view;
+        AffectedConsumer part() {
+            return new AffectedConsumer(consumer, team, consumerVersions, failures.size(),
+                    failures.stream().limit(Failure.MAX_LISTED).toList());
         }
 
         Audience audience() {
@@ -112,13 +91,11 @@ record Assessment(Base base, List<Comparison> comparisons, List<PactResult> pact
                 .orElse(0L);
     }
 
-    Map<String, Object> policyView() {
-        Map<String, Object> view = policy.view();
-        view.put("baseVersion", base == null ? null : base.contract().version());
-        view.put("violations", violations.stream().map(PolicyViolation::view).toList());
-        view.put("flagged", !violations.isEmpty() || agreement.flagged());
-        view.put("agreementVerdict", agreement.view());
-        return view;
+    ReportPolicy.Judged policyPart() {
+        return new ReportPolicy.Judged(policy.level().name(), policy.mode().stored(), policy.selfVerification().stored(),
+                policy.validation().stored(), policy.agreement().stored(),
+                base == null ? null : base.contract().version(), violations,
+                !violations.isEmpty() || agreement.flagged(), agreement.part());
     }
 
     List<Audience> audience() {

@@ -13,7 +13,6 @@ import dev.covenant.registry.specs.ProviderContracts;
 import dev.covenant.registry.teams.Teams;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -108,15 +107,10 @@ class ChecksHandler implements EventHandler {
     private Report contractReport(Event event, String id, ProviderContract contract, Assessment assessment) {
         return new Report(id, contract.application(), contract.version(), contract.branch(), event.type(),
                 clock.instant(), assessment.compatible(), summary(contract, assessment),
-                assessment.comparisons().stream().map(Assessment.Comparison::view).toList(),
-                assessment.pacts().stream().map(result -> withSelfVerification(result.view(), contract)).toList(),
-                assessment.affected().stream().map(Assessment.Affected::view).toList(),
-                assessment.policyView(), assessment.audience());
-    }
-
-    private static Map<String, Object> withSelfVerification(Map<String, Object> view, ProviderContract contract) {
-        view.put("selfVerification", selfVerification(contract));
-        return view;
+                assessment.comparisons().stream().map(Assessment.Comparison::part).toList(),
+                assessment.pacts().stream().map(result -> result.part(selfVerification(contract))).toList(),
+                assessment.affected().stream().map(Assessment.Affected::part).toList(),
+                assessment.policyPart(), assessment.audience());
     }
 
     static String summary(ProviderContract contract, Assessment assessment) {
@@ -191,12 +185,10 @@ class ChecksHandler implements EventHandler {
             List<Map.Entry<Base, CrossCheck>> checked, List<Audience> audience) {
         String provider = pact.provider();
         boolean compatible = checked.stream().allMatch(entry -> entry.getValue().success());
-        List<Map<String, Object>> views = checked.stream().map(entry -> {
-            Map<String, Object> view = entry.getValue().view(event.version(), entry.getValue().failures());
-            view.put("reasons", entry.getKey().reasons());
-            view.put("selfVerification", selfVerification(entry.getKey().contract()));
-            return view;
-        }).toList();
+        List<PactCheck> parts = checked.stream()
+                .map(entry -> entry.getValue().part(event.version(), entry.getValue().failures(), null,
+                        entry.getKey().reasons(), selfVerification(entry.getKey().contract())))
+                .toList();
         String subject = "Pact of " + event.application() + " " + event.version() + " with " + provider;
         String versions = checked.stream().map(entry -> entry.getKey().contract().version())
                 .collect(Collectors.joining(", "));
@@ -214,7 +206,7 @@ class ChecksHandler implements EventHandler {
                                 + " failure(s))")
                         .collect(Collectors.joining(", "));
         return new Report(id, event.application(), event.version(), pact.branch(), event.type(),
-                clock.instant(), compatible, summary, List.of(), views, List.of(), noPolicy(), audience);
+                clock.instant(), compatible, summary, List.of(), parts, List.of(), new ReportPolicy.NotJudged(), audience);
     }
 
     /**
@@ -226,18 +218,6 @@ class ChecksHandler implements EventHandler {
             return "none";
         }
         return contract.selfVerified().success() ? "passed" : "failed";
-    }
-
-    /** Policies judge documents; a pact's report says so with an empty verdict rather than a missing one. */
-    private static Map<String, Object> noPolicy() {
-        Map<String, Object> policy = new LinkedHashMap<>();
-        policy.put("level", null);
-        policy.put("mode", null);
-        policy.put("selfVerification", null);
-        policy.put("baseVersion", null);
-        policy.put("violations", List.of());
-        policy.put("flagged", false);
-        return policy;
     }
 
     /** The event the notifier acts on: exactly who is affected, and how. */

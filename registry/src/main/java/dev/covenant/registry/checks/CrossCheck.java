@@ -2,9 +2,7 @@ package dev.covenant.registry.checks;
 
 import java.time.Instant;
 import java.util.Date;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.bson.Document;
 
 /**
@@ -49,24 +47,17 @@ public record CrossCheck(String sha, String consumer, String provider, String pr
                 Coverage.from(document.get("coverage", Document.class)));
     }
 
-    /** As a report lists it, for the consumer version it was checked for. */
-    Map<String, Object> view(String consumerVersion, List<Failure> shown) {
-        Map<String, Object> view = new LinkedHashMap<>();
-        view.put("consumer", consumer);
-        view.put("consumerVersion", consumerVersion);
-        view.put("provider", provider);
-        view.put("providerVersion", providerVersion);
-        view.put("pactSha", sha);
-        view.put("success", success);
-        view.put("failureCount", shown.size());
-        view.put("failures", shown.stream().limit(Failure.MAX_LISTED).map(Failure::view).toList());
-        if (coverage != null) {
-            view.put("interactionsChecked", coverage.http());
-            view.put("countsAsVerification", coverage.complete());
-            if (!coverage.complete()) {
-                view.put("notCountedBecause", coverage.reason());
-            }
-        }
-        return view;
+    /**
+     * As a report lists it, for the consumer version it was checked for.
+     *
+     * @param shown            the failures to report (all, or those the change introduced), at most
+     *                         {@link Failure#MAX_LISTED} listed
+     * @param consumerVersions the consumer versions carrying the pact (a document's report), or null
+     */
+    PactCheck part(String consumerVersion, List<Failure> shown, List<String> consumerVersions, List<String> reasons,
+            String selfVerification) {
+        return new PactCheck(consumer, consumerVersion, provider, providerVersion, sha, success, shown.size(),
+                shown.stream().limit(Failure.MAX_LISTED).toList(), PactCheck.Counted.of(coverage), consumerVersions,
+                reasons, selfVerification);
     }
 }

@@ -37,7 +37,7 @@ public record Failure(String interaction, String operation, String request, Stri
     }
 
     /** The operation, or the request as written when it routes to none. */
-    String operationOrRequest() {
+    public String operationOrRequest() {
         return operation != null ? operation : request;
     }
 

@@ -10,7 +10,7 @@ import java.util.Map;
  * @param direction   which way compatibility broke ({@code BACKWARD} or {@code FORWARD})
  * @param baseVersion the version of the earlier document it breaks
  */
-record PolicyViolation(String ruleId, String level, String operation, String message, String fingerprint,
+public record PolicyViolation(String ruleId, String level, String operation, String message, String fingerprint,
         String direction, String baseVersion) {
 
     /** The violation as reports and 409 problems show it (and as stored with a report). */

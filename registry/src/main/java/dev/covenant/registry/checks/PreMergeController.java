@@ -49,11 +49,11 @@ class PreMergeController {
         Report report = new Report(null, application, null, branch, "pre-merge-check", clock.instant(),
                 assessment.compatible(), application + " candidate " + candidate.sha256().substring(0, 12) + ": "
                         + ChecksHandler.describe(assessment),
-                assessment.comparisons().stream().map(Assessment.Comparison::view).toList(),
-                assessment.pacts().stream().map(Assessment.PactResult::view).toList(),
-                assessment.affected().stream().map(Assessment.Affected::view).toList(),
-                assessment.policyView(), assessment.audience());
-        Map<String, Object> view = report.view();
+                assessment.comparisons().stream().map(Assessment.Comparison::part).toList(),
+                assessment.pacts().stream().map(result -> result.part(null)).toList(),
+                assessment.affected().stream().map(Assessment.Affected::part).toList(),
+                assessment.policyPart(), assessment.audience());
+        Map<String, Object> view = ReportCodec.view(report);
         view.put("candidate", Map.of("sha256", candidate.sha256(), "title", String.valueOf(candidate.title()),
                 "apiVersion", String.valueOf(candidate.apiVersion())));
         return view;

@@ -40,7 +40,7 @@ class ReportController {
     }
 
     private static Map<String, Object> view(Links links, Report report) {
-        Map<String, Object> view = report.view();
+        Map<String, Object> view = ReportCodec.view(report);
         view.put("_links", Map.of("self", Links.link(links.href("compatibility-reports", report.id()))));
         return view;
     }

@@ -38,30 +38,18 @@ public class ReportStore implements IndexDefinitions {
 
     /** Stores the report unless one with its id exists; completes with the stored one either way. */
     Mono<Report> insert(Report report) {
-        return Mono.from(reports.insertOne(report.toDocument()))
+        return Mono.from(reports.insertOne(ReportCodec.toDocument(report)))
                 .thenReturn(report)
                 .onErrorResume(MongoErrors::isDuplicateKey, e -> find(report.id()));
     }
 
-    Mono<Report> find(String id) {
-        return Mono.from(reports.find(eq("_id", id)).first()).map(Report::from);
+    /** One report, empty when there is none with that id. */
+    public Mono<Report> find(String id) {
+        return Mono.from(reports.find(eq("_id", id)).first()).map(ReportCodec::fromDocument);
     }
 
-    /**
-     * Reports newest first, for an application (and version) when given, each as {@code GET /compatibility-reports}
-     * lists it (without links): for in-process readers such as the UI.
-     */
-    public Flux<Map<String, Object>> views(String application, String version) {
-        return list(application, version).map(Report::view);
-    }
-
-    /** One report as {@code GET /compatibility-reports/{id}} shows it (without links), empty when none: for the UI. */
-    public Mono<Map<String, Object>> view(String id) {
-        return find(id).map(Report::view);
-    }
-
-    /** Reports newest first, for an application (and version) when given. */
-    Flux<Report> list(String application, String version) {
+    /** Reports newest first (at most {@value #MAX_LISTED}), for an application (and version) when given. */
+    public Flux<Report> list(String application, String version) {
         List<Bson> filters = new ArrayList<>();
         if (application != null) {
             filters.add(eq("application", application));
@@ -71,6 +59,6 @@ public class ReportStore implements IndexDefinitions {
         }
         Bson filter = filters.isEmpty() ? new Document() : filters.size() == 1 ? filters.get(0) : and(filters);
         return Flux.from(reports.find(filter).sort(Sorts.descending("createdAt")).limit(MAX_LISTED))
-                .map(Report::from);
+                .map(ReportCodec::fromDocument);
     }
 }

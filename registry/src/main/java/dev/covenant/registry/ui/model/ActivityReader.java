@@ -1,5 +1,6 @@
 package dev.covenant.registry.ui.model;
 
+import dev.covenant.registry.checks.Report;
 import dev.covenant.registry.checks.ReportStore;
 import dev.covenant.registry.notifications.Deliveries;
 import java.time.Duration;
@@ -13,8 +14,9 @@ import reactor.core.publisher.Mono;
 
 /**
  * The one place the UI reads what checks and notifications (issue 5) record: compatibility reports and webhook
- * deliveries, by calling their services in process (the same views their HTTP API lists, see
- * docs/design/contracts-between-parts.md), so no request goes back over HTTP and no credentials are passed on.
+ * deliveries, by calling their services in process (reports as their records, {@link Report}; deliveries as the
+ * view their HTTP API lists, see docs/design/contracts-between-parts.md), so no request goes back over HTTP and no
+ * credentials are passed on.
  * When a read fails, it answers an unavailable {@link Feed} and the pages say nothing could be read. The live
  * event stream is read by the browser itself ({@code /events/stream}, see ui/assets/live.js).
  */
@@ -31,10 +33,10 @@ public class ActivityReader {
      *
      * @param available false when the backing store did not answer
      */
-    public record Feed(boolean available, List<Map<String, Object>> items) {
+    public record Feed<T>(boolean available, List<T> items) {
 
-        static Feed unavailable() {
-            return new Feed(false, List.of());
+        static <T> Feed<T> unavailable() {
+            return new Feed<>(false, List.of());
         }
     }
 
@@ -43,7 +45,7 @@ public class ActivityReader {
 
     private final ReportStore reports;
     private final Deliveries deliveries;
-    private final Mono<Feed> allReports;
+    private final Mono<Feed<Report>> allReports;
 
     ActivityReader(ReportStore reports, Deliveries deliveries) {
         this.reports = reports;
@@ -52,22 +54,22 @@ public class ActivityReader {
     }
 
     /** Every compatibility report (for the catalog's status column), cached for a few seconds. */
-    public Mono<Feed> allReports() {
+    public Mono<Feed<Report>> allReports() {
         return allReports;
     }
 
     /** Compatibility reports, newest first; filters may be null. */
-    public Mono<Feed> reports(String application, String version) {
-        return feed("reports", Flux.defer(() -> reports.views(application, version)));
+    public Mono<Feed<Report>> reports(String application, String version) {
+        return feed("reports", Flux.defer(() -> reports.list(application, version)));
     }
 
     /** One compatibility report, empty when there is none with that id; an error when the store does not answer. */
-    public Mono<Map<String, Object>> report(String id) {
-        return Mono.defer(() -> reports.view(id)).timeout(TIMEOUT);
+    public Mono<Report> report(String id) {
+        return Mono.defer(() -> reports.find(id)).timeout(TIMEOUT);
     }
 
     /** Webhook deliveries, optionally only those with a status (parked, delivered, pending). */
-    public Mono<Feed> deliveries(String status) {
+    public Mono<Feed<Map<String, Object>>> deliveries(String status) {
         return feed("deliveries", Flux.defer(() -> deliveries.views(status, DELIVERIES_LISTED)));
     }
 
@@ -79,11 +81,11 @@ public class ActivityReader {
                 .onErrorReturn(false);
     }
 
-    private static Mono<Feed> feed(String what, Flux<Map<String, Object>> items) {
+    private static <T> Mono<Feed<T>> feed(String what, Flux<T> items) {
         return items.collectList()
-                .map(list -> new Feed(true, list))
+                .map(list -> new Feed<>(true, list))
                 .timeout(TIMEOUT)
                 .doOnError(e -> LOG.warn("Reading {} for the UI failed: {}", what, e.toString()))
-                .onErrorReturn(Feed.unavailable());
+                .onErrorReturn(Feed.<T>unavailable());
     }
 }

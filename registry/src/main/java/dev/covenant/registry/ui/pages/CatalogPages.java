@@ -1,5 +1,6 @@
 package dev.covenant.registry.ui.pages;
 
+import dev.covenant.registry.checks.Report;
 import dev.covenant.registry.pacticipants.Application;
 import dev.covenant.registry.pacticipants.Pacticipants;
 import dev.covenant.registry.ui.model.ActivityReader;
@@ -62,17 +63,17 @@ class CatalogPages {
                 .map(feed -> new Verdicts(feed.available(), latestPerApplication(feed.items())));
     }
 
-    private static Map<String, CatalogView.Verdict> latestPerApplication(List<Map<String, Object>> reports) {
-        Map<String, Map<String, Object>> latest = new HashMap<>();
-        Comparator<Map<String, Object>> byTime = Comparator.comparing(report -> String.valueOf(report.get("createdAt")));
-        for (Map<String, Object> report : reports) {
-            if (report.get("application") instanceof String application) {
-                latest.merge(application, report, (a, b) -> byTime.compare(a, b) >= 0 ? a : b);
+    private static Map<String, CatalogView.Verdict> latestPerApplication(List<Report> reports) {
+        Map<String, Report> latest = new HashMap<>();
+        Comparator<Report> byTime = Comparator.comparing(Report::createdAt);
+        for (Report report : reports) {
+            if (report.application() != null) {
+                latest.merge(report.application(), report, (a, b) -> byTime.compare(a, b) >= 0 ? a : b);
             }
         }
         Map<String, CatalogView.Verdict> verdicts = new HashMap<>();
-        latest.forEach((application, report) -> verdicts.put(application, new CatalogView.Verdict(
-                Boolean.TRUE.equals(report.get("compatible")), report.get("id") instanceof String id ? id : null)));
+        latest.forEach((application, report) -> verdicts.put(application,
+                new CatalogView.Verdict(report.compatible(), report.id())));
         return verdicts;
     }
 }

@@ -1,5 +1,7 @@
 package dev.covenant.registry.ui.view;
 
+import dev.covenant.registry.checks.Report;
+import dev.covenant.registry.checks.ReportPolicy;
 import dev.covenant.registry.environments.Deployment;
 import dev.covenant.registry.environments.EnvironmentVersion;
 import dev.covenant.registry.pacticipants.Application;
@@ -147,27 +149,20 @@ public record ApplicationView(String name, String displayName, String team, Stri
     }
 
     /** The latest report's verdict from issue 5's report list; reports are matched by their createdAt. */
-    public static Compatibility compatibility(ActivityReader.Feed reports) {
+    public static Compatibility compatibility(ActivityReader.Feed<Report> reports) {
         if (!reports.available()) {
             return new Compatibility(false, null, null, null);
         }
         return reports.items().stream()
-                .max(Comparator.comparing(report -> String.valueOf(report.get("createdAt"))))
-                .map(report -> new Compatibility(true, Boolean.TRUE.equals(report.get("compatible")) ? "compatible"
-                        : "breaking", String.valueOf(report.get("createdAt")),
-                        report.get("id") == null ? null : Paths.report(String.valueOf(report.get("id"))),
-                        agreement(report, "proposalId"),
-                        agreement(report, "matches") instanceof Boolean matches ? matches : null))
+                .max(Comparator.comparing(Report::createdAt))
+                .map(report -> {
+                    ReportPolicy.Agreement agreement = report.policy() instanceof ReportPolicy.Judged judged
+                            ? judged.agreementVerdict() : null;
+                    return new Compatibility(true, report.compatible() ? "compatible" : "breaking",
+                            report.createdAt().toString(), report.id() == null ? null : Paths.report(report.id()),
+                            agreement == null ? null : agreement.proposalId(),
+                            agreement == null ? null : agreement.matches());
+                })
                 .orElse(new Compatibility(true, null, null, null));
-    }
-
-    /** A field of the report's agreement verdict ({@code policy.agreementVerdict}), or null. */
-    private static <T> T agreement(Map<String, Object> report, String field) {
-        if (report.get("policy") instanceof Map<?, ?> policy && policy.get("agreementVerdict") instanceof Map<?, ?> verdict) {
-            @SuppressWarnings("unchecked")
-            T value = (T) verdict.get(field);
-            return value;
-        }
-        return null;
     }
 }

@@ -1,14 +1,19 @@
 package dev.covenant.registry.ui.view;
 
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
+import dev.covenant.registry.checks.AffectedConsumer;
+import dev.covenant.registry.checks.DocumentComparison;
+import dev.covenant.registry.checks.Failure;
+import dev.covenant.registry.checks.PactCheck;
+import dev.covenant.registry.checks.PolicyViolation;
+import dev.covenant.registry.checks.Report;
+import dev.covenant.registry.checks.ReportFinding;
+import dev.covenant.registry.checks.ReportPolicy;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * One compatibility report for people: what triggered it, what was compared with what, the findings (breaking
- * first), each consumer's cross-contract check and the policy verdict, read from the report's JSON view.
+ * first), each consumer's cross-contract check and the policy verdict, read from the report's records.
  *
  * @param verdict "compatible" or "breaking" (also the badge's CSS class)
  */
@@ -47,18 +52,15 @@ public record ReportView(String id, String application, String version, String b
     public record PolicyRow(String level, String mode, String verdict, String css, List<FindingRow> violations) {
     }
 
-    public static ReportView of(Map<String, Object> report) {
-        String application = text(report, "application");
-        String version = text(report, "version");
-        boolean compatible = Boolean.TRUE.equals(report.get("compatible"));
-        return new ReportView(text(report, "id"), application, version, text(report, "branch"),
-                trigger(text(report, "trigger")), time(text(report, "createdAt")), compatible ? "compatible" : "breaking",
-                text(report, "summary"),
-                maps(report.get("comparisons")).stream().map(c -> comparison(application, version, c)).toList(),
-                maps(report.get("crossChecks")).stream().map(ReportView::crossCheck).toList(),
-                maps(report.get("affectedConsumers")).stream().map(a -> affected(application, a)).toList(),
-                policy(report.get("policy") instanceof Map<?, ?> policy ? cast(policy) : Map.of()),
-                Paths.application(application));
+    public static ReportView of(Report report) {
+        String application = report.application();
+        String version = report.version();
+        return new ReportView(report.id(), application, version, report.branch(), trigger(report.trigger()),
+                UiFormat.time(report.createdAt()), report.compatible() ? "compatible" : "breaking", report.summary(),
+                report.comparisons().stream().map(c -> comparison(application, version, c)).toList(),
+                report.crossChecks().stream().map(ReportView::crossCheck).toList(),
+                report.affectedConsumers().stream().map(a -> affected(application, a)).toList(),
+                policy(report.policy()), Paths.application(application));
     }
 
     private static String trigger(String eventType) {
@@ -72,86 +74,59 @@ public record ReportView(String id, String application, String version, String b
         };
     }
 
-    private static ComparisonRow comparison(String application, String version, Map<String, Object> comparison) {
-        String base = comparison.get("base") instanceof Map<?, ?> map ? text(cast(map), "version") : null;
-        List<FindingRow> findings = maps(comparison.get("findings")).stream().map(ReportView::finding).toList();
-        long breaking = findings.stream().filter(f -> "ERR".equals(f.level())).count();
+    private static ComparisonRow comparison(String application, String version, DocumentComparison comparison) {
+        String base = comparison.baseVersion();
+        List<FindingRow> findings = comparison.findings().stream().map(ReportView::finding).toList();
+        long breaking = comparison.findings().stream().filter(ReportFinding::breaking).count();
         String diffHref = base == null ? null : Paths.application(application) + "/diff?from=" + Paths.query(base)
                 + "&to=" + Paths.query(version);
-        return new ComparisonRow(base, strings(comparison.get("reasons")), findings, breaking,
-                Boolean.TRUE.equals(comparison.get("truncated")), diffHref);
+        return new ComparisonRow(base, comparison.reasons(), findings, breaking, comparison.truncated(), diffHref);
     }
 
-    private static FindingRow finding(Map<String, Object> finding) {
-        String level = text(finding, "level");
-        return new FindingRow(level, level == null ? "" : level.toLowerCase(Locale.ROOT), text(finding, "ruleId"),
-                text(finding, "operation"), text(finding, "message"));
+    private static FindingRow finding(ReportFinding finding) {
+        return row(finding.level(), finding.ruleId(), finding.operation(), finding.message());
     }
 
-    private static CrossCheckRow crossCheck(Map<String, Object> check) {
-        boolean success = Boolean.TRUE.equals(check.get("success"));
-        String note = Boolean.FALSE.equals(check.get("countsAsVerification"))
-                ? "does not count as a verification: " + text(check, "notCountedBecause") : null;
-        String provider = text(check, "provider");
-        String consumer = text(check, "consumer");
-        String consumerVersion = text(check, "consumerVersion");
-        return new CrossCheckRow(consumer, consumerVersion, provider, text(check, "providerVersion"),
-                success ? "holds" : "fails", success ? "verified" : "failed",
-                maps(check.get("failures")).stream().map(ReportView::failure).toList(), note,
+    private static FindingRow finding(PolicyViolation violation) {
+        return row(violation.level(), violation.ruleId(), violation.operation(), violation.message());
+    }
+
+    private static FindingRow row(String level, String ruleId, String operation, String message) {
+        return new FindingRow(level, level == null ? "" : level.toLowerCase(Locale.ROOT), ruleId, operation, message);
+    }
+
+    private static CrossCheckRow crossCheck(PactCheck check) {
+        String note = check.coverage() != null && !check.coverage().countsAsVerification()
+                ? "does not count as a verification: " + check.coverage().notCountedBecause() : null;
+        String provider = check.provider();
+        String consumer = check.consumer();
+        String consumerVersion = check.consumerVersion();
+        return new CrossCheckRow(consumer, consumerVersion, provider, check.providerVersion(),
+                check.success() ? "holds" : "fails", check.success() ? "verified" : "failed",
+                check.failures().stream().map(ReportView::failure).toList(), note,
                 provider == null || consumer == null ? null : Paths.pact(provider, consumer, consumerVersion));
     }
 
-    private static AffectedRow affected(String provider, Map<String, Object> affected) {
-        String consumer = text(affected, "consumer");
-        List<String> versions = strings(affected.get("consumerVersions"));
-        return new AffectedRow(consumer, text(affected, "team"), versions,
-                maps(affected.get("failures")).stream().map(ReportView::failure).toList(),
+    private static AffectedRow affected(String provider, AffectedConsumer affected) {
+        String consumer = affected.consumer();
+        List<String> versions = affected.consumerVersions();
+        return new AffectedRow(consumer, affected.team(), versions,
+                affected.failures().stream().map(ReportView::failure).toList(),
                 consumer == null ? null : Paths.pact(provider, consumer, versions.isEmpty() ? null : versions.get(0)));
     }
 
-    private static FailureRow failure(Map<String, Object> failure) {
-        return new FailureRow(text(failure, "interaction"), text(failure, "operation"), text(failure, "field"),
-                text(failure, "ruleId"), text(failure, "message"));
+    private static FailureRow failure(Failure failure) {
+        return new FailureRow(failure.interaction(), failure.operationOrRequest(), failure.field(), failure.ruleId(),
+                failure.message());
     }
 
-    private static PolicyRow policy(Map<String, Object> policy) {
-        List<FindingRow> violations = maps(policy.get("violations")).stream().map(ReportView::finding).toList();
-        boolean flagged = Boolean.TRUE.equals(policy.get("flagged"));
-        String mode = text(policy, "mode");
-        String verdict = violations.isEmpty() && !flagged ? "within the policy"
+    private static PolicyRow policy(ReportPolicy policy) {
+        List<FindingRow> violations = policy.violations().stream().map(ReportView::finding).toList();
+        String level = policy instanceof ReportPolicy.Judged judged ? judged.level() : null;
+        String mode = policy instanceof ReportPolicy.Judged judged ? judged.mode() : null;
+        String verdict = violations.isEmpty() && !policy.flagged() ? "within the policy"
                 : violations.size() + " violation" + (violations.size() == 1 ? "" : "s")
                         + ("enforce".equals(mode) ? " (enforced: refused)" : " (warn only)");
-        return new PolicyRow(text(policy, "level"), mode, verdict, flagged ? "failed" : "verified", violations);
-    }
-
-    private static String time(String instant) {
-        if (instant == null) {
-            return "";
-        }
-        try {
-            return UiFormat.time(Instant.parse(instant));
-        } catch (DateTimeParseException e) {
-            return instant;
-        }
-    }
-
-    private static String text(Map<String, Object> map, String key) {
-        Object value = map.get(key);
-        return value == null ? null : String.valueOf(value);
-    }
-
-    private static List<String> strings(Object value) {
-        return value instanceof List<?> list ? list.stream().map(String::valueOf).toList() : List.of();
-    }
-
-    private static List<Map<String, Object>> maps(Object value) {
-        return value instanceof List<?> list
-                ? list.stream().filter(Map.class::isInstance).map(item -> cast((Map<?, ?>) item)).toList()
-                : List.of();
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> cast(Map<?, ?> map) {
-        return (Map<String, Object>) map;
+        return new PolicyRow(level, mode, verdict, policy.flagged() ? "failed" : "verified", violations);
     }
 }
