@@ -20,7 +20,11 @@ public final class Hal {
     /** A HAL collection: the items embedded under {@code relation}, and a self link. */
     public static ResponseEntity<Map<String, Object>> collection(String relation, java.util.List<?> items,
             String selfHref) {
-        return ok(Map.of("_embedded", Map.of(relation, items), "_links", Map.of("self", Links.link(selfHref))));
+        // Ordered, so that the served JSON is the same on every run (Map.of iterates in a per-JVM order).
+        Map<String, Object> body = new java.util.LinkedHashMap<>();
+        body.put("_embedded", Map.of(relation, items));
+        body.put("_links", Map.of("self", Links.link(selfHref)));
+        return ok(body);
     }
 
     public static ResponseEntity<Map<String, Object>> status(HttpStatus status, Map<String, Object> body) {
