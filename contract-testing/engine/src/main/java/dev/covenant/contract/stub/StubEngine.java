@@ -59,6 +59,7 @@ public final class StubEngine {
         this.built = Caffeine.newBuilder()
                 .maximumWeight(cacheBytes)
                 .weigher(StubEngine::weight)
+                .executor(Runnable::run) // evict on the writing thread: the bound holds when put returns
                 .build();
     }
 
