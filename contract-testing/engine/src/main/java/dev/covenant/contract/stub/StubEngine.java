@@ -54,7 +54,7 @@ public final class StubEngine {
 
     private StubEngine(JsonNode document, long cacheBytes) {
         this.document = document;
-        this.checker = ExchangeChecker.forDocument(document);
+        this.checker = ExchangeChecker.forStub(document);
         this.responses = new ResponseBuilder(document, checker);
         this.built = Caffeine.newBuilder()
                 .maximumWeight(cacheBytes)
@@ -99,7 +99,7 @@ public final class StubEngine {
                 .filter(f -> f.type() == FindingType.ERROR)
                 .toList();
         if (!errors.isEmpty()) {
-            return invalid(errors);
+            return invalid(errors, operation.challenges());
         }
         Preferences prefer = Preferences.parse(request.header("Prefer"));
         ResponseSpec response = responses.select(operation, prefer.code());
@@ -160,14 +160,23 @@ public final class StubEngine {
                 request.headers(), body);
     }
 
-    private static StubResponse invalid(List<PactFinding> errors) {
+    /**
+     * 401 when credentials are missing, whatever else is wrong (Prism checks security first: a client without
+     * credentials learns that before anything else), with a {@code WWW-Authenticate} challenge per accepted scheme;
+     * 406 / 415 when negotiation alone failed; else 422 with every violation.
+     */
+    private static StubResponse invalid(List<PactFinding> errors, List<String> challenges) {
         int status = 422;
         String type = "stub-request-invalid";
         String title = "The request does not satisfy the operation";
-        if (errors.stream().allMatch(e -> e.code().equals("request.authorization.missing"))) {
+        Map<String, String> headers = Map.of();
+        List<PactFinding> auth = errors.stream().filter(e -> e.code().equals("request.authorization.missing")).toList();
+        if (!auth.isEmpty()) {
             status = 401;
             type = "stub-unauthorized";
             title = "Credentials required";
+            errors = auth;
+            headers = Map.of("WWW-Authenticate", challenges.isEmpty() ? "Bearer" : String.join(", ", challenges));
         } else if (errors.stream().allMatch(e -> e.code().equals("request.accept.incompatible"))) {
             status = 406;
             type = "stub-not-acceptable";
@@ -186,7 +195,7 @@ public final class StubEngine {
             violation.put("message", error.message());
         }
         return problem(status, type, title, errors.size() + " violation(s): " + errors.get(0).message(),
-                Map.of("violations", violations), Map.of());
+                Map.of("violations", violations), headers);
     }
 
     /** {@code [root].requests[0].request.body.items.2} → {@code /body/items/2}: where in the request. */
