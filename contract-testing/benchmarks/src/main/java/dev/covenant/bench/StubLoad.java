@@ -19,7 +19,11 @@ import java.util.concurrent.atomic.AtomicLong;
  * a warm-up of the same length. Prints requests/s, p50/p99/max of the measured phase, then one line per request
  * of the mix with the status the stub answered (the table of which invalid requests it refuses).
  *
- * <p>Usage: {@code java -cp covenant-benchmarks.jar dev.covenant.bench.StubLoad NAME BASE_URL SECONDS CLIENTS}
+ * <p>Usage: {@code java -cp covenant-benchmarks.jar dev.covenant.bench.StubLoad NAME BASE_URL SECONDS CLIENTS [MIX]}
+ * where {@code MIX} is a TSV file of probes (id, valid|invalid, method, target, content type, body, credentials
+ * true|false, what; empty fields for none), as {@code docs/benchmarks/stub-github-prep.js} writes it for GitHub's
+ * description; without it, the Stripe mix below. A probe whose {@code what} starts with {@code Accept: X} sends
+ * that Accept header instead of {@code application/json}.
  */
 public final class StubLoad {
 
@@ -31,7 +35,7 @@ public final class StubLoad {
                  boolean credentials, String what) {
     }
 
-    static final List<Probe> MIX = List.of(
+    static final List<Probe> STRIPE = List.of(
             new Probe("list-customers", true, "GET", "/v1/customers?limit=3", null, null, true, "list with a limit"),
             new Probe("get-customer", true, "GET", "/v1/customers/cus_123", null, null, true, "one customer"),
             new Probe("list-subscriptions", true, "GET", "/v1/subscriptions?collection_method=send_invoice", null,
@@ -67,7 +71,27 @@ public final class StubLoad {
             new Probe("content-type", false, "POST", "/v1/customers", "application/xml", "<customer/>", true,
                     "undeclared content type"));
 
+    /** The probes of the run: the Stripe mix, or those of the file given. */
+    private static List<Probe> MIX = STRIPE;
+
     private StubLoad() {
+    }
+
+    /** Probes from a TSV file (see the class comment). */
+    static List<Probe> read(java.nio.file.Path file) throws java.io.IOException {
+        List<Probe> probes = new java.util.ArrayList<>();
+        for (String line : java.nio.file.Files.readAllLines(file)) {
+            if (line.isBlank()) {
+                continue;
+            }
+            String[] f = line.split("\t", -1);
+            if (f.length != 8) {
+                throw new IllegalArgumentException("not 8 tab-separated fields: " + line);
+            }
+            probes.add(new Probe(f[0], f[1].equals("true") || f[1].equals("valid"), f[2], f[3],
+                    f[4].isEmpty() ? null : f[4], f[5].isEmpty() ? null : f[5], f[6].equals("true"), f[7]));
+        }
+        return List.copyOf(probes);
     }
 
     public static void main(String[] args) throws Exception {
@@ -75,6 +99,9 @@ public final class StubLoad {
         String base = args[1];
         int seconds = Integer.parseInt(args[2]);
         int clients = Integer.parseInt(args[3]);
+        if (args.length > 4) {
+            MIX = read(java.nio.file.Path.of(args[4]));
+        }
         HttpClient http = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5))
@@ -143,7 +170,8 @@ public final class StubLoad {
     static int send(HttpClient http, String base, Probe probe) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + probe.target()))
                 .timeout(Duration.ofSeconds(30))
-                .header("Accept", "application/json");
+                .header("Accept", probe.what().startsWith("Accept: ")
+                        ? probe.what().substring("Accept: ".length()).split(" ")[0] : "application/json");
         if (probe.credentials()) {
             request.header("Authorization", AUTH);
         }

@@ -54,7 +54,8 @@ class StubCommandTest {
             HttpResponse<String> ok = get(stub.port(), "/stock/AB123");
             assertThat(ok.statusCode()).isEqualTo(200);
             assertThat(ok.body()).contains("\"quantity\":3");
-            assertThat(get(stub.port(), "/stock/nope").statusCode()).isEqualTo(404);
+            assertThat(get(stub.port(), "/stock/nope").statusCode()).as("sku breaks its pattern").isEqualTo(422);
+            assertThat(get(stub.port(), "/stocks/AB123").statusCode()).isEqualTo(404);
             HttpResponse<String> post = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + stub.port()
                     + "/stock/AB123")).POST(HttpRequest.BodyPublishers.ofString("{}")).build(),
                     HttpResponse.BodyHandlers.ofString());

@@ -80,8 +80,10 @@ class StubsApiTest extends RegistryTest {
         http.delete().uri("/stubs/{a}/1.0.0/items/5", app).exchange()
                 .expectStatus().isEqualTo(405)
                 .expectHeader().valueEquals("Allow", "GET");
-        http.get().uri("/stubs/{a}/1.0.0/items/x", app).exchange()
-                .expectStatus().isNotFound(); // /items/{id} wants an integer: no template matches
+        http.get().uri("/stubs/{a}/1.0.0/items/x", app).exchange() // /items/{id} wants an integer (ADR 0030)
+                .expectStatus().isEqualTo(422)
+                .expectBody().jsonPath("$.violations[0].code").isEqualTo("request.path.incompatible")
+                .jsonPath("$.violations[0].location").isEqualTo("/path/id");
         http.post().uri("/stubs/{a}/1.0.0/items", app).contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("name", 3)).exchange()
                 .expectStatus().isEqualTo(422)

@@ -54,8 +54,8 @@ final class ApiModel {
 
     /**
      * A security scheme as far as a pact can show it: {@code type} http/apiKey/oauth2/…, where an apiKey
-     * goes and under which name.
+     * goes and under which name, and the HTTP {@code scheme} (bearer, basic…) of an http one.
      */
-    record SecurityScheme(String type, String in, String name) {
+    record SecurityScheme(String type, String in, String name, String scheme) {
     }
 }

@@ -212,7 +212,7 @@ final class ApiModelReader {
                 String name = names.next();
                 JsonNode scheme = Refs.resolve(root, schemes.path(name), "").node();
                 all.put(name, new SecurityScheme(scheme.path("type").asText(""), scheme.path("in").asText(""),
-                        scheme.path("name").asText("")));
+                        scheme.path("name").asText(""), scheme.path("scheme").asText("")));
             }
             alternatives.add(all);
         }

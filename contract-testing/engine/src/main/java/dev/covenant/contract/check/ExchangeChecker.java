@@ -17,6 +17,11 @@ import java.util.TreeSet;
  * the request satisfies it, whether a response does. Stub servers and the drift check of a running provider use
  * it, so they validate exactly as the pact check does.
  *
+ * <p>{@link #forStub} is stricter than the pact check, as a stub's users expect from Prism: request values are held
+ * to their {@code format} (date, date-time, uuid, email, uri, ipv4…), and a path that fits a template but whose
+ * parameter does not fit its schema is routed to that operation and refused naming the parameter
+ * ({@code request.path.incompatible}) rather than being "not in the document".
+ *
  * <p>Thread-safe: checks run in parallel; compiling a schema the first time excludes other checks for that moment
  * ({@link SchemaValidation}).
  */
@@ -28,9 +33,13 @@ public final class ExchangeChecker {
     public sealed interface Route permits Found, PathUnknown, MethodNotAllowed {
     }
 
-    /** The operation a request is for, with its path parameter values as written. */
+    /**
+     * The operation a request is for, with its path parameter values as written; {@code challenges} are the
+     * {@code WWW-Authenticate} challenges of the security schemes it accepts (empty when unsecured).
+     */
     public record Found(String method, String pathTemplate, String pointer, Map<String, String> pathValues,
-                        List<ParameterSpec> parameters, RequestSpec requestBody, List<ResponseSpec> responses)
+                        List<ParameterSpec> parameters, RequestSpec requestBody, List<ResponseSpec> responses,
+                        List<String> challenges)
             implements Route {
     }
 
@@ -68,10 +77,12 @@ public final class ExchangeChecker {
     private final List<Operation> operations;
     private final Map<Long, List<String>> candidatesByDepth;
     private final List<String> anyCandidates;
+    private final boolean strict;
 
-    private ExchangeChecker(JsonNode document) {
+    private ExchangeChecker(JsonNode document, boolean strict) {
+        this.strict = strict;
         ParameterValues values = new ParameterValues(document);
-        SchemaValidation validation = new SchemaValidation(document);
+        SchemaValidation validation = new SchemaValidation(document, strict);
         this.operations = new ApiModelReader(document).operations();
         this.router = new Router(document, operations, CheckOptions.defaults(), values, validation);
         this.requests = new RequestChecks(values, validation);
@@ -83,7 +94,12 @@ public final class ExchangeChecker {
 
     /** A checker for one document tree (Swagger 2.0 or OpenAPI 3.x). */
     public static ExchangeChecker forDocument(JsonNode document) {
-        return new ExchangeChecker(document);
+        return new ExchangeChecker(document, false);
+    }
+
+    /** A checker as strict with requests as a stub should be: formats asserted, path parameters named (above). */
+    public static ExchangeChecker forStub(JsonNode document) {
+        return new ExchangeChecker(document, true);
     }
 
     /** Every operation as {@code METHOD template}, in document order. */
@@ -95,14 +111,14 @@ public final class ExchangeChecker {
     public Route route(String method, String path) {
         String upper = method == null ? "" : method.toUpperCase(Locale.ROOT);
         String at = path == null || path.isEmpty() ? "/" : path;
-        Router.Match match = router.route(upper, at);
+        Router.Match match = match(upper, at);
         if (match != null) {
             return found(match.operation(), match.pathValues());
         }
         TreeSet<String> allowed = new TreeSet<>();
         String template = null;
         for (String other : ApiModelReader.METHODS) {
-            Router.Match elsewhere = router.route(other.toUpperCase(Locale.ROOT), at);
+            Router.Match elsewhere = match(other.toUpperCase(Locale.ROOT), at);
             if (elsewhere != null) {
                 allowed.add(other.toUpperCase(Locale.ROOT));
                 template = elsewhere.operation().pathTemplate();
@@ -117,15 +133,26 @@ public final class ExchangeChecker {
     /** Findings of a request against the operation it routes to (errors and warnings). */
     public List<PactFinding> checkRequest(HttpRequest request) {
         Findings findings = new Findings(new InteractionRef(0, "request", null), "requests");
-        Router.Match match = router.route(request.method().toUpperCase(Locale.ROOT), request.path());
+        Router.Match match = match(request.method().toUpperCase(Locale.ROOT), request.path());
         if (match == null) {
             findings.error("request.path-or-method.unknown", findings.mock("request", "path"), "/paths",
                     "Path or method not defined in the document: " + request.method() + " " + request.path(),
                     request.path());
         } else {
+            for (Router.PathViolation wrong : router.pathViolations(match.operation(), match.pathValues())) {
+                findings.error("request.path.incompatible", findings.mock("request", "path", wrong.parameter().name()),
+                        wrong.violation().specPointer(), "Path parameter '" + wrong.parameter().name()
+                                + "' is incompatible with the spec file: " + wrong.violation().message(), wrong.raw());
+            }
             requests.check(match.operation(), request, 200, findings);
         }
         return findings.list();
+    }
+
+    /** The operation by template and path parameter schemas; when strict, by template alone as a last resort. */
+    private Router.Match match(String method, String path) {
+        Router.Match match = router.route(method, path);
+        return match != null || !strict ? match : router.routeByTemplate(method, path);
     }
 
     /** Findings of a response to {@code method path} against the operation's documented responses. */
@@ -231,6 +258,7 @@ public final class ExchangeChecker {
                     .toList());
         }
         return new Found(operation.method(), operation.pathTemplate(), operation.pointer(),
-                new LinkedHashMap<>(pathValues), parameters, body, List.copyOf(specs));
+                new LinkedHashMap<>(pathValues), parameters, body, List.copyOf(specs),
+                SecurityCheck.challenges(operation));
     }
 }

@@ -100,6 +100,18 @@ final class Router {
 
     /** The matching operation, or {@code null} when the path or method is not in the document. */
     Match route(String method, String rawPath) {
+        return route(method, rawPath, true);
+    }
+
+    /**
+     * The operation whose template the path fits, its path parameters' schemas aside (a strict stub then refuses
+     * {@code /items/abc} for an integer id with 422 naming the parameter, not 404), or {@code null}.
+     */
+    Match routeByTemplate(String method, String rawPath) {
+        return route(method, rawPath, false);
+    }
+
+    private Match route(String method, String rawPath, boolean checkSchemas) {
         String path = rawPath.startsWith("/") ? rawPath : "/" + rawPath;
         int query = path.indexOf('?');
         if (query >= 0) {
@@ -132,7 +144,7 @@ final class Router {
                 for (int i = 0; i < route.names().size(); i++) {
                     pathValues.put(route.names().get(i), matcher.group(i + 1));
                 }
-                if (pathParametersValid(operation, pathValues)) {
+                if (!checkSchemas || pathViolations(operation, pathValues).isEmpty()) {
                     return new Match(operation, pathValues);
                 }
             }
@@ -151,7 +163,12 @@ final class Router {
         return end < 0 ? path.substring(start) : path.substring(start, end);
     }
 
-    private boolean pathParametersValid(Operation operation, java.util.Map<String, String> pathValues) {
+    /** A path parameter whose value does not satisfy its schema, with the first violation. */
+    record PathViolation(Parameter parameter, String raw, SchemaValidation.Violation violation) {
+    }
+
+    /** The path parameters whose values do not satisfy their schemas; stops at the first (routing asks only that). */
+    List<PathViolation> pathViolations(Operation operation, java.util.Map<String, String> pathValues) {
         for (Parameter parameter : operation.parameters()) {
             if (!parameter.in().equals("path") || parameter.schema() == null) {
                 continue;
@@ -171,12 +188,13 @@ final class Router {
                 delimiters = "[;,]";
             }
             tools.jackson.databind.JsonNode value = values.simple(parameter.schema(), decoded, delimiters);
-            if (!validation.validate(SchemaTransformer.Direction.REQUEST, parameter.schema(), parameter.schemaPointer(),
-                    value).isEmpty()) {
-                return false;
+            List<SchemaValidation.Violation> violations = validation.validate(SchemaTransformer.Direction.REQUEST,
+                    parameter.schema(), parameter.schemaPointer(), value);
+            if (!violations.isEmpty()) {
+                return List.of(new PathViolation(parameter, raw, violations.get(0)));
             }
         }
-        return true;
+        return List.of();
     }
 
     private Route compile(String template) {

@@ -51,16 +51,33 @@ final class SchemaValidation {
 
     private final Map<Direction, SchemaTransformer> transformers;
     private final SchemaRegistry registry;
+    /** Asserts {@code format} too (date, date-time, uuid, email, uri, ipv4…): request values of a strict check. */
+    private final SchemaRegistry requestRegistry;
     private final Map<String, Schema> compiled = new ConcurrentHashMap<>();
     private final ReadWriteLock lock = new ReentrantReadWriteLock();
 
     SchemaValidation(JsonNode document) {
+        this(document, false);
+    }
+
+    /**
+     * @param requestFormats assert {@code format} in request values (a stub refuses {@code born=yesterday} for a
+     *                       {@code date}, as Prism does); the pact check leaves formats as annotations, as the
+     *                       comparator does, and responses are never held to them
+     */
+    SchemaValidation(JsonNode document, boolean requestFormats) {
         this.transformers = Map.of(
                 Direction.REQUEST, new SchemaTransformer(document, Direction.REQUEST),
                 Direction.RESPONSE, new SchemaTransformer(document, Direction.RESPONSE));
-        this.registry = SchemaRegistry.withDefaultDialect(DIALECT, builder -> builder
+        this.registry = registry(false);
+        this.requestRegistry = requestFormats ? registry(true) : registry;
+    }
+
+    private static SchemaRegistry registry(boolean formats) {
+        return SchemaRegistry.withDefaultDialect(DIALECT, builder -> builder
                 .schemaRegistryConfig(com.networknt.schema.SchemaRegistryConfig.builder()
                         .regularExpressionFactory(new BoundedRegularExpressions())
+                        .formatAssertionsEnabled(formats)
                         .build())
                 .schemaLoader(loader -> loader
                         .fetchRemoteResources(false)
@@ -194,7 +211,8 @@ final class SchemaValidation {
             root.putArray("allOf").add(transformed);
         }
         root.set(SchemaTransformer.REFS, transformer.refs());
-        return registry.getSchema(SchemaLocation.of(BASE + Integer.toHexString(key.hashCode())), root);
+        SchemaRegistry compiler = direction == Direction.REQUEST ? requestRegistry : registry;
+        return compiler.getSchema(SchemaLocation.of(BASE + Integer.toHexString(key.hashCode())), root);
     }
 
     private static List<String> instancePath(NodePath path) {

@@ -54,6 +54,33 @@ final class SecurityCheck {
         };
     }
 
+    /**
+     * {@code WWW-Authenticate} challenges for the schemes the operation accepts (RFC 9110 §11.6.1): {@code Bearer},
+     * {@code Basic realm="…"}, and for an API key a non-standard {@code ApiKey} challenge naming where it goes.
+     * Empty when the operation is unsecured or accepts only schemes a request cannot show (OAuth 2, cookies…).
+     */
+    static List<String> challenges(Operation operation) {
+        java.util.Set<String> challenges = new java.util.LinkedHashSet<>();
+        if (operation.security() != null) {
+            for (Map<String, SecurityScheme> requirement : operation.security()) {
+                for (SecurityScheme scheme : requirement.values()) {
+                    String challenge = switch (scheme.type()) {
+                        case "basic" -> "Basic realm=\"api\"";
+                        case "http" -> scheme.scheme().equalsIgnoreCase("basic") ? "Basic realm=\"api\""
+                                : scheme.scheme().isEmpty() ? "Bearer"
+                                : Character.toUpperCase(scheme.scheme().charAt(0)) + scheme.scheme().substring(1);
+                        case "apiKey" -> "ApiKey in=\"" + scheme.in() + "\", name=\"" + scheme.name() + "\"";
+                        default -> null;
+                    };
+                    if (challenge != null) {
+                        challenges.add(challenge);
+                    }
+                }
+            }
+        }
+        return List.copyOf(challenges);
+    }
+
     /** Names of API keys of the operation passed {@code in} header or query: known, never "unknown". */
     static List<String> apiKeyNames(Operation operation, String in) {
         List<String> names = new ArrayList<>();

@@ -1,6 +1,8 @@
 package dev.covenant.contract.stub;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -19,15 +21,16 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Answers requests from an OpenAPI document alone, following Prism's conventions: 404 for an unknown path, 405
  * for another method, 422 listing every violation of an invalid request (401 without required credentials, 406
  * when nothing acceptable is produced, 415 for an undeclared content type), else a documented response chosen by
  * {@code Prefer: code=…, example=…} and {@code Accept}, whose body is the documented example or an instance
- * generated from the schema. Never fetches anything. Thread-safe; built responses are kept, so repeated requests
- * cost a route and a request check.
+ * generated from the schema. Never fetches anything. Thread-safe; built responses are kept in a cache bounded by
+ * their size in bytes ({@link #DEFAULT_CACHE_BYTES}), so repeated requests cost a route and a request check, and a
+ * huge document (or many {@code Prefer: example=} names) cannot grow the heap without bound. A response evicted
+ * from the cache is built again, byte for byte the same: building is deterministic.
  */
 public final class StubEngine {
 
@@ -38,22 +41,39 @@ public final class StubEngine {
     private static final ObjectMapper JSON = com.fasterxml.jackson.databind.json.JsonMapper.builder()
             .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .build();
-    private static final int MAX_CACHED = 10_000;
+    /** The default bound of the built-response cache: 16 MiB of bodies, headers and keys. */
+    public static final long DEFAULT_CACHE_BYTES = 16L << 20;
+    /** What an entry costs besides its body: the record, the header map, the key (a rough, fixed share). */
+    private static final int ENTRY_OVERHEAD = 256;
 
     private final JsonNode document;
     private final ExchangeChecker checker;
     private final ResponseBuilder responses;
-    private final Map<String, StubResponse> built = new ConcurrentHashMap<>();
+    /** Built responses by (operation, status, media type, example, preferred code). */
+    private final Cache<String, StubResponse> built;
 
-    private StubEngine(JsonNode document) {
+    private StubEngine(JsonNode document, long cacheBytes) {
         this.document = document;
-        this.checker = ExchangeChecker.forDocument(document);
+        this.checker = ExchangeChecker.forStub(document);
         this.responses = new ResponseBuilder(document, checker);
+        this.built = Caffeine.newBuilder()
+                .maximumWeight(cacheBytes)
+                .weigher(StubEngine::weight)
+                .executor(Runnable::run) // evict on the writing thread: the bound holds when put returns
+                .build();
     }
 
     /** A stub for one document tree (Swagger 2.0 or OpenAPI 3.x), read under the usual document limits. */
     public static StubEngine forDocument(JsonNode document) {
-        return new StubEngine(document);
+        return new StubEngine(document, DEFAULT_CACHE_BYTES);
+    }
+
+    /** The same with the built-response cache bounded at {@code cacheBytes} (tests, and memory-tight hosts). */
+    public static StubEngine forDocument(JsonNode document, long cacheBytes) {
+        if (cacheBytes < 0) {
+            throw new IllegalArgumentException("cacheBytes must not be negative: " + cacheBytes);
+        }
+        return new StubEngine(document, cacheBytes);
     }
 
     /** The answer to one request. */
@@ -79,7 +99,7 @@ public final class StubEngine {
                 .filter(f -> f.type() == FindingType.ERROR)
                 .toList();
         if (!errors.isEmpty()) {
-            return invalid(errors);
+            return invalid(errors, operation.challenges());
         }
         Preferences prefer = Preferences.parse(request.header("Prefer"));
         ResponseSpec response = responses.select(operation, prefer.code());
@@ -97,15 +117,28 @@ public final class StubEngine {
         }
         String key = operation.method() + " " + operation.pathTemplate() + "|" + response.status() + "|" + mediaType
                 + "|" + prefer.example() + "|" + prefer.code();
-        StubResponse cached = built.get(key);
-        if (cached != null) {
-            return cached;
+        return built.get(key, k -> responses.build(operation, response, mediaType, prefer, request));
+    }
+
+    /** What a cached response costs: its body, header text and key (chars counted as two bytes), plus a share. */
+    private static int weight(String key, StubResponse response) {
+        long bytes = ENTRY_OVERHEAD + 2L * key.length() + response.body().length;
+        for (Map.Entry<String, String> header : response.headers().entrySet()) {
+            bytes += 2L * (header.getKey().length() + header.getValue().length());
         }
-        StubResponse answer = responses.build(operation, response, mediaType, prefer, request);
-        if (built.size() < MAX_CACHED) {
-            built.put(key, answer);
-        }
-        return answer;
+        return (int) Math.min(Integer.MAX_VALUE, bytes);
+    }
+
+    /** The cache's current weight in bytes, after pending evictions ran (for tests). */
+    long cachedBytes() {
+        built.cleanUp();
+        return built.policy().eviction().orElseThrow().weightedSize().orElseThrow();
+    }
+
+    /** How many responses the cache holds, after pending evictions ran (for tests). */
+    long cachedResponses() {
+        built.cleanUp();
+        return built.estimatedSize();
     }
 
     private HttpRequest asInteraction(StubRequest request) {
@@ -127,14 +160,23 @@ public final class StubEngine {
                 request.headers(), body);
     }
 
-    private static StubResponse invalid(List<PactFinding> errors) {
+    /**
+     * 401 when credentials are missing, whatever else is wrong (Prism checks security first: a client without
+     * credentials learns that before anything else), with a {@code WWW-Authenticate} challenge per accepted scheme;
+     * 406 / 415 when negotiation alone failed; else 422 with every violation.
+     */
+    private static StubResponse invalid(List<PactFinding> errors, List<String> challenges) {
         int status = 422;
         String type = "stub-request-invalid";
         String title = "The request does not satisfy the operation";
-        if (errors.stream().allMatch(e -> e.code().equals("request.authorization.missing"))) {
+        Map<String, String> headers = Map.of();
+        List<PactFinding> auth = errors.stream().filter(e -> e.code().equals("request.authorization.missing")).toList();
+        if (!auth.isEmpty()) {
             status = 401;
             type = "stub-unauthorized";
             title = "Credentials required";
+            errors = auth;
+            headers = Map.of("WWW-Authenticate", challenges.isEmpty() ? "Bearer" : String.join(", ", challenges));
         } else if (errors.stream().allMatch(e -> e.code().equals("request.accept.incompatible"))) {
             status = 406;
             type = "stub-not-acceptable";
@@ -153,7 +195,7 @@ public final class StubEngine {
             violation.put("message", error.message());
         }
         return problem(status, type, title, errors.size() + " violation(s): " + errors.get(0).message(),
-                Map.of("violations", violations), Map.of());
+                Map.of("violations", violations), headers);
     }
 
     /** {@code [root].requests[0].request.body.items.2} → {@code /body/items/2}: where in the request. */

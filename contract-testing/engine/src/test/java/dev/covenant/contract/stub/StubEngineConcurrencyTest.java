@@ -79,7 +79,9 @@ class StubEngineConcurrencyTest {
             requests.add(new StubRequest("POST", path, Map.of("mode", List.of("warp")), json,
                     "{\"name\":\"far too long a name\",\"shared\":{\"code\":\"ABCD\"},\"count\":-1}"
                             .getBytes(StandardCharsets.UTF_8)));
+            // a path parameter past its maximum: routed to the operation and refused (422), as Prism does
             requests.add(new StubRequest("POST", "/things" + i + "/1001", Map.of(), json, new byte[0]));
+            requests.add(new StubRequest("POST", "/things" + i + "/7/more", Map.of(), json, new byte[0]));
             requests.add(new StubRequest("GET", path, Map.of(), Map.of(), new byte[0]));
         }
         return requests;
