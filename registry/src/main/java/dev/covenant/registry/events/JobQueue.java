@@ -67,9 +67,10 @@ public class JobQueue implements IndexDefinitions {
      */
     private final PriorityBlockingQueue<Ready> ready = new PriorityBlockingQueue<>();
     private final java.util.concurrent.atomic.AtomicLong readySequence = new java.util.concurrent.atomic.AtomicLong();
-    private final java.util.concurrent.atomic.AtomicLong taken = new java.util.concurrent.atomic.AtomicLong();
-    private volatile long[] rateSample = {System.nanoTime(), 0};
-    private volatile double drainRate;
+    /** The mean seconds a worker spends per job (a double's bits), 0 before the first; see {@link #served}. */
+    private final java.util.concurrent.atomic.AtomicLong serviceSeconds = new java.util.concurrent.atomic.AtomicLong();
+    /** The weight of the newest job in that mean: about the last 20 jobs count. */
+    private static final double SERVICE_WEIGHT = 0.05;
 
     JobQueue(MongoDatabase database, BackgroundDatabase background, Clock clock, JobsProperties properties) {
         this.workerJobs = background.database().getCollection("jobs");
@@ -286,7 +287,6 @@ public class JobQueue implements IndexDefinitions {
         if (next == null) {
             return null;
         }
-        taken.incrementAndGet();
         return next.id();
     }
 
@@ -313,17 +313,35 @@ public class JobQueue implements IndexDefinitions {
         return ready.size();
     }
 
-    /** Jobs taken per second by this instance's workers, measured over the last few seconds. */
-    double drainRate() {
-        long now = System.nanoTime();
-        long[] last = rateSample;
-        long elapsed = now - last[0];
-        if (elapsed >= 2_000_000_000L) {
-            long count = taken.get();
-            drainRate = (count - last[1]) / (elapsed / 1e9);
-            rateSample = new long[] {now, count};
-        }
-        return drainRate;
+    /**
+     * How long the longest-waiting job this instance queued has been due without being taken (zero when none
+     * waits). A follow-up job is due from its event's time, so this is how late the oldest queued work already is.
+     */
+    Duration oldestWait() {
+        Ready head = ready.peek();
+        return head == null ? Duration.ZERO : Duration.ofMillis(Math.max(0, clock.millis() - head.dueMillis()));
+    }
+
+    /**
+     * Records how long a worker spent on one job it took (claim, run, outcome): the workers' pace, measured while
+     * they work, so it says what they can drain whether or not they were busy before (jobs taken per second
+     * would say how much work came, when the queue ran empty).
+     */
+    void served(Duration spent) {
+        double seconds = Math.max(1e-4, spent.toNanos() / 1e9);
+        serviceSeconds.updateAndGet(bits -> {
+            double mean = Double.longBitsToDouble(bits);
+            return Double.doubleToRawLongBits(mean == 0 ? seconds : mean + SERVICE_WEIGHT * (seconds - mean));
+        });
+    }
+
+    /**
+     * Jobs per second this instance's workers get through while busy ({@code workers} over their mean time per
+     * job, recent jobs weighing most); 0 before any job was served.
+     */
+    double pace() {
+        double mean = Double.longBitsToDouble(serviceSeconds.get());
+        return mean == 0 ? 0 : properties.workers() / mean;
     }
 
     private static List<Document> history(Job job, Job.Attempt attempt) {

@@ -115,11 +115,13 @@ class JobWorkers implements SmartLifecycle {
                 }
                 String id = queue.nextReady(properties.pollInterval());
                 if (id != null) {
+                    long taken = System.nanoTime();
                     Job claimed = queue.claim(id, owner, handlers.keySet(), properties.lease())
                             .block(Duration.ofSeconds(30));
                     if (claimed != null) {
                         runOne(claimed);
                     }
+                    queue.served(Duration.ofNanos(System.nanoTime() - taken));
                 } else {
                     pruneNowAndThen();
                 }

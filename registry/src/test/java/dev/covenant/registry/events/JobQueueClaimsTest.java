@@ -63,7 +63,7 @@ class JobQueueClaimsTest {
     void newQueue() {
         MongoDatabase database = client.getDatabase("jobs" + DATABASES.incrementAndGet());
         queue = new JobQueue(database, new BackgroundDatabase(client, database), clock,
-                new JobsProperties(0, null, LEASE, 3, null, null, 0.0, null, null, null));
+                new JobsProperties(0, null, LEASE, 3, null, null, 0.0, null, null, null, null));
     }
 
     @Test
@@ -122,6 +122,38 @@ class JobQueueClaimsTest {
         assertThat(queue.nextReady(Duration.ZERO)).isEqualTo("event:3");
         assertThat(queue.nextReady(Duration.ZERO)).isNull();
         assertThat(queue.backlog()).isZero();
+    }
+
+    @Test
+    void theOldestWaitIsHowLongTheLongestDueUntakenJobHasWaited()
+            throws InterruptedException {
+        assertThat(queue.oldestWait()).isZero();
+        StepVerifier.create(queue.enqueue(Job.of("first", "test.work", new Document()))).expectNext(true)
+                .verifyComplete();
+        clock.advance(Duration.ofSeconds(2));
+        StepVerifier.create(queue.enqueue(Job.of("second", "test.work", new Document()))).expectNext(true)
+                .verifyComplete();
+        clock.advance(Duration.ofMillis(1500));
+        assertThat(queue.oldestWait()).isEqualTo(Duration.ofMillis(3500));
+
+        assertThat(queue.nextReady(Duration.ZERO)).isEqualTo("first");
+        assertThat(queue.oldestWait()).isEqualTo(Duration.ofMillis(1500));
+        assertThat(queue.nextReady(Duration.ZERO)).isEqualTo("second");
+        assertThat(queue.oldestWait()).isZero();
+    }
+
+    @Test
+    void thePaceIsTheWorkersOverTheirRecentMeanTimePerJob() {
+        JobQueue fourWorkers = new JobQueue(client.getDatabase("pace"), new BackgroundDatabase(client,
+                client.getDatabase("pace")), clock, new JobsProperties(4, null, LEASE, 3, null, null, 0.0, null, null,
+                null, null));
+        assertThat(fourWorkers.pace()).as("before any job").isZero();
+        fourWorkers.served(Duration.ofMillis(100));
+        assertThat(fourWorkers.pace()).isCloseTo(40.0, org.assertj.core.data.Offset.offset(0.01));
+        for (int i = 0; i < 200; i++) {
+            fourWorkers.served(Duration.ofMillis(400));
+        }
+        assertThat(fourWorkers.pace()).as("recent jobs weigh most").isCloseTo(10.0, org.assertj.core.data.Offset.offset(0.1));
     }
 
     @Test
