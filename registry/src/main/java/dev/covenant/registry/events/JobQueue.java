@@ -63,9 +63,11 @@ public class JobQueue implements IndexDefinitions {
     /**
      * Ids of jobs this instance enqueued (or replayed), for its own workers to claim by {@code _id} — a point
      * lookup — instead of scanning for due work. Work from other instances, retries and anything missed here
-     * is found by the periodic scan in {@link #claim}.
+     * is found by the periodic {@link #scan} and queued here too.
      */
     private final PriorityBlockingQueue<Ready> ready = new PriorityBlockingQueue<>();
+    /** The ids in {@link #ready}: an id is queued once, however often a scan meets it. */
+    private final java.util.Set<String> readyIds = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final java.util.concurrent.atomic.AtomicLong readySequence = new java.util.concurrent.atomic.AtomicLong();
     /** The mean seconds a worker spends per job (a double's bits), 0 before the first; see {@link #served}. */
     private final java.util.concurrent.atomic.AtomicLong serviceSeconds = new java.util.concurrent.atomic.AtomicLong();
@@ -117,8 +119,8 @@ public class JobQueue implements IndexDefinitions {
     }
 
     /**
-     * Claims the next due job of one of {@code types} for {@code owner}, or completes empty. This scans for due
-     * work (retries, other instances' jobs, expired leases), so workers call it once per poll interval.
+     * Claims the next due job of one of {@code types} for {@code owner}, or completes empty: a scan and a claim in
+     * one (the workers {@link #scan} and then claim by {@code _id}).
      */
     Mono<Job> claim(String owner, Collection<String> types, Duration lease) {
         Date now = Date.from(clock.instant());
@@ -130,6 +132,23 @@ public class JobQueue implements IndexDefinitions {
                 .filter(candidate -> due(candidate, clock.instant()))
                 .concatMap(candidate -> tryClaim(candidate, owner, lease))
                 .next();
+    }
+
+    /**
+     * Looks for due work this instance's workers do not know of — retries, other instances' jobs, expired leases —
+     * and queues its ids for them, to claim by {@code _id} like the jobs this instance queued itself (a scan of
+     * {@code jobs}, so workers call it once per poll interval, not once per job). Emits how many ids were new.
+     */
+    Mono<Integer> scan(Collection<String> types) {
+        Date now = Date.from(clock.instant());
+        Bson due = or(and(eq("status", Job.Status.PENDING.stored()), lte("runAt", now)),
+                and(eq("status", Job.Status.RUNNING.stored()), lt("leaseUntil", now)));
+        return Flux.from(workerJobs.find(and(in("type", types), due)).sort(Sorts.ascending("runAt")).limit(SCAN_BATCH))
+                .filter(candidate -> due(candidate, clock.instant()))
+                .filter(candidate -> offerReady(candidate.getString("_id"), candidate.getDate("runAt") == null
+                        ? clock.instant() : candidate.getDate("runAt").toInstant()))
+                .count()
+                .map(Long::intValue);
     }
 
     /** Claims the job with this id if it is due and of one of {@code types}, or completes empty. */
@@ -287,11 +306,17 @@ public class JobQueue implements IndexDefinitions {
         if (next == null) {
             return null;
         }
+        readyIds.remove(next.id());
         return next.id();
     }
 
-    private void offerReady(String id, Instant due) {
+    /** Queues the id for this instance's workers unless it is queued already; true when it was not. */
+    private boolean offerReady(String id, Instant due) {
+        if (!readyIds.add(id)) {
+            return false;
+        }
         ready.offer(new Ready(id, due.toEpochMilli(), readySequence.incrementAndGet()));
+        return true;
     }
 
     /**
