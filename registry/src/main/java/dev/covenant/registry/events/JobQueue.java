@@ -123,9 +123,7 @@ public class JobQueue implements IndexDefinitions {
      * one (the workers {@link #scan} and then claim by {@code _id}).
      */
     Mono<Job> claim(String owner, Collection<String> types, Duration lease) {
-        Date now = Date.from(clock.instant());
-        Bson due = or(and(eq("status", Job.Status.PENDING.stored()), lte("runAt", now)),
-                and(eq("status", Job.Status.RUNNING.stored()), lt("leaseUntil", now)));
+        Bson due = dueFilter(Date.from(clock.instant()));
         // The embedded server matches first and reads the documents afterwards, so a document may have changed
         // (been claimed) between the two: check again what was read.
         return Flux.from(workerJobs.find(and(in("type", types), due)).sort(Sorts.ascending("runAt")).limit(SCAN_BATCH))
@@ -140,15 +138,19 @@ public class JobQueue implements IndexDefinitions {
      * {@code jobs}, so workers call it once per poll interval, not once per job). Emits how many ids were new.
      */
     Mono<Integer> scan(Collection<String> types) {
-        Date now = Date.from(clock.instant());
-        Bson due = or(and(eq("status", Job.Status.PENDING.stored()), lte("runAt", now)),
-                and(eq("status", Job.Status.RUNNING.stored()), lt("leaseUntil", now)));
+        Bson due = dueFilter(Date.from(clock.instant()));
         return Flux.from(workerJobs.find(and(in("type", types), due)).sort(Sorts.ascending("runAt")).limit(SCAN_BATCH))
                 .filter(candidate -> due(candidate, clock.instant()))
                 .filter(candidate -> offerReady(candidate.getString("_id"), candidate.getDate("runAt") == null
                         ? clock.instant() : candidate.getDate("runAt").toInstant()))
                 .count()
                 .map(Long::intValue);
+    }
+
+    /** Jobs due at {@code now}: pending and due, or running under an expired lease. */
+    private static Bson dueFilter(Date now) {
+        return or(and(eq("status", Job.Status.PENDING.stored()), lte("runAt", now)),
+                and(eq("status", Job.Status.RUNNING.stored()), lt("leaseUntil", now)));
     }
 
     /** Claims the job with this id if it is due and of one of {@code types}, or completes empty. */
