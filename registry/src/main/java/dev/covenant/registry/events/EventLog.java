@@ -32,7 +32,8 @@ import reactor.core.publisher.Sinks;
 
 /**
  * The durable record of what happened, and the hand-off to background work. Recording an event writes, in
- * order: an outbox entry holding the whole event, the event itself, one job for the event (type {@code event}),
+ * order: an outbox entry holding the whole event, the event itself, one job for the event (type {@code event},
+ * carrying the event, so its worker reads nothing more),
  * and then deletes the outbox entry. Each step is idempotent, so a crash anywhere leaves either a complete record or
  * an outbox entry that {@link #recoverOutbox()} completes later — nothing is lost without transactions.
  *
@@ -87,14 +88,15 @@ public class EventLog implements IndexDefinitions {
                         .then(complete(document)));
     }
 
-    /** Steps 2–4 of recording: the event, its jobs, then the outbox entry goes. */
+    /** Steps 2–4 of recording: the event, its job (which carries the event), then the outbox entry goes. */
     private Mono<Event> complete(Document document) {
         String id = document.getString("_id");
         return Mono.from(events.insertOne(document))
                 .thenReturn(true)
                 .onErrorResume(MongoErrors::isDuplicateKey, e -> Mono.just(false))
-                .flatMap(inserted -> Mono.from(events.find(eq("_id", id)).first())
-                        .map(Event::from)
+                // inserted: the stored event is this document; else the one recorded earlier is read
+                .flatMap(inserted -> (inserted ? Mono.fromCallable(() -> Event.from(document))
+                        : Mono.from(events.find(eq("_id", id)).first()).map(Event::from))
                         .flatMap(stored -> enqueueHandlers(stored)
                                 .then(Mono.from(outbox.deleteOne(eq("_id", id))))
                                 .then(Mono.fromRunnable(() -> published(stored, inserted)))
@@ -110,7 +112,9 @@ public class EventLog implements IndexDefinitions {
     }
 
     private Mono<Void> enqueueHandlers(Event event) {
-        return jobs.enqueue(Job.of(eventJobId(event), EVENT_JOB_TYPE, new Document("eventId", event.id()))).then();
+        // the job carries its event, so the worker does not read it again
+        return jobs.enqueue(Job.of(eventJobId(event), EVENT_JOB_TYPE, new Document("eventId", event.id())
+                .append(EVENT, event.toDocument(event.sequence(), event.createdAt())))).then();
     }
 
     /** Completes recordings that died half-way (the outbox entries older than a grace period). */
@@ -177,12 +181,10 @@ public class EventLog implements IndexDefinitions {
 
         @Override
         public Mono<String> run(Job job) {
-            String eventId = job.payload().getString("eventId");
             List<String> done = job.payload().getList(DONE, String.class, List.of());
             List<EventHandler> pending = handlers.orderedStream().filter(handler -> !done.contains(handler.name()))
                     .toList();
-            return find(eventId)
-                    .switchIfEmpty(Mono.error(() -> new PermanentJobFailure("Event " + eventId + " is gone")))
+            return eventOf(job)
                     .flatMap(event -> Flux.fromIterable(pending)
                             .flatMap(handler -> handle(handler, event), Math.max(1, pending.size()))
                             .collectList())
@@ -234,10 +236,7 @@ public class EventLog implements IndexDefinitions {
 
             @Override
             public Mono<String> run(Job job) {
-                String eventId = job.payload().getString("eventId");
-                return find(eventId)
-                        .switchIfEmpty(Mono.error(() -> new PermanentJobFailure("Event " + eventId + " is gone")))
-                        .flatMap(event -> handler.handle(event).defaultIfEmpty(""));
+                return eventOf(job).flatMap(event -> handler.handle(event).defaultIfEmpty(""));
             }
 
             @Override
@@ -247,6 +246,18 @@ public class EventLog implements IndexDefinitions {
         };
     }
 
+    /** The event a job runs: the one it carries, else (jobs queued before events were carried) the stored one. */
+    private Mono<Event> eventOf(Job job) {
+        Document carried = job.payload().get(EVENT, Document.class);
+        if (carried != null) {
+            return Mono.fromCallable(() -> Event.from(carried));
+        }
+        String eventId = job.payload().getString("eventId");
+        return find(eventId).switchIfEmpty(Mono.error(() -> new PermanentJobFailure("Event " + eventId + " is gone")));
+    }
+
+    /** The field of an event job's payload holding the event it runs. */
+    static final String EVENT = "event";
     /** The type of the one job per event. */
     static final String EVENT_JOB_TYPE = "event";
     /** The field of an event job's payload listing the handlers that have succeeded for it. */

@@ -63,13 +63,16 @@ public class JobQueue implements IndexDefinitions {
     /**
      * Ids of jobs this instance enqueued (or replayed), for its own workers to claim by {@code _id} — a point
      * lookup — instead of scanning for due work. Work from other instances, retries and anything missed here
-     * is found by the periodic scan in {@link #claim}.
+     * is found by the periodic {@link #scan} and queued here too.
      */
     private final PriorityBlockingQueue<Ready> ready = new PriorityBlockingQueue<>();
+    /** The ids in {@link #ready}: an id is queued once, however often a scan meets it. */
+    private final java.util.Set<String> readyIds = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final java.util.concurrent.atomic.AtomicLong readySequence = new java.util.concurrent.atomic.AtomicLong();
-    private final java.util.concurrent.atomic.AtomicLong taken = new java.util.concurrent.atomic.AtomicLong();
-    private volatile long[] rateSample = {System.nanoTime(), 0};
-    private volatile double drainRate;
+    /** The mean seconds a worker spends per job (a double's bits), 0 before the first; see {@link #served}. */
+    private final java.util.concurrent.atomic.AtomicLong serviceSeconds = new java.util.concurrent.atomic.AtomicLong();
+    /** The weight of the newest job in that mean: about the last 20 jobs count. */
+    private static final double SERVICE_WEIGHT = 0.05;
 
     JobQueue(MongoDatabase database, BackgroundDatabase background, Clock clock, JobsProperties properties) {
         this.workerJobs = background.database().getCollection("jobs");
@@ -116,19 +119,38 @@ public class JobQueue implements IndexDefinitions {
     }
 
     /**
-     * Claims the next due job of one of {@code types} for {@code owner}, or completes empty. This scans for due
-     * work (retries, other instances' jobs, expired leases), so workers call it once per poll interval.
+     * Claims the next due job of one of {@code types} for {@code owner}, or completes empty: a scan and a claim in
+     * one (the workers {@link #scan} and then claim by {@code _id}).
      */
     Mono<Job> claim(String owner, Collection<String> types, Duration lease) {
-        Date now = Date.from(clock.instant());
-        Bson due = or(and(eq("status", Job.Status.PENDING.stored()), lte("runAt", now)),
-                and(eq("status", Job.Status.RUNNING.stored()), lt("leaseUntil", now)));
+        Bson due = dueFilter(Date.from(clock.instant()));
         // The embedded server matches first and reads the documents afterwards, so a document may have changed
         // (been claimed) between the two: check again what was read.
         return Flux.from(workerJobs.find(and(in("type", types), due)).sort(Sorts.ascending("runAt")).limit(SCAN_BATCH))
                 .filter(candidate -> due(candidate, clock.instant()))
                 .concatMap(candidate -> tryClaim(candidate, owner, lease))
                 .next();
+    }
+
+    /**
+     * Looks for due work this instance's workers do not know of — retries, other instances' jobs, expired leases —
+     * and queues its ids for them, to claim by {@code _id} like the jobs this instance queued itself (a scan of
+     * {@code jobs}, so workers call it once per poll interval, not once per job). Emits how many ids were new.
+     */
+    Mono<Integer> scan(Collection<String> types) {
+        Bson due = dueFilter(Date.from(clock.instant()));
+        return Flux.from(workerJobs.find(and(in("type", types), due)).sort(Sorts.ascending("runAt")).limit(SCAN_BATCH))
+                .filter(candidate -> due(candidate, clock.instant()))
+                .filter(candidate -> offerReady(candidate.getString("_id"), candidate.getDate("runAt") == null
+                        ? clock.instant() : candidate.getDate("runAt").toInstant()))
+                .count()
+                .map(Long::intValue);
+    }
+
+    /** Jobs due at {@code now}: pending and due, or running under an expired lease. */
+    private static Bson dueFilter(Date now) {
+        return or(and(eq("status", Job.Status.PENDING.stored()), lte("runAt", now)),
+                and(eq("status", Job.Status.RUNNING.stored()), lt("leaseUntil", now)));
     }
 
     /** Claims the job with this id if it is due and of one of {@code types}, or completes empty. */
@@ -286,12 +308,17 @@ public class JobQueue implements IndexDefinitions {
         if (next == null) {
             return null;
         }
-        taken.incrementAndGet();
+        readyIds.remove(next.id());
         return next.id();
     }
 
-    private void offerReady(String id, Instant due) {
+    /** Queues the id for this instance's workers unless it is queued already; true when it was not. */
+    private boolean offerReady(String id, Instant due) {
+        if (!readyIds.add(id)) {
+            return false;
+        }
         ready.offer(new Ready(id, due.toEpochMilli(), readySequence.incrementAndGet()));
+        return true;
     }
 
     /**
@@ -313,17 +340,35 @@ public class JobQueue implements IndexDefinitions {
         return ready.size();
     }
 
-    /** Jobs taken per second by this instance's workers, measured over the last few seconds. */
-    double drainRate() {
-        long now = System.nanoTime();
-        long[] last = rateSample;
-        long elapsed = now - last[0];
-        if (elapsed >= 2_000_000_000L) {
-            long count = taken.get();
-            drainRate = (count - last[1]) / (elapsed / 1e9);
-            rateSample = new long[] {now, count};
-        }
-        return drainRate;
+    /**
+     * How long the longest-waiting job this instance queued has been due without being taken (zero when none
+     * waits). A follow-up job is due from its event's time, so this is how late the oldest queued work already is.
+     */
+    Duration oldestWait() {
+        Ready head = ready.peek();
+        return head == null ? Duration.ZERO : Duration.ofMillis(Math.max(0, clock.millis() - head.dueMillis()));
+    }
+
+    /**
+     * Records how long a worker spent on one job it took (claim, run, outcome): the workers' pace, measured while
+     * they work, so it says what they can drain whether or not they were busy before (jobs taken per second
+     * would say how much work came, when the queue ran empty).
+     */
+    void served(Duration spent) {
+        double seconds = Math.max(1e-4, spent.toNanos() / 1e9);
+        serviceSeconds.updateAndGet(bits -> {
+            double mean = Double.longBitsToDouble(bits);
+            return Double.doubleToRawLongBits(mean == 0 ? seconds : mean + SERVICE_WEIGHT * (seconds - mean));
+        });
+    }
+
+    /**
+     * Jobs per second this instance's workers get through while busy ({@code workers} over their mean time per
+     * job, recent jobs weighing most); 0 before any job was served.
+     */
+    double pace() {
+        double mean = Double.longBitsToDouble(serviceSeconds.get());
+        return mean == 0 ? 0 : properties.workers() / mean;
     }
 
     private static List<Document> history(Job job, Job.Attempt attempt) {

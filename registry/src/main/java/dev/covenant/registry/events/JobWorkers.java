@@ -41,6 +41,8 @@ class JobWorkers implements SmartLifecycle {
     private final AtomicLong lastPrune = new AtomicLong();
     private final AtomicLong lastScan = new AtomicLong();
     private volatile boolean running;
+    /** The last scan queued a full batch of work this instance did not know of: there may be more. */
+    private volatile boolean foundWork;
     /** Each job is one scope of the mutable read caches (one generation read, not one per cached lookup). */
     private final WriteGenerations generations;
 
@@ -99,27 +101,27 @@ class JobWorkers implements SmartLifecycle {
     }
 
     /**
-     * Each worker takes the ids its own instance queued (claimed by {@code _id}, cheap) and, once per poll
-     * interval across this instance's workers, scans for other due work: retries, other instances' jobs, expired
-     * leases. A scan that finds work scans again at once, so a backlog drains.
+     * Each worker takes the ids its instance's queue holds and claims them by {@code _id} (cheap). Once per poll
+     * interval across this instance's workers, one of them scans for other due work — retries, other instances'
+     * jobs, expired leases — and queues its ids too; when a scan queued a full batch, the next one runs as soon as
+     * the queue is empty, so another instance's backlog drains here too.
      */
     private void work() {
         while (running) {
             try {
-                Job job = scanDue() ? queue.claim(owner, handlers.keySet(), properties.lease()).block(Duration.ofSeconds(30))
-                        : null;
-                if (job != null) {
-                    lastScan.set(0);
-                    runOne(job);
-                    continue;
+                if (scanDue()) {
+                    Integer found = queue.scan(handlers.keySet()).block(Duration.ofSeconds(30));
+                    foundWork = found != null && found >= JobQueue.SCAN_BATCH; // a full batch: there may be more
                 }
                 String id = queue.nextReady(properties.pollInterval());
                 if (id != null) {
+                    long taken = System.nanoTime();
                     Job claimed = queue.claim(id, owner, handlers.keySet(), properties.lease())
                             .block(Duration.ofSeconds(30));
                     if (claimed != null) {
                         runOne(claimed);
                     }
+                    queue.served(Duration.ofNanos(System.nanoTime() - taken));
                 } else {
                     pruneNowAndThen();
                 }
@@ -168,11 +170,12 @@ class JobWorkers implements SmartLifecycle {
         }
     }
 
-    /** True for one worker per poll interval (or at once after a scan that found work). */
+    /** True for one worker per poll interval, or once the queue is empty after a scan that queued a full batch. */
     private boolean scanDue() {
         long now = clock.millis();
         long last = lastScan.get();
-        return now - last >= properties.pollInterval().toMillis() && lastScan.compareAndSet(last, now);
+        boolean due = now - last >= properties.pollInterval().toMillis() || (foundWork && queue.backlog() == 0);
+        return due && lastScan.compareAndSet(last, now);
     }
 
     private void count(String type, String outcome) {

@@ -14,13 +14,16 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param maxBackoff     the longest delay between attempts
  * @param jitter         the random share (0–1) by which each delay is spread, so retries don't arrive in waves
  * @param doneRetention  how long finished jobs stay readable (delivery logs) before they are pruned
- * @param maxBacklog     queued jobs not yet taken by this instance's workers beyond which writes are refused (503)
+ * @param maxBacklog     queued jobs not yet taken by this instance's workers beyond which writes are refused (503):
+ *                       a hard cap; {@code maxBacklogWait} is what normally decides
+ * @param maxBacklogWait the expected wait of the work queued on this instance (the oldest untaken job's wait, or
+ *                       the backlog over the workers' measured pace) beyond which writes are refused (503)
  * @param maxConcurrentWrites writes handled at once by this instance beyond which further ones are refused (503)
  */
 @ConfigurationProperties("covenant.jobs")
 public record JobsProperties(Integer workers, Duration pollInterval, Duration lease, Integer maxAttempts,
         Duration initialBackoff, Duration maxBackoff, Double jitter, Duration doneRetention, Integer maxBacklog,
-        Integer maxConcurrentWrites) {
+        Integer maxConcurrentWrites, Duration maxBacklogWait) {
 
     public JobsProperties {
         workers = workers == null ? 4 : Math.max(0, workers);
@@ -33,6 +36,7 @@ public record JobsProperties(Integer workers, Duration pollInterval, Duration le
         doneRetention = doneRetention == null ? Duration.ofDays(7) : doneRetention;
         maxBacklog = maxBacklog == null ? 2_000 : Math.max(1, maxBacklog);
         maxConcurrentWrites = maxConcurrentWrites == null ? 16 : Math.max(1, maxConcurrentWrites);
+        maxBacklogWait = maxBacklogWait == null || maxBacklogWait.isNegative() ? Duration.ofSeconds(3) : maxBacklogWait;
     }
 
     /** The default retry policy of jobs whose handler does not choose its own. */

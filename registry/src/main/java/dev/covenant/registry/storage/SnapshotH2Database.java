@@ -4,6 +4,7 @@ import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
+import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
@@ -30,6 +31,10 @@ import org.h2.mvstore.MVStore;
  * changed after it is stored, and an answer never shares a map with the store. A shallow copy is enough, because
  * the update computes the new version on a deep clone and only ever replaces top-level values of the old one.
  * {@code docs/adr/0018-one-job-per-event.md} (storage part) and {@code SnapshotH2DatabaseTest} (the reproduction).
+ *
+ * <p>They also answer filters that pin {@code _id} besides other conditions through the {@code _id} index
+ * ({@link SnapshotCollection#queryDocuments}), so conditional writes by {@code _id} do not scan
+ * ({@code docs/adr/0027-id-pinned-filters-use-the-id-index.md}).
  */
 final class SnapshotH2Database extends H2Database {
 
@@ -64,9 +69,41 @@ final class SnapshotH2Database extends H2Database {
 
     static final class SnapshotCollection extends H2Collection {
 
+        private static final String ID = "_id";
+
         SnapshotCollection(MongoDatabase database, String name, CollectionOptions options, MVMap<Object, Document> data,
                 MVMap<String, Object> meta, CursorRegistry cursors) {
             super(database, name, options, data, meta, cursors);
+        }
+
+        /**
+         * A filter that pins {@code _id} to one value besides other conditions ({@code {_id: X, sha: Y}}, the guard of
+         * a conditional write) is answered from the {@code _id} index — the one document with that {@code _id},
+         * matched against the whole filter — where mongo-java-server would scan the collection (it uses an index
+         * only for a filter of exactly the index's fields). Same answer, one lookup instead of a scan.
+         */
+        @Override
+        protected QueryResult queryDocuments(Document query, Document orderBy, int skip, int limit, int batchSize,
+                Document fields) {
+            Object id = query.get(ID);
+            if (query.size() > 1 && pinsOneValue(id)) {
+                Document pinned = new Document(ID, id);
+                for (Index<Object> index : getIndexes()) {
+                    if (index.isUnique() && index.canHandle(pinned)) {
+                        return matchDocuments(query, index.getPositions(pinned), orderBy, skip, limit, batchSize,
+                                fields);
+                    }
+                }
+            }
+            return super.queryDocuments(query, orderBy, skip, limit, batchSize, fields);
+        }
+
+        /** A plain value: not an operator expression ({@code $in}, {@code $gt}…), a pattern or an array. */
+        private static boolean pinsOneValue(Object id) {
+            if (id == null || id instanceof java.util.regex.Pattern || id instanceof java.util.Collection<?>) {
+                return false;
+            }
+            return !(id instanceof Document document) || document.keySet().stream().noneMatch(key -> key.startsWith("$"));
         }
 
         /** Every query answer (and every document an update or findAndModify works on) passes here, under the lock. */

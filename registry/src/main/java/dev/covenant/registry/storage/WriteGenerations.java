@@ -10,13 +10,14 @@ import org.bson.Document;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
 import reactor.util.context.Context;
 import reactor.util.context.ContextView;
 
 /**
  * The store-wide write generation that keeps {@link ReadCache.Kind#MUTABLE mutable} read caches exact across
  * instances sharing one MongoDB. Every write through a mutable cache advances one counter after the write
- * completed and before its answer; an entry remembers the generation read before it was loaded and is served only
+ * completed and before its answer (concurrent writes share one increment, see {@link #advance}); an entry remembers the generation read before it was loaded and is served only
  * while the generation is unchanged. The generation is read once per {@link #scope scope} (an HTTP request, a
  * job), one point read by {@code _id}; outside a scope each lookup reads it. So a read that starts after a write
  * was answered — on any instance — never sees what that write replaced.
@@ -31,6 +32,11 @@ public final class WriteGenerations {
     private static final Object KEY = WriteGenerations.class;
 
     private final MongoCollection<Document> counters;
+    private final Object lock = new Object();
+    /** Callers waiting for an increment that has not begun (guarded by lock). */
+    private Sinks.One<Void> next;
+    /** An increment is under way (guarded by lock). */
+    private boolean advancing;
 
     WriteGenerations(MongoDatabase database) {
         this.counters = database.getCollection("counters");
@@ -43,10 +49,55 @@ public final class WriteGenerations {
                 .defaultIfEmpty(0L);
     }
 
-    /** Tells every instance that cached reads may be stale (call after the write completed). */
+    /**
+     * Tells every instance that cached reads may be stale (call after the write completed); completes once an
+     * increment that began after this call has been stored. Concurrent callers share one increment: a call joins the
+     * increment that has not begun yet, and while one is under way the next waits for it, so each caller's write
+     * precedes the increment it waits for, and concurrent writes cost one store write, not one each.
+     */
     Mono<Void> advance() {
-        return Mono.from(counters.updateOne(Filters.eq("_id", ID), Updates.inc("value", 1L),
-                new UpdateOptions().upsert(true))).then();
+        return Mono.defer(() -> {
+            Sinks.One<Void> joined;
+            boolean begin;
+            synchronized (lock) {
+                if (next == null) {
+                    next = Sinks.one();
+                }
+                joined = next;
+                begin = !advancing;
+                if (begin) {
+                    advancing = true;
+                    next = null;
+                }
+            }
+            if (begin) {
+                increment(joined);
+            }
+            return joined.asMono();
+        });
+    }
+
+    /** Increments the generation for the callers that joined {@code batch}, then begins the next one if any joined. */
+    private void increment(Sinks.One<Void> batch) {
+        Mono.from(counters.updateOne(Filters.eq("_id", ID), Updates.inc("value", 1L), new UpdateOptions().upsert(true)))
+                .subscribe(result -> { }, error -> incremented(batch, error), () -> incremented(batch, null));
+    }
+
+    private void incremented(Sinks.One<Void> batch, Throwable error) {
+        if (error == null) {
+            batch.tryEmitEmpty();
+        } else {
+            batch.tryEmitError(error);
+        }
+        Sinks.One<Void> following;
+        synchronized (lock) {
+            following = next;
+            next = null;
+            advancing = following != null;
+        }
+        if (following != null) {
+            increment(following);
+        }
     }
 
     /** The generation of the enclosing scope, else read now. */

@@ -63,7 +63,7 @@ class JobQueueClaimsTest {
     void newQueue() {
         MongoDatabase database = client.getDatabase("jobs" + DATABASES.incrementAndGet());
         queue = new JobQueue(database, new BackgroundDatabase(client, database), clock,
-                new JobsProperties(0, null, LEASE, 3, null, null, 0.0, null, null, null));
+                new JobsProperties(0, null, LEASE, 3, null, null, 0.0, null, null, null, null));
     }
 
     @Test
@@ -122,6 +122,68 @@ class JobQueueClaimsTest {
         assertThat(queue.nextReady(Duration.ZERO)).isEqualTo("event:3");
         assertThat(queue.nextReady(Duration.ZERO)).isNull();
         assertThat(queue.backlog()).isZero();
+    }
+
+    @Test
+    void theOldestWaitIsHowLongTheLongestDueUntakenJobHasWaited()
+            throws InterruptedException {
+        assertThat(queue.oldestWait()).isZero();
+        StepVerifier.create(queue.enqueue(Job.of("first", "test.work", new Document()))).expectNext(true)
+                .verifyComplete();
+        clock.advance(Duration.ofSeconds(2));
+        StepVerifier.create(queue.enqueue(Job.of("second", "test.work", new Document()))).expectNext(true)
+                .verifyComplete();
+        clock.advance(Duration.ofMillis(1500));
+        assertThat(queue.oldestWait()).isEqualTo(Duration.ofMillis(3500));
+
+        assertThat(queue.nextReady(Duration.ZERO)).isEqualTo("first");
+        assertThat(queue.oldestWait()).isEqualTo(Duration.ofMillis(1500));
+        assertThat(queue.nextReady(Duration.ZERO)).isEqualTo("second");
+        assertThat(queue.oldestWait()).isZero();
+    }
+
+    @Test
+    void aScanQueuesOtherInstancesDueWorkOnceAndItsWorkersClaimItById() throws InterruptedException {
+        MongoDatabase database = client.getDatabase("scan" + DATABASES.incrementAndGet());
+        JobsProperties properties = new JobsProperties(0, null, LEASE, 3, null, null, 0.0, null, null, null, null);
+        JobQueue other = new JobQueue(database, new BackgroundDatabase(client, database), clock, properties);
+        JobQueue here = new JobQueue(database, new BackgroundDatabase(client, database), clock, properties);
+        other.enqueue(Job.of("theirs", "test.work", new Document())).block();
+        other.enqueue(Job.of("later", "test.work", new Document()), clock.instant().plusSeconds(10)).block();
+        other.enqueue(Job.of("not-ours", "other.work", new Document())).block();
+        clock.advance(Duration.ofSeconds(1));
+        here.enqueue(Job.of("ours", "test.work", new Document())).block();
+
+        StepVerifier.create(here.scan(TYPES)).expectNext(1).verifyComplete();
+        StepVerifier.create(here.scan(TYPES)).as("already queued").expectNext(0).verifyComplete();
+        assertThat(here.backlog()).isEqualTo(2);
+
+        assertThat(here.nextReady(Duration.ZERO)).isEqualTo("theirs");
+        assertThat(here.claim("theirs", "worker", TYPES, LEASE).block()).isNotNull();
+        assertThat(here.nextReady(Duration.ZERO)).isEqualTo("ours");
+        StepVerifier.create(here.scan(TYPES)).as("taken but not claimed yet: due, queued again").expectNext(1)
+                .verifyComplete();
+        assertThat(here.nextReady(Duration.ZERO)).isEqualTo("ours");
+        assertThat(here.claim("ours", "worker", TYPES, LEASE).block()).isNotNull();
+        StepVerifier.create(here.scan(TYPES)).as("both claimed; the later one not due yet").expectNext(0)
+                .verifyComplete();
+        clock.advance(Duration.ofSeconds(10));
+        StepVerifier.create(here.scan(TYPES)).expectNext(1).verifyComplete();
+        assertThat(here.nextReady(Duration.ZERO)).isEqualTo("later");
+    }
+
+    @Test
+    void thePaceIsTheWorkersOverTheirRecentMeanTimePerJob() {
+        JobQueue fourWorkers = new JobQueue(client.getDatabase("pace"), new BackgroundDatabase(client,
+                client.getDatabase("pace")), clock, new JobsProperties(4, null, LEASE, 3, null, null, 0.0, null, null,
+                null, null));
+        assertThat(fourWorkers.pace()).as("before any job").isZero();
+        fourWorkers.served(Duration.ofMillis(100));
+        assertThat(fourWorkers.pace()).isCloseTo(40.0, org.assertj.core.data.Offset.offset(0.01));
+        for (int i = 0; i < 200; i++) {
+            fourWorkers.served(Duration.ofMillis(400));
+        }
+        assertThat(fourWorkers.pace()).as("recent jobs weigh most").isCloseTo(10.0, org.assertj.core.data.Offset.offset(0.1));
     }
 
     @Test

@@ -171,6 +171,20 @@ class JobQueueTest extends RegistryTest {
     }
 
     @Test
+    void theEventsJobCarriesTheStoredEventSoItsWorkerReadsNoEvent() {
+        String app = unique("carried");
+        Event stored = events.record(Event.of(app, "1.0.0",
+                new EventPayload.DeploymentRecorded("production", null, null), "carried")).block();
+
+        Job job = queue.find(EventLog.eventJobId(stored)).block(Duration.ofSeconds(10));
+        Document carried = job.payload().get(EventLog.EVENT, Document.class);
+        assertThat(carried).as("the event in the job's payload").isNotNull();
+        assertThat(Event.from(carried)).isEqualTo(stored).isEqualTo(events.find(stored.id()).block());
+        await().atMost(Duration.ofSeconds(20)).until(() -> handlers.seen.containsKey(app));
+        assertThat(handlers.seen.get(app)).containsExactly(stored);
+    }
+
+    @Test
     void recordingInterruptedAfterTheOutboxIsCompletedByRecovery() {
         String app = unique("crashed");
         Event event = Event.of(app, "1.0.0", new EventPayload.DeploymentRecorded("production", null, null), "x");

@@ -122,4 +122,58 @@ class SnapshotH2DatabaseTest {
             backend.close();
         }
     }
+
+    /**
+     * Filters that pin {@code _id} besides other conditions are answered through the {@code _id} index here (a scan
+     * upstream): the answers, matched counts and the stored result of conditional writes are the same as upstream's,
+     * for a pinned match, a pinned mismatch, an {@code $or} beside the pin, a missing {@code _id}, and an
+     * {@code _id} given by an operator (which still goes the upstream way).
+     */
+    @Test
+    void idPinnedFiltersAnswerAsUpstreamDoes() {
+        H2Backend upstream = new H2Backend(MVStore.open(null));
+        CommittingH2Backend embedded = new CommittingH2Backend(MVStore.open(null), Durability.PROCESS);
+        try {
+            List<Document> filters = List.of(
+                    new Document("_id", "k5").append("sha", "s5"),
+                    new Document("_id", "k5").append("sha", "s6"),
+                    new Document("_id", "k7").append("$or", List.of(new Document("order", new Document("$exists", false)),
+                            new Document("order", new Document("$lt", 9)))),
+                    new Document("_id", "k8").append("$or", List.of(new Document("order", new Document("$exists", false)),
+                            new Document("order", new Document("$lt", 3)))),
+                    new Document("_id", "missing").append("sha", "s1"),
+                    new Document("_id", new Document("$in", List.of("k1", "k2"))).append("order", new Document("$gte", 0)),
+                    new Document("_id", "k3").append("undeployedAt", null));
+            for (Document filter : filters) {
+                assertThat(pinnedOutcome(embedded, filter)).as(filter.toString())
+                        .isEqualTo(pinnedOutcome(upstream, filter));
+            }
+            assertThat(pinnedOutcome(embedded, filters.get(0))).as("a pinned match is found and updated")
+                    .isEqualTo("[{\"_id\" : \"k5\", \"sha\" : \"s5\", \"order\" : 5}] updated 1/1 [k5] deleted 1 left 9");
+        } finally {
+            upstream.close();
+            embedded.close();
+        }
+    }
+
+    /** What a find, a conditional update and a conditional delete with this filter do, on a fresh collection. */
+    private static String pinnedOutcome(MongoBackend backend, Document filter) {
+        String name = "pinned" + PINNED.incrementAndGet();
+        var collection = backend.resolveDatabase("db").createCollectionOrThrowIfExists(name);
+        for (int i = 0; i < 10; i++) {
+            collection.addDocument(new Document("_id", "k" + i).append("sha", "s" + i).append("order", i));
+        }
+        List<String> found = new ArrayList<>();
+        collection.handleQuery(new QueryParameters(filter, 0, 0)).forEach(document -> found.add(document.toString()));
+        Document updated = collection.updateDocuments(filter, new Document("$set", new Document("seen", true)),
+                ArrayFilters.empty(), true, false, NoopOplog.get());
+        List<String> after = new ArrayList<>();
+        collection.handleQuery(new QueryParameters(new Document("seen", true), 0, 0))
+                .forEach(document -> after.add(document.get("_id").toString()));
+        int deleted = collection.deleteDocuments(filter, 1, NoopOplog.get());
+        return found + " updated " + updated.get("n") + "/" + updated.get("nModified") + " " + after + " deleted "
+                + deleted + " left " + collection.count();
+    }
+
+    private static final AtomicInteger PINNED = new AtomicInteger();
 }
