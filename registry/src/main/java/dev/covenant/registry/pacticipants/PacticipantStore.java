@@ -15,6 +15,7 @@ import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import com.mongodb.reactivestreams.client.MongoCollection;
 import com.mongodb.reactivestreams.client.MongoDatabase;
+import dev.covenant.registry.storage.HistoryIndex;
 import dev.covenant.registry.storage.IndexDefinitions;
 import dev.covenant.registry.storage.MongoErrors;
 import dev.covenant.registry.storage.ReadCache;
@@ -22,6 +23,7 @@ import dev.covenant.registry.storage.ReadCaches;
 import dev.covenant.registry.storage.Sequences;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -48,8 +50,11 @@ final class PacticipantStore implements IndexDefinitions {
     private final ReadCache<String, Document> branchCache;
     private final ReadCache<String, List<Document>> branchListCache;
     private final ReadCache<String, Document> tagHeadCache;
+    private final HistoryIndex history;
+    private final HistoryIndex.Kind versionsOfApplication;
 
-    PacticipantStore(MongoDatabase database, Sequences sequences, Clock clock, ReadCaches caches) {
+    PacticipantStore(MongoDatabase database, Sequences sequences, Clock clock, ReadCaches caches,
+            HistoryIndex history) {
         this.applications = database.getCollection("applications");
         this.versions = database.getCollection("versions");
         this.branches = database.getCollection("branches");
@@ -61,6 +66,9 @@ final class PacticipantStore implements IndexDefinitions {
         this.branchCache = caches.mutable(20_000);
         this.branchListCache = caches.mutable(10_000);
         this.tagHeadCache = caches.mutable(20_000);
+        this.history = history;
+        this.versionsOfApplication = history.register("versions", "versions", List.of("app"),
+                document -> document.getString("app"));
     }
 
     @Override
@@ -133,7 +141,8 @@ final class PacticipantStore implements IndexDefinitions {
                         .append("createdAt", Date.from(clock.instant()))
                         .append("branches", List.of())
                         .append("tags", List.of()))
-                .flatMap(document -> versionCache.writing(document.getString("_id"), Mono.from(versions.insertOne(document)))
+                .flatMap(document -> history.add(versionsOfApplication, application, document.getString("_id"))
+                        .then(versionCache.writing(document.getString("_id"), Mono.from(versions.insertOne(document))))
                         .then(moveApplicationHead(application, number, document.getLong("order")))
                         .thenReturn(document))
                 .onErrorResume(MongoErrors::isDuplicateKey, e -> findVersion(application, number));
@@ -199,8 +208,11 @@ final class PacticipantStore implements IndexDefinitions {
                 .flatMapIterable(list -> list);
     }
 
+    /** Every version of an application, newest first: its history list, then the versions by {@code _id}. */
     Flux<Document> versionsOf(String application) {
-        return Flux.from(versions.find(eq("app", application)).sort(Sorts.descending("order")));
+        return history.records(versionsOfApplication, application)
+                .filter(document -> application.equals(document.getString("app")))
+                .sort(Comparator.comparingLong((Document document) -> document.getLong("order")).reversed());
     }
 
     Mono<Void> deleteBranch(String application, String branch) {

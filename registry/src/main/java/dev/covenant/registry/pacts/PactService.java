@@ -14,6 +14,7 @@ import dev.covenant.registry.pacticipants.Version;
 import dev.covenant.registry.pacticipants.VersionListener;
 import dev.covenant.registry.pacticipants.VersionRef;
 import dev.covenant.registry.storage.ContentStore;
+import dev.covenant.registry.storage.HistoryIndex;
 import dev.covenant.registry.storage.IndexDefinitions;
 import dev.covenant.registry.storage.ReadCaches;
 import dev.covenant.registry.system.Names;
@@ -53,11 +54,11 @@ public class PactService implements IndexDefinitions, VersionListener {
 
     PactService(MongoDatabase database, ContentStore contents, Pacticipants pacticipants, EngineGateway engine,
             Clock clock, ReadCaches caches, EventLog events, ObjectProvider<PactListener> listeners,
-            ApplicationOwnership ownership) {
+            ApplicationOwnership ownership, HistoryIndex history) {
         this.ownership = ownership;
         this.events = events;
         this.listeners = listeners;
-        this.store = new PactStore(database, caches);
+        this.store = new PactStore(database, caches, history);
         this.contents = contents;
         this.pacticipants = pacticipants;
         this.engine = engine;

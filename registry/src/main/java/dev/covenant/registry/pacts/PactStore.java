@@ -14,10 +14,12 @@ import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import com.mongodb.reactivestreams.client.MongoCollection;
 import com.mongodb.reactivestreams.client.MongoDatabase;
+import dev.covenant.registry.storage.HistoryIndex;
 import dev.covenant.registry.storage.IndexDefinitions;
 import dev.covenant.registry.storage.MongoErrors;
 import dev.covenant.registry.storage.ReadCache;
 import dev.covenant.registry.storage.ReadCaches;
+import java.util.Comparator;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -41,7 +43,10 @@ final class PactStore implements IndexDefinitions {
     private final ReadCache<String, Document> headCache;
     private final ReadCache<String, List<String>> integrationCache;
 
-    PactStore(MongoDatabase database, ReadCaches caches) {
+    private final HistoryIndex history;
+    private final HistoryIndex.Kind publicationsOfIntegration;
+
+    PactStore(MongoDatabase database, ReadCaches caches, HistoryIndex history) {
         this.publications = database.getCollection("pact_publications");
         this.contents = database.getCollection("pact_contents");
         this.heads = database.getCollection("pact_heads");
@@ -50,6 +55,13 @@ final class PactStore implements IndexDefinitions {
         this.contentCache = caches.immutable(20_000);
         this.headCache = caches.mutable(50_000);
         this.integrationCache = caches.mutable(10_000);
+        this.history = history;
+        this.publicationsOfIntegration = history.register("pacts", "pact_publications", List.of("provider", "consumer"),
+                document -> integrationKey(document.getString("provider"), document.getString("consumer")));
+    }
+
+    private static String integrationKey(String provider, String consumer) {
+        return provider + "|" + consumer;
     }
 
     @Override
@@ -68,7 +80,9 @@ final class PactStore implements IndexDefinitions {
     Mono<Boolean> save(PactPublication publication, String previousSha) {
         String id = PactPublication.id(publication.provider(), publication.consumer(), publication.consumerVersion());
         if (previousSha == null) {
-            return publicationCache.writing(id, Mono.from(publications.insertOne(publication.toDocument())))
+            return history.add(publicationsOfIntegration,
+                            integrationKey(publication.provider(), publication.consumer()), id)
+                    .then(publicationCache.writing(id, Mono.from(publications.insertOne(publication.toDocument()))))
                     .thenReturn(true)
                     .onErrorResume(MongoErrors::isDuplicateKey, e -> Mono.just(false));
         }
@@ -145,9 +159,10 @@ final class PactStore implements IndexDefinitions {
 
     /** Every publication of one integration, newest consumer version first. */
     Flux<PactPublication> history(String provider, String consumer) {
-        return Flux.from(publications.find(and(eq("provider", provider), eq("consumer", consumer)))
-                        .sort(Sorts.descending("order")))
-                .map(PactPublication::from);
+        return history.records(publicationsOfIntegration, integrationKey(provider, consumer))
+                .map(PactPublication::from)
+                .filter(publication -> publication.provider().equals(provider) && publication.consumer().equals(consumer))
+                .sort(Comparator.comparingLong(PactPublication::order).reversed());
     }
 
     /** Every head (latest, per branch, per tag, per content) as consumer and version: a scan, for retention. */

@@ -12,6 +12,7 @@ import dev.covenant.registry.pacticipants.Pacticipants;
 import dev.covenant.registry.pacticipants.VersionRef;
 import dev.covenant.registry.pacts.PactService;
 import dev.covenant.registry.storage.IndexDefinitions;
+import dev.covenant.registry.storage.HistoryIndex;
 import dev.covenant.registry.storage.ReadCaches;
 import dev.covenant.registry.storage.Sequences;
 import dev.covenant.registry.system.NotFoundException;
@@ -45,11 +46,11 @@ public class VerificationService implements IndexDefinitions {
 
     VerificationService(MongoDatabase database, PactService pacts, Pacticipants pacticipants, Sequences sequences,
             Clock clock, ReadCaches caches, EventLog events, ObjectProvider<VerificationListener> listeners,
-            ApplicationOwnership ownership) {
+            ApplicationOwnership ownership, HistoryIndex history) {
         this.ownership = ownership;
         this.events = events;
         this.listeners = listeners;
-        this.store = new VerificationStore(database, caches);
+        this.store = new VerificationStore(database, caches, history);
         this.pacts = pacts;
         this.pacticipants = pacticipants;
         this.sequences = sequences;
