@@ -3,6 +3,7 @@ package dev.covenant.registry.pacts;
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.exists;
+import static com.mongodb.client.model.Filters.in;
 import static com.mongodb.client.model.Filters.lte;
 import static com.mongodb.client.model.Filters.or;
 
@@ -120,6 +121,20 @@ final class PactStore implements IndexDefinitions {
     Mono<Document> head(String provider, String consumer, String key) {
         String id = provider + "|" + consumer + "|" + key;
         return headCache.get(id, () -> Mono.from(heads.find(eq("_id", id)).first()));
+    }
+
+    /** The heads of many keys of one integration in one query for those not cached; the found ones, in order. */
+    Flux<Document> heads(String provider, String consumer, List<String> keys) {
+        List<String> ids = keys.stream().map(key -> provider + "|" + consumer + "|" + key).toList();
+        return headCache.getAll(ids, missing -> Flux.from(heads.find(in("_id", missing)))
+                .map(head -> Map.entry(head.getString("_id"), head)));
+    }
+
+    /** Publications of many consumer versions of one integration, read as {@link #heads} are. */
+    Flux<PactPublication> findAll(String provider, String consumer, List<String> versions) {
+        List<String> ids = versions.stream().map(version -> PactPublication.id(provider, consumer, version)).toList();
+        return publicationCache.getAll(ids, missing -> Flux.from(publications.find(in("_id", missing)))
+                .map(document -> Map.entry(document.getString("_id"), PactPublication.from(document))));
     }
 
     Mono<Void> link(String provider, String consumer) {

@@ -3,6 +3,7 @@ package dev.covenant.registry.verifications;
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.exists;
+import static com.mongodb.client.model.Filters.in;
 import static com.mongodb.client.model.Filters.lt;
 import static com.mongodb.client.model.Filters.or;
 
@@ -109,6 +110,13 @@ final class VerificationStore implements IndexDefinitions {
 
     Mono<Document> head(String key) {
         return headCache.get(key, () -> Mono.from(heads.find(eq("_id", key)).first()));
+    }
+
+    /** The heads of many keys, those not cached in one query; the found ones, by key. */
+    Mono<Map<String, Document>> heads(List<String> keys) {
+        return headCache.getAll(keys, missing -> Flux.from(heads.find(in("_id", missing)))
+                        .map(head -> Map.entry(head.getString("_id"), head)))
+                .collectMap(head -> head.getString("_id"));
     }
 
     /** Every head document: a scan, for retention. */
