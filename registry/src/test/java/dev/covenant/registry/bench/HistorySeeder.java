@@ -67,7 +67,8 @@ public final class HistorySeeder {
         ConfigurableApplicationContext context = new SpringApplicationBuilder(CovenantRegistry.class)
                 .run("--server.port=0", "--covenant.storage.data-dir=" + dataDir, "--covenant.storage.mongodb-uri=",
                         "--covenant.storage.durability=bulk", "--covenant.jobs.workers=0",
-                        "--logging.level.root=WARN");
+                        // no other instance writes: nothing for the UI index to follow in the event log (a scan)
+                        "--covenant.ui.follow-interval=0", "--logging.level.root=WARN");
         try {
             return seed(context, rounds, apps);
         } finally {
