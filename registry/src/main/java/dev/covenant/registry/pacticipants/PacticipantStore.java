@@ -52,6 +52,7 @@ final class PacticipantStore implements IndexDefinitions {
     private final ReadCache<String, Document> tagHeadCache;
     private final HistoryIndex history;
     private final HistoryIndex.Kind versionsOfApplication;
+    private final HistoryIndex.Kind branchesOfApplication;
 
     PacticipantStore(MongoDatabase database, Sequences sequences, Clock clock, ReadCaches caches,
             HistoryIndex history) {
@@ -68,6 +69,8 @@ final class PacticipantStore implements IndexDefinitions {
         this.tagHeadCache = caches.mutable(20_000);
         this.history = history;
         this.versionsOfApplication = history.register("versions", "versions", List.of("app"),
+                document -> document.getString("app"));
+        this.branchesOfApplication = history.register("branches", "branches", List.of("app"),
                 document -> document.getString("app"));
     }
 
@@ -176,8 +179,13 @@ final class PacticipantStore implements IndexDefinitions {
         Bson update = Updates.combine(Updates.setOnInsert("app", application), Updates.setOnInsert("name", branch),
                 Updates.setOnInsert("createdAt", now), Updates.set("latestVersion", number),
                 Updates.set("latestOrder", order));
-        return branchCache.writing(Branch.id(application, branch),
-                        Mono.from(branches.updateOne(guard, update, new UpdateOptions().upsert(true))))
+        // a new branch joins the application's list before it exists (a crash in between leaves an id reads skip)
+        Mono<Void> listed = findBranch(application, branch)
+                .hasElement()
+                .flatMap(exists -> exists ? Mono.<Void>empty()
+                        : history.add(branchesOfApplication, application, Branch.id(application, branch)));
+        return listed.then(branchCache.writing(Branch.id(application, branch),
+                        Mono.from(branches.updateOne(guard, update, new UpdateOptions().upsert(true)))))
                 .onErrorResume(MongoErrors::isDuplicateKey, e -> Mono.empty())
                 .then(Mono.fromRunnable(() -> branchListCache.invalidate(application)));
     }
@@ -203,8 +211,10 @@ final class PacticipantStore implements IndexDefinitions {
     }
 
     Flux<Document> branchesOf(String application) {
-        return branchListCache.get(application, () -> Flux.from(branches.find(eq("app", application))
-                        .sort(Sorts.ascending("name"))).collectList())
+        return branchListCache.get(application, () -> history.records(branchesOfApplication, application)
+                        .filter(document -> application.equals(document.getString("app")))
+                        .sort(Comparator.comparing((Document document) -> document.getString("name")))
+                        .collectList())
                 .flatMapIterable(list -> list);
     }
 

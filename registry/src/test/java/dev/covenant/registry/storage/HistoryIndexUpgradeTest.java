@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mongodb.reactivestreams.client.MongoDatabase;
 import dev.covenant.registry.CovenantRegistry;
+import dev.covenant.registry.pacticipants.Branch;
 import dev.covenant.registry.pacticipants.Pacticipants;
 import dev.covenant.registry.pacticipants.Version;
 import dev.covenant.registry.pacts.PactPublication;
@@ -50,6 +51,7 @@ class HistoryIndexUpgradeTest {
                             pact(n == 3 ? 2 : 1)))
                     .blockLast(WAIT);
             first.getBean(Pacticipants.class).ensureVersion("shop", "1.4", "main", List.of(), null).block(WAIT);
+            first.getBean(Pacticipants.class).ensureVersion("shop", "0.9", "feat", List.of(), null).block(WAIT);
             VerificationService verifications = first.getBean(VerificationService.class);
             String firstSha = pacts.publication("stock", "shop", "1.1").block(WAIT).sha();
             VerificationSeeding.verify(verifications, "stock", "shop", firstSha, "9.0", true)
@@ -65,7 +67,9 @@ class HistoryIndexUpgradeTest {
             VerificationService verifications = second.getBean(VerificationService.class);
 
             assertThat(pacticipants.versions("shop").map(Version::number).collectList().block(WAIT))
-                    .containsExactly("1.4", "1.3", "1.2", "1.1");
+                    .containsExactly("0.9", "1.4", "1.3", "1.2", "1.1");
+            assertThat(pacticipants.branches("shop").map(Branch::name).collectList().block(WAIT))
+                    .containsExactly("feat", "main");
             assertThat(pacts.history("stock", "shop").map(PactPublication::consumerVersion).collectList().block(WAIT))
                     .containsExactly("1.3", "1.2", "1.1");
             String firstSha = pacts.publication("stock", "shop", "1.1").block(WAIT).sha();
@@ -77,6 +81,9 @@ class HistoryIndexUpgradeTest {
 
             PactSeeding.publish(pacts, "shop", "1.5", "main", List.of(), "stock", pact(2)).block(WAIT);
             assertThat(pacticipants.versions("shop").map(Version::number).blockFirst(WAIT)).isEqualTo("1.5");
+            pacticipants.ensureVersion("shop", "1.6", "another", List.of(), null).block(WAIT);
+            assertThat(pacticipants.branches("shop").map(Branch::name).collectList().block(WAIT))
+                    .containsExactly("another", "feat", "main");
             assertThat(pacts.history("stock", "shop").count().block(WAIT)).isEqualTo(4L);
         }
     }
