@@ -5,7 +5,7 @@
 # cold (from readiness, within the first minute) and warm; prints the start-up time and the H2 file size.
 # Usage: docs/benchmarks/history-scale.sh [fraction] [seconds-per-endpoint]   (from the repository root)
 #   fraction 1.0 is ~190,000 versions; SKIP_BUILD=1 reuses the compiled classes; DATA_DIR=<dir> with SEED=0
-#   reuses a seeded store.
+#   reuses a seeded store; PORT=<port> (default 19394) for the registry.
 set -euo pipefail
 FRACTION=${1:-0.01}
 SECONDS_PER_ENDPOINT=${2:-10}
@@ -40,6 +40,7 @@ until curl -sf "http://localhost:$PORT/actuator/health/readiness" >/dev/null; do
   sleep 0.1
 done
 echo "start-up to ready: $(( ($(date +%s%N) - START) / 1000000 )) ms"
+grep -E "compacted at start|History index .* built" "$WORK/registry.log" || true
 echo "| phase | endpoint | requests | p50 ms | p99 ms | max ms | non-200 |"
 echo "|---|---|---|---|---|---|---|"
 $JAVA -cp "$CP" dev.covenant.registry.bench.HistoryLoad "http://localhost:$PORT" "$ROUNDS" \

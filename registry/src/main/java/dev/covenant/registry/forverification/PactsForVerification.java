@@ -2,7 +2,6 @@ package dev.covenant.registry.forverification;
 
 import dev.covenant.registry.environments.Environments;
 import dev.covenant.registry.forverification.Selector.Kind;
-import dev.covenant.registry.pacticipants.Branch;
 import dev.covenant.registry.pacticipants.Pacticipants;
 import dev.covenant.registry.pacts.PactPublication;
 import dev.covenant.registry.pacts.PactService;
@@ -107,14 +106,32 @@ class PactsForVerification {
         Set<String> chosen = new java.util.HashSet<>();
         selected.forEach(pact -> chosen.add(pact.publication().consumer() + "|" + pact.publication().sha()));
         return pacts.consumersOf(provider)
-                .concatMap(consumer -> pacticipants.branches(consumer)
-                        .map(Branch::name)
-                        .concatMap(branch -> pacts.latest(provider, consumer, "branch:" + branch)
-                                .map(publication -> new Selection(new Selector(Kind.BRANCH, null, branch, null, null,
-                                        null, null), publication, null, false, branch))))
+                .concatMap(consumer -> branchHeads(provider, consumer))
                 .filter(selection -> !selection.publication().createdAt().isBefore(request.includeWipPactsSince()))
                 .filter(selection -> chosen.add(selection.publication().consumer() + "|" + selection.publication().sha()))
-                .filterWhen(selection -> verifications.pending(provider, selection.publication().sha(), request.providerBranch()))
+                .collectList()
+                .flatMapMany(candidates -> verifications.pendingAll(provider, shas(candidates), request.providerBranch())
+                        .flatMapIterable(pending -> candidates.stream()
+                                .filter(candidate -> pending.get(candidate.publication().sha()))
+                                .toList()))
                 .map(selection -> new VerifiablePact(selection.publication(), List.of(selection), true, true));
+    }
+
+    /** The latest pact on each of the consumer's branches, the heads and publications read together. */
+    private Flux<Selection> branchHeads(String provider, String consumer) {
+        return pacticipants.branches(consumer)
+                .map(branch -> "branch:" + branch.name())
+                .collectList()
+                .flatMap(keys -> pacts.latestAll(provider, consumer, keys))
+                .flatMapIterable(Map::entrySet)
+                .map(head -> {
+                    String branch = head.getKey().substring("branch:".length());
+                    return new Selection(new Selector(Kind.BRANCH, null, branch, null, null, null, null), head.getValue(),
+                            null, false, branch);
+                });
+    }
+
+    private static List<String> shas(List<Selection> selections) {
+        return selections.stream().map(selection -> selection.publication().sha()).distinct().toList();
     }
 }

@@ -15,6 +15,7 @@ import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import com.mongodb.reactivestreams.client.MongoCollection;
 import com.mongodb.reactivestreams.client.MongoDatabase;
+import dev.covenant.registry.storage.HistoryIndex;
 import dev.covenant.registry.storage.IndexDefinitions;
 import dev.covenant.registry.storage.MongoErrors;
 import dev.covenant.registry.storage.ReadCache;
@@ -22,6 +23,7 @@ import dev.covenant.registry.storage.ReadCaches;
 import dev.covenant.registry.storage.Sequences;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -48,8 +50,12 @@ final class PacticipantStore implements IndexDefinitions {
     private final ReadCache<String, Document> branchCache;
     private final ReadCache<String, List<Document>> branchListCache;
     private final ReadCache<String, Document> tagHeadCache;
+    private final HistoryIndex history;
+    private final HistoryIndex.Kind versionsOfApplication;
+    private final HistoryIndex.Kind branchesOfApplication;
 
-    PacticipantStore(MongoDatabase database, Sequences sequences, Clock clock, ReadCaches caches) {
+    PacticipantStore(MongoDatabase database, Sequences sequences, Clock clock, ReadCaches caches,
+            HistoryIndex history) {
         this.applications = database.getCollection("applications");
         this.versions = database.getCollection("versions");
         this.branches = database.getCollection("branches");
@@ -61,6 +67,11 @@ final class PacticipantStore implements IndexDefinitions {
         this.branchCache = caches.mutable(20_000);
         this.branchListCache = caches.mutable(10_000);
         this.tagHeadCache = caches.mutable(20_000);
+        this.history = history;
+        this.versionsOfApplication = history.register("versions", "versions", List.of("app"),
+                document -> document.getString("app"));
+        this.branchesOfApplication = history.register("branches", "branches", List.of("app"),
+                document -> document.getString("app"));
     }
 
     @Override
@@ -133,7 +144,8 @@ final class PacticipantStore implements IndexDefinitions {
                         .append("createdAt", Date.from(clock.instant()))
                         .append("branches", List.of())
                         .append("tags", List.of()))
-                .flatMap(document -> versionCache.writing(document.getString("_id"), Mono.from(versions.insertOne(document)))
+                .flatMap(document -> history.add(versionsOfApplication, application, document.getString("_id"))
+                        .then(versionCache.writing(document.getString("_id"), Mono.from(versions.insertOne(document))))
                         .then(moveApplicationHead(application, number, document.getLong("order")))
                         .thenReturn(document))
                 .onErrorResume(MongoErrors::isDuplicateKey, e -> findVersion(application, number));
@@ -167,8 +179,13 @@ final class PacticipantStore implements IndexDefinitions {
         Bson update = Updates.combine(Updates.setOnInsert("app", application), Updates.setOnInsert("name", branch),
                 Updates.setOnInsert("createdAt", now), Updates.set("latestVersion", number),
                 Updates.set("latestOrder", order));
-        return branchCache.writing(Branch.id(application, branch),
-                        Mono.from(branches.updateOne(guard, update, new UpdateOptions().upsert(true))))
+        // a new branch joins the application's list before it exists (a crash in between leaves an id reads skip)
+        Mono<Void> listed = findBranch(application, branch)
+                .hasElement()
+                .flatMap(exists -> exists ? Mono.<Void>empty()
+                        : history.add(branchesOfApplication, application, Branch.id(application, branch)));
+        return listed.then(branchCache.writing(Branch.id(application, branch),
+                        Mono.from(branches.updateOne(guard, update, new UpdateOptions().upsert(true)))))
                 .onErrorResume(MongoErrors::isDuplicateKey, e -> Mono.empty())
                 .then(Mono.fromRunnable(() -> branchListCache.invalidate(application)));
     }
@@ -194,13 +211,18 @@ final class PacticipantStore implements IndexDefinitions {
     }
 
     Flux<Document> branchesOf(String application) {
-        return branchListCache.get(application, () -> Flux.from(branches.find(eq("app", application))
-                        .sort(Sorts.ascending("name"))).collectList())
+        return branchListCache.get(application, () -> history.records(branchesOfApplication, application)
+                        .filter(document -> application.equals(document.getString("app")))
+                        .sort(Comparator.comparing((Document document) -> document.getString("name")))
+                        .collectList())
                 .flatMapIterable(list -> list);
     }
 
+    /** Every version of an application, newest first: its history list, then the versions by {@code _id}. */
     Flux<Document> versionsOf(String application) {
-        return Flux.from(versions.find(eq("app", application)).sort(Sorts.descending("order")));
+        return history.records(versionsOfApplication, application)
+                .filter(document -> application.equals(document.getString("app")))
+                .sort(Comparator.comparingLong((Document document) -> document.getLong("order")).reversed());
     }
 
     Mono<Void> deleteBranch(String application, String branch) {

@@ -2,6 +2,7 @@ package dev.covenant.registry.pacticipants;
 
 import com.mongodb.client.model.Updates;
 import com.mongodb.reactivestreams.client.MongoDatabase;
+import dev.covenant.registry.storage.HistoryIndex;
 import dev.covenant.registry.storage.ReadCaches;
 import dev.covenant.registry.storage.Sequences;
 import dev.covenant.registry.system.Names;
@@ -30,8 +31,8 @@ public class Pacticipants {
     private final ObjectProvider<VersionListener> listeners;
 
     Pacticipants(MongoDatabase database, Sequences sequences, Clock clock, ObjectProvider<VersionListener> listeners,
-            ReadCaches caches) {
-        this.store = new PacticipantStore(database, sequences, clock, caches);
+            ReadCaches caches, HistoryIndex history) {
+        this.store = new PacticipantStore(database, sequences, clock, caches, history);
         this.listeners = listeners;
     }
 

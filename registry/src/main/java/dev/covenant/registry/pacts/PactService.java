@@ -14,6 +14,7 @@ import dev.covenant.registry.pacticipants.Version;
 import dev.covenant.registry.pacticipants.VersionListener;
 import dev.covenant.registry.pacticipants.VersionRef;
 import dev.covenant.registry.storage.ContentStore;
+import dev.covenant.registry.storage.HistoryIndex;
 import dev.covenant.registry.storage.IndexDefinitions;
 import dev.covenant.registry.storage.ReadCaches;
 import dev.covenant.registry.system.Names;
@@ -21,6 +22,8 @@ import dev.covenant.registry.system.NotFoundException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -53,11 +56,11 @@ public class PactService implements IndexDefinitions, VersionListener {
 
     PactService(MongoDatabase database, ContentStore contents, Pacticipants pacticipants, EngineGateway engine,
             Clock clock, ReadCaches caches, EventLog events, ObjectProvider<PactListener> listeners,
-            ApplicationOwnership ownership) {
+            ApplicationOwnership ownership, HistoryIndex history) {
         this.ownership = ownership;
         this.events = events;
         this.listeners = listeners;
-        this.store = new PactStore(database, caches);
+        this.store = new PactStore(database, caches, history);
         this.contents = contents;
         this.pacticipants = pacticipants;
         this.engine = engine;
@@ -240,6 +243,25 @@ public class PactService implements IndexDefinitions, VersionListener {
     public Mono<PactPublication> latest(String provider, String consumer, String key) {
         return store.head(provider, consumer, key)
                 .flatMap(head -> store.find(provider, consumer, head.getString("version")));
+    }
+
+    /**
+     * {@link #latest} for many head keys of one integration, read together (two queries for what is not cached):
+     * head key → publication, in the keys' order, for the keys that have one.
+     */
+    public Mono<Map<String, PactPublication>> latestAll(String provider, String consumer, List<String> keys) {
+        String prefix = provider + "|" + consumer + "|";
+        return store.heads(provider, consumer, keys)
+                .collectMap(head -> head.getString("_id").substring(prefix.length()), head -> head.getString("version"))
+                .flatMap(versions -> store.findAll(provider, consumer, List.copyOf(new LinkedHashSet<>(versions.values())))
+                        .collectMap(PactPublication::consumerVersion)
+                        .map(publications -> {
+                            Map<String, PactPublication> latest = new LinkedHashMap<>();
+                            keys.stream()
+                                    .filter(key -> publications.containsKey(versions.get(key)))
+                                    .forEach(key -> latest.put(key, publications.get(versions.get(key))));
+                            return latest;
+                        }));
     }
 
     public Flux<String> consumersOf(String provider) {

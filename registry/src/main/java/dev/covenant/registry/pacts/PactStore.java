@@ -3,6 +3,7 @@ package dev.covenant.registry.pacts;
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.exists;
+import static com.mongodb.client.model.Filters.in;
 import static com.mongodb.client.model.Filters.lte;
 import static com.mongodb.client.model.Filters.or;
 
@@ -14,10 +15,12 @@ import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import com.mongodb.reactivestreams.client.MongoCollection;
 import com.mongodb.reactivestreams.client.MongoDatabase;
+import dev.covenant.registry.storage.HistoryIndex;
 import dev.covenant.registry.storage.IndexDefinitions;
 import dev.covenant.registry.storage.MongoErrors;
 import dev.covenant.registry.storage.ReadCache;
 import dev.covenant.registry.storage.ReadCaches;
+import java.util.Comparator;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -41,7 +44,10 @@ final class PactStore implements IndexDefinitions {
     private final ReadCache<String, Document> headCache;
     private final ReadCache<String, List<String>> integrationCache;
 
-    PactStore(MongoDatabase database, ReadCaches caches) {
+    private final HistoryIndex history;
+    private final HistoryIndex.Kind publicationsOfIntegration;
+
+    PactStore(MongoDatabase database, ReadCaches caches, HistoryIndex history) {
         this.publications = database.getCollection("pact_publications");
         this.contents = database.getCollection("pact_contents");
         this.heads = database.getCollection("pact_heads");
@@ -50,6 +56,13 @@ final class PactStore implements IndexDefinitions {
         this.contentCache = caches.immutable(20_000);
         this.headCache = caches.mutable(50_000);
         this.integrationCache = caches.mutable(10_000);
+        this.history = history;
+        this.publicationsOfIntegration = history.register("pacts", "pact_publications", List.of("provider", "consumer"),
+                document -> integrationKey(document.getString("provider"), document.getString("consumer")));
+    }
+
+    private static String integrationKey(String provider, String consumer) {
+        return provider + "|" + consumer;
     }
 
     @Override
@@ -68,7 +81,9 @@ final class PactStore implements IndexDefinitions {
     Mono<Boolean> save(PactPublication publication, String previousSha) {
         String id = PactPublication.id(publication.provider(), publication.consumer(), publication.consumerVersion());
         if (previousSha == null) {
-            return publicationCache.writing(id, Mono.from(publications.insertOne(publication.toDocument())))
+            return history.add(publicationsOfIntegration,
+                            integrationKey(publication.provider(), publication.consumer()), id)
+                    .then(publicationCache.writing(id, Mono.from(publications.insertOne(publication.toDocument()))))
                     .thenReturn(true)
                     .onErrorResume(MongoErrors::isDuplicateKey, e -> Mono.just(false));
         }
@@ -108,6 +123,20 @@ final class PactStore implements IndexDefinitions {
         return headCache.get(id, () -> Mono.from(heads.find(eq("_id", id)).first()));
     }
 
+    /** The heads of many keys of one integration in one query for those not cached; the found ones, in order. */
+    Flux<Document> heads(String provider, String consumer, List<String> keys) {
+        List<String> ids = keys.stream().map(key -> provider + "|" + consumer + "|" + key).toList();
+        return headCache.getAll(ids, missing -> Flux.from(heads.find(in("_id", missing)))
+                .map(head -> Map.entry(head.getString("_id"), head)));
+    }
+
+    /** Publications of many consumer versions of one integration, read as {@link #heads} are. */
+    Flux<PactPublication> findAll(String provider, String consumer, List<String> versions) {
+        List<String> ids = versions.stream().map(version -> PactPublication.id(provider, consumer, version)).toList();
+        return publicationCache.getAll(ids, missing -> Flux.from(publications.find(in("_id", missing)))
+                .map(document -> Map.entry(document.getString("_id"), PactPublication.from(document))));
+    }
+
     Mono<Void> link(String provider, String consumer) {
         return integrationCache.writing("consumers|" + provider, Mono.from(integrations.updateOne(
                         eq("_id", "consumers|" + provider), Updates.addToSet("names", consumer),
@@ -145,9 +174,10 @@ final class PactStore implements IndexDefinitions {
 
     /** Every publication of one integration, newest consumer version first. */
     Flux<PactPublication> history(String provider, String consumer) {
-        return Flux.from(publications.find(and(eq("provider", provider), eq("consumer", consumer)))
-                        .sort(Sorts.descending("order")))
-                .map(PactPublication::from);
+        return history.records(publicationsOfIntegration, integrationKey(provider, consumer))
+                .map(PactPublication::from)
+                .filter(publication -> publication.provider().equals(provider) && publication.consumer().equals(consumer))
+                .sort(Comparator.comparingLong(PactPublication::order).reversed());
     }
 
     /** Every head (latest, per branch, per tag, per content) as consumer and version: a scan, for retention. */

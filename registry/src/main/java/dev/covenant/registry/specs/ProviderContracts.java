@@ -8,7 +8,6 @@ import static com.mongodb.client.model.Filters.or;
 
 import com.mongodb.client.model.IndexModel;
 import com.mongodb.client.model.Indexes;
-import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import com.mongodb.reactivestreams.client.MongoCollection;
@@ -25,6 +24,7 @@ import dev.covenant.registry.pacticipants.ApplicationOwnership;
 import dev.covenant.registry.pacticipants.Pacticipants;
 import dev.covenant.registry.pacticipants.Version;
 import dev.covenant.registry.storage.ContentStore;
+import dev.covenant.registry.storage.HistoryIndex;
 import dev.covenant.registry.storage.IndexDefinitions;
 import dev.covenant.registry.storage.MongoErrors;
 import dev.covenant.registry.system.ConflictException;
@@ -34,6 +34,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import org.bson.Document;
@@ -68,14 +69,19 @@ public class ProviderContracts implements IndexDefinitions {
     private final EventLog events;
     private final ObjectProvider<PublishGuard> guards;
     private final ObjectProvider<ContractListener> listeners;
+    private final HistoryIndex history;
+    private final HistoryIndex.Kind contractsOfApplication;
 
     ProviderContracts(MongoDatabase database, ContentStore contents, Pacticipants pacticipants,
             EngineGateway engine, Clock clock, MeterRegistry meters, EventLog events,
             ObjectProvider<PublishGuard> guards, ObjectProvider<ContractListener> listeners,
-            ApplicationOwnership ownership) {
+            ApplicationOwnership ownership, HistoryIndex history) {
         this.ownership = ownership;
         this.events = events;
         this.guards = guards;
+        this.history = history;
+        this.contractsOfApplication = history.register("contracts", "provider_contracts", List.of("app"),
+                document -> document.getString("app"));
         this.listeners = listeners;
         this.contracts = database.getCollection("provider_contracts");
         this.heads = database.getCollection("provider_contract_heads");
@@ -206,7 +212,9 @@ public class ProviderContracts implements IndexDefinitions {
                 document.apiVersion(), request.content().length, clock.instant(), request.branch(),
                 request.tags() == null ? List.of() : request.tags(), request.buildUrl(), version.order(),
                 request.selfVerification());
-        return Mono.from(contracts.insertOne(contract.toDocument()))
+        return history.add(contractsOfApplication, contract.application(),
+                        ProviderContract.id(contract.application(), contract.version()))
+                .then(Mono.from(contracts.insertOne(contract.toDocument())))
                 .then(moveHeads(contract, version))
                 .then(notifyListeners(contract, document))
                 .then(Mono.fromCallable(() -> recordPublished(contract, document)))
@@ -283,8 +291,10 @@ public class ProviderContracts implements IndexDefinitions {
 
     /** Every contract of an application, newest first. */
     public Flux<ProviderContract> history(String application) {
-        return Flux.from(contracts.find(eq("app", application)).sort(Sorts.descending("order")))
-                .map(ProviderContract::from);
+        return history.records(contractsOfApplication, application)
+                .map(ProviderContract::from)
+                .filter(contract -> contract.application().equals(application))
+                .sort(Comparator.comparingLong(ProviderContract::order).reversed());
     }
 
     /** The document's bytes as published. */

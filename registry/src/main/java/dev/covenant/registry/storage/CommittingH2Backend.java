@@ -57,7 +57,7 @@ final class CommittingH2Backend extends H2Backend {
 
     @Override
     public Document handleCommand(Channel channel, String databaseName, String command, Document query) {
-        if (!writes(command, query)) {
+        if (durability == Durability.BULK || !writes(command, query)) {
             return super.handleCommand(channel, databaseName, command, query);
         }
         try {

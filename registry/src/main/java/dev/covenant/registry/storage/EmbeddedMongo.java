@@ -51,8 +51,11 @@ final class EmbeddedMongo implements AutoCloseable {
         }
         log.info("Embedded MongoDB-wire server at {} with data in {} (durability {}: {}); set COVENANT_MONGODB_URI"
                 + " to use a real MongoDB", connectionString(), file, durability.name().toLowerCase(Locale.ROOT),
-                durability == Durability.POWER ? "every write forced to disk before its answer"
-                        : "every write committed to the file before its answer");
+                switch (durability) {
+                    case POWER -> "every write forced to disk before its answer";
+                    case PROCESS -> "every write committed to the file before its answer";
+                    case BULK -> "bulk load: committed about once a second, a crash loses the last second";
+                });
     }
 
     /**

@@ -88,6 +88,16 @@ class MongoConfiguration {
     }
 
     @Bean
+    HistoryIndex historyIndex(MongoDatabase database) {
+        return new HistoryIndex(database);
+    }
+
+    @Bean
+    HistoryIndexBuilder historyIndexBuilder(HistoryIndex index) {
+        return new HistoryIndexBuilder(index);
+    }
+
+    @Bean
     IndexInitializer indexInitializer(MongoDatabase database, ObjectProvider<IndexDefinitions> definitions,
             StorageProperties properties) {
         return new IndexInitializer(database, definitions, properties.embedded());

@@ -2,9 +2,16 @@ package dev.covenant.registry.storage;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 import java.util.function.Supplier;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -87,6 +94,57 @@ public final class ReadCache<K, V> {
                 .defaultIfEmpty(Optional.empty())
                 .doOnNext(found -> keep(key, new Entry<>(found.orElse(null), now, generation), stamp))
                 .flatMap(Mono::justOrEmpty);
+    }
+
+    /**
+     * The cached values of many keys, the missing ones loaded together by one call of {@code loader} (which emits
+     * what it found; a key it does not emit is absent). Emits the found values in the order of {@code keys}. The
+     * same rules as {@link #get}: what was loaded is remembered as the {@link Kind} allows.
+     */
+    public Flux<V> getAll(List<K> keys, Function<List<K>, Flux<Map.Entry<K, V>>> loader) {
+        if (ttlNanos <= 0) {
+            return Flux.defer(() -> ordered(keys, Map.of(), loader.apply(keys)));
+        }
+        return Flux.defer(() -> {
+            long stamp = invalidations.get();
+            Mono<Long> generation = kind == Kind.IMMUTABLE ? Mono.just(0L) : generations.current();
+            return generation.flatMapMany(current -> lookupAll(keys, loader, current, stamp));
+        });
+    }
+
+    private Flux<V> lookupAll(List<K> keys, Function<List<K>, Flux<Map.Entry<K, V>>> loader, long generation,
+            long stamp) {
+        long now = System.nanoTime();
+        Map<K, V> cached = new HashMap<>();
+        List<K> missing = new ArrayList<>();
+        for (K key : keys) {
+            Entry<V> entry = entries.getIfPresent(key);
+            if (entry != null && now - entry.loadedAt() < ttlNanos && entry.generation() == generation) {
+                cached.put(key, entry.value());
+            } else if (!cached.containsKey(key) && !missing.contains(key)) {
+                missing.add(key);
+            }
+        }
+        if (missing.isEmpty()) {
+            return ordered(keys, cached, Flux.empty());
+        }
+        Flux<Map.Entry<K, V>> loaded = loader.apply(missing)
+                .collectMap(Map.Entry::getKey, Map.Entry::getValue)
+                .doOnNext(found -> missing.forEach(key -> {
+                    if (found.containsKey(key) || kind == Kind.MUTABLE) {
+                        keep(key, new Entry<>(found.get(key), now, generation), stamp);
+                    }
+                }))
+                .flatMapIterable(Map::entrySet);
+        return ordered(keys, cached, loaded);
+    }
+
+    private static <K, V> Flux<V> ordered(List<K> keys, Map<K, V> cached, Flux<Map.Entry<K, V>> loaded) {
+        return loaded.collectMap(Map.Entry::getKey, Map.Entry::getValue)
+                .flatMapIterable(found -> keys.stream()
+                        .map(key -> found.containsKey(key) ? found.get(key) : cached.get(key))
+                        .filter(Objects::nonNull)
+                        .toList());
     }
 
     private void keep(K key, Entry<V> entry, long stamp) {

@@ -9,8 +9,10 @@ import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.bson.ObjectId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 
@@ -114,6 +116,46 @@ final class SnapshotH2Database extends H2Database {
                 copies.add(new Document(document));
             }
             return super.createQueryResult(copies, batchSize);
+        }
+
+        /**
+         * A query the {@code _id} index cannot answer as a whole (mongo-java-server uses an index only when the
+         * filter is exactly {@code {_id: …}}) but that requires one {@code _id} value, at its top level or in a
+         * top-level {@code $and} (every guarded head update: {@code {$and: [{_id: k}, {$or: [...]}]}}), is matched
+         * against the one document with that {@code _id} instead of every document of the collection. The whole
+         * query is still matched, so the answer is the scan's.
+         */
+        @Override
+        protected QueryResult matchDocuments(Document query, Document orderBy, int skip, int limit, int batchSize,
+                Document fieldSelector) {
+            Object id = requiredId(query);
+            if (id != null) {
+                Document byId = new Document("_id", id);
+                for (Index<Object> index : getIndexes()) {
+                    if (index.canHandle(byId)) {
+                        return matchDocuments(query, index.getPositions(byId), orderBy, skip, limit, batchSize,
+                                fieldSelector);
+                    }
+                }
+            }
+            return super.matchDocuments(query, orderBy, skip, limit, batchSize, fieldSelector);
+        }
+
+        /** The plain value a query requires {@code _id} to equal, else null. */
+        static Object requiredId(Document query) {
+            Object id = query.get("_id");
+            if (id instanceof String || id instanceof Number || id instanceof ObjectId || id instanceof UUID) {
+                return id;
+            }
+            if (query.get("$and") instanceof List<?> clauses) {
+                for (Object clause : clauses) {
+                    Object found = clause instanceof Document document ? requiredId(document) : null;
+                    if (found != null) {
+                        return found;
+                    }
+                }
+            }
+            return null;
         }
     }
 }

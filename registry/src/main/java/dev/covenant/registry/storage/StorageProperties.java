@@ -14,7 +14,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *                   validated against the store's write generation (see {@link WriteGenerations})
  * @param durability   what an acknowledged write to the embedded store survives: {@code process} (the default:
  *                   committed to the data file before the answer, so a crash of the registry loses nothing) or
- *                   {@code power} (also forced to disk, for power loss; slower)
+ *                   {@code power} (also forced to disk, for power loss; slower); {@code bulk}
+ *                   commits about once a second instead, for bulk loads only (a crash loses the last second)
  */
 @ConfigurationProperties("covenant.storage")
 public record StorageProperties(String mongodbUri, String database, String dataDir, Duration readCacheTtl,

@@ -12,14 +12,18 @@ import dev.covenant.registry.pacticipants.Pacticipants;
 import dev.covenant.registry.pacticipants.VersionRef;
 import dev.covenant.registry.pacts.PactService;
 import dev.covenant.registry.storage.IndexDefinitions;
+import dev.covenant.registry.storage.HistoryIndex;
 import dev.covenant.registry.storage.ReadCaches;
 import dev.covenant.registry.storage.Sequences;
 import dev.covenant.registry.system.NotFoundException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,11 +49,11 @@ public class VerificationService implements IndexDefinitions {
 
     VerificationService(MongoDatabase database, PactService pacts, Pacticipants pacticipants, Sequences sequences,
             Clock clock, ReadCaches caches, EventLog events, ObjectProvider<VerificationListener> listeners,
-            ApplicationOwnership ownership) {
+            ApplicationOwnership ownership, HistoryIndex history) {
         this.ownership = ownership;
         this.events = events;
         this.listeners = listeners;
-        this.store = new VerificationStore(database, caches);
+        this.store = new VerificationStore(database, caches, history);
         this.pacts = pacts;
         this.pacticipants = pacticipants;
         this.sequences = sequences;
@@ -171,6 +175,44 @@ public class VerificationService implements IndexDefinitions {
                                         .map(created -> !success.getDate("createdAt").toInstant().isBefore(created))
                                         .defaultIfEmpty(false))
                                 .defaultIfEmpty(true));
+    }
+
+    /** {@link #pending} for many contents at once, their verification heads read together: content → pending. */
+    public Mono<Map<String, Boolean>> pendingAll(String provider, List<String> shas, String providerBranch) {
+        List<String> keys = new ArrayList<>();
+        shas.forEach(sha -> {
+            keys.add(sha + "|success-any");
+            if (providerBranch != null) {
+                keys.add(sha + "|success-branch:" + providerBranch);
+            }
+        });
+        Mono<Optional<Instant>> branchCreated = providerBranch == null ? Mono.just(Optional.empty())
+                : pacticipants.branch(provider, providerBranch).map(branch -> Optional.of(branch.createdAt()))
+                        .defaultIfEmpty(Optional.empty());
+        return store.heads(keys)
+                .zipWith(branchCreated)
+                .map(found -> {
+                    Map<String, Boolean> pending = new LinkedHashMap<>();
+                    shas.forEach(sha -> pending.put(sha, pending(found.getT1(), sha, providerBranch, found.getT2())));
+                    return pending;
+                });
+    }
+
+    /** The rule of {@link #pending} over heads already read. */
+    private static boolean pending(Map<String, Document> heads, String sha, String providerBranch,
+            Optional<Instant> branchCreated) {
+        Document anySuccess = heads.get(sha + "|success-any");
+        if (providerBranch == null) {
+            return anySuccess == null;
+        }
+        if (heads.containsKey(sha + "|success-branch:" + providerBranch)) {
+            return false;
+        }
+        if (anySuccess == null) {
+            return true;
+        }
+        return branchCreated.map(created -> !anySuccess.getDate("createdAt").toInstant().isBefore(created))
+                .orElse(false);
     }
 
     /** Whether this provider branch ever verified the content successfully. */

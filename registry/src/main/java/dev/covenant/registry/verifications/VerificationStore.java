@@ -3,21 +3,23 @@ package dev.covenant.registry.verifications;
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.exists;
+import static com.mongodb.client.model.Filters.in;
 import static com.mongodb.client.model.Filters.lt;
 import static com.mongodb.client.model.Filters.or;
 
 import com.mongodb.client.model.IndexModel;
 import com.mongodb.client.model.Indexes;
-import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import com.mongodb.reactivestreams.client.MongoCollection;
 import com.mongodb.reactivestreams.client.MongoDatabase;
+import dev.covenant.registry.storage.HistoryIndex;
 import dev.covenant.registry.storage.IndexDefinitions;
 import dev.covenant.registry.storage.MongoErrors;
 import dev.covenant.registry.storage.ReadCache;
 import dev.covenant.registry.storage.ReadCaches;
 import java.util.Date;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import org.bson.Document;
@@ -36,11 +38,17 @@ final class VerificationStore implements IndexDefinitions {
     private final ReadCache<String, Verification> verificationCache;
     private final ReadCache<String, Document> headCache;
 
-    VerificationStore(MongoDatabase database, ReadCaches caches) {
+    private final HistoryIndex history;
+    private final HistoryIndex.Kind verificationsOfContent;
+
+    VerificationStore(MongoDatabase database, ReadCaches caches, HistoryIndex history) {
         this.verifications = database.getCollection("verifications");
         this.heads = database.getCollection("verification_heads");
         this.verificationCache = caches.immutable(50_000);
         this.headCache = caches.mutable(50_000);
+        this.history = history;
+        this.verificationsOfContent = history.register("verifications", "verifications", List.of("sha"),
+                document -> document.getString("sha"));
     }
 
     @Override
@@ -50,7 +58,9 @@ final class VerificationStore implements IndexDefinitions {
 
     /** Inserts; emits false when the same verification was already recorded (a retried POST). */
     Mono<Boolean> insert(Verification verification) {
-        return verificationCache.writing(verification.id(), Mono.from(verifications.insertOne(verification.toDocument())))
+        return history.add(verificationsOfContent, verification.sha(), verification.id())
+                .then(verificationCache.writing(verification.id(),
+                        Mono.from(verifications.insertOne(verification.toDocument()))))
                 .thenReturn(true)
                 .onErrorResume(MongoErrors::isDuplicateKey, e -> Mono.just(false));
     }
@@ -60,11 +70,17 @@ final class VerificationStore implements IndexDefinitions {
     }
 
     Mono<Verification> findByNumber(String sha, long number) {
-        return Mono.from(verifications.find(and(eq("sha", sha), eq("number", number))).first()).map(Verification::from);
+        return forContent(sha)
+                .filter(verification -> verification.number() == number)
+                .next();
     }
 
+    /** Every verification of a content, newest first: its history list, then the verifications by {@code _id}. */
     Flux<Verification> forContent(String sha) {
-        return Flux.from(verifications.find(eq("sha", sha)).sort(Sorts.descending("number"))).map(Verification::from);
+        return history.records(verificationsOfContent, sha)
+                .map(Verification::from)
+                .filter(verification -> verification.sha().equals(sha))
+                .sort(Comparator.comparingLong(Verification::number).reversed());
     }
 
     /** Moves a head to this verification unless a later one holds it. */
@@ -94,6 +110,13 @@ final class VerificationStore implements IndexDefinitions {
 
     Mono<Document> head(String key) {
         return headCache.get(key, () -> Mono.from(heads.find(eq("_id", key)).first()));
+    }
+
+    /** The heads of many keys, those not cached in one query; the found ones, by key. */
+    Mono<Map<String, Document>> heads(List<String> keys) {
+        return headCache.getAll(keys, missing -> Flux.from(heads.find(in("_id", missing)))
+                        .map(head -> Map.entry(head.getString("_id"), head)))
+                .collectMap(head -> head.getString("_id"));
     }
 
     /** Every head document: a scan, for retention. */

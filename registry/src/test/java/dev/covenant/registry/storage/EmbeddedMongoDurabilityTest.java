@@ -30,7 +30,9 @@ class EmbeddedMongoDurabilityTest {
     Path dir;
 
     @ParameterizedTest
-    @EnumSource(Durability.class)
+    // bulk promises nothing per write (a bulk load's store is thrown away if the load fails); HistorySeederTest
+    // reopens a bulk-loaded store and reads it
+    @EnumSource(value = Durability.class, names = "BULK", mode = EnumSource.Mode.EXCLUDE)
     void everyAcknowledgedWriteIsInTheFileWhenItsAnswerArrives(Durability durability) throws IOException {
         Path live = dir.resolve("live");
         List<Integer> seen;

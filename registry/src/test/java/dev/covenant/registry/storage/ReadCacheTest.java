@@ -8,11 +8,16 @@ import com.mongodb.reactivestreams.client.MongoDatabase;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import org.h2.mvstore.MVStore;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 import reactor.test.StepVerifier;
@@ -52,6 +57,26 @@ class ReadCacheTest {
             loads.incrementAndGet();
             return value;
         });
+    }
+
+    @Test
+    void getAllLoadsOnlyTheMissingKeysInOneCallAndRemembersWhatWasAbsent() {
+        List<List<String>> asked = new ArrayList<>();
+        Function<List<String>, Flux<Map.Entry<String, String>>> loader = keys -> {
+            asked.add(keys);
+            return Flux.fromIterable(keys).filter(key -> !key.equals("gone")).map(key -> Map.entry(key, key + "!"));
+        };
+        StepVerifier.create(cache.get("a", () -> load("cached a"))).expectNext("cached a").verifyComplete();
+
+        StepVerifier.create(cache.getAll(List.of("b", "a", "gone", "c"), loader))
+                .expectNext("b!", "cached a", "c!").verifyComplete();
+        StepVerifier.create(cache.getAll(List.of("c", "gone", "b"), loader)).expectNext("c!", "b!").verifyComplete();
+
+        assertThat(asked).as("one load, of the keys not cached; then the absent key is remembered too")
+                .containsExactly(List.of("b", "gone", "c"));
+        StepVerifier.create(generations.advance().thenMany(cache.getAll(List.of("b"), loader)))
+                .expectNext("b!").verifyComplete();
+        assertThat(asked).as("a write anywhere makes the entries load again").hasSize(2);
     }
 
     @Test

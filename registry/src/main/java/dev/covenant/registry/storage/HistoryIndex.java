@@ -1,0 +1,179 @@
+package dev.covenant.registry.storage;
+
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.in;
+import static com.mongodb.client.model.Filters.regex;
+
+import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.ReturnDocument;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.Updates;
+import com.mongodb.reactivestreams.client.MongoCollection;
+import com.mongodb.reactivestreams.client.MongoDatabase;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+import java.util.stream.IntStream;
+import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.util.retry.Retry;
+
+/**
+ * "Every record of X" as point reads: per key (an application, an integration, a content) the ids of its records,
+ * kept in {@code _id}-keyed chunk documents of the {@code history_index} collection. The embedded server answers
+ * only {@code _id} filters (single values and {@code $in}) from an index and scans for every other filter, so a
+ * list that grows with history is read here in two queries instead of a scan (ADR 0028).
+ *
+ * <p>Layout per kind and key: a head {@code "<kind>:<key>"} counts the slots handed out; slot {@code s} lives in the
+ * chunk {@code "<kind>:<key>:<s / CHUNK>"}. An append takes a slot with one atomic increment, then pushes the id to
+ * its chunk, so concurrent writers never lose each other's ids. Writers append <em>before</em> writing the record:
+ * an id whose record does not exist (a crash in between, a removed record) is skipped on reading, and an id appended
+ * twice (a retried write) is read once.
+ */
+public final class HistoryIndex {
+
+    /** Ids per chunk document: small enough that a push rewrites a few kilobytes, large enough that reads are few. */
+    static final int CHUNK = 256;
+    /** Record ids per {@code $in} query when resolving. */
+    private static final int RESOLVE_BATCH = 1_000;
+    private static final Logger log = LoggerFactory.getLogger(HistoryIndex.class);
+
+    private final MongoDatabase database;
+    private final MongoCollection<Document> index;
+    private final List<Kind> kinds = new CopyOnWriteArrayList<>();
+
+    HistoryIndex(MongoDatabase database) {
+        this.database = database;
+        this.index = database.getCollection("history_index");
+    }
+
+    /**
+     * One list: the records of {@code collection} grouped by {@code key} (computed from a stored record, for the
+     * start-up build of a store written before the index existed).
+     */
+    public record Kind(String name, String collection, List<String> keyFields, Function<Document, String> key) {
+    }
+
+    /** Declares a kind; a store that lacks its entries gets them built at start-up ({@link #buildMissing()}). */
+    public Kind register(String name, String collection, List<String> keyFields, Function<Document, String> key) {
+        Kind kind = new Kind(name, collection, List.copyOf(keyFields), key);
+        kinds.add(kind);
+        return kind;
+    }
+
+    /** Appends a record id to the key's list (call before writing the record). */
+    public Mono<Void> add(Kind kind, String key, String id) {
+        return slot(kind, key)
+                .flatMap(slot -> push(chunkId(kind, key, slot / CHUNK), id));
+    }
+
+    /** The ids of the key's list in append order, each once. */
+    public Flux<String> ids(Kind kind, String key) {
+        return Mono.from(index.find(eq("_id", headId(kind, key))).first())
+                .map(head -> ((Number) head.get("n")).longValue())
+                .flatMapMany(count -> chunks(kind, key, count))
+                .collect(LinkedHashSet<String>::new, LinkedHashSet::addAll)
+                .flatMapIterable(ids -> ids);
+    }
+
+    /** The stored records of the key's list, in no particular order (callers sort by their own order field). */
+    public Flux<Document> records(Kind kind, String key) {
+        MongoCollection<Document> records = database.getCollection(kind.collection());
+        return ids(kind, key)
+                .buffer(RESOLVE_BATCH)
+                .concatMap(batch -> Flux.from(records.find(in("_id", batch))));
+    }
+
+    private Mono<Long> slot(Kind kind, String key) {
+        return Mono.from(index.findOneAndUpdate(eq("_id", headId(kind, key)), Updates.inc("n", 1L),
+                        new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER)))
+                .map(head -> ((Number) head.get("n")).longValue() - 1)
+                .retryWhen(duplicateUpsert());
+    }
+
+    private Mono<Void> push(String chunkId, String id) {
+        return Mono.from(index.updateOne(eq("_id", chunkId), Updates.push("ids", id), new UpdateOptions().upsert(true)))
+                .retryWhen(duplicateUpsert())
+                .then();
+    }
+
+    /** Two upserts of one new {@code _id} at once: one inserts, the other fails on the key and, retried, updates. */
+    private static Retry duplicateUpsert() {
+        return Retry.max(3).filter(MongoErrors::isDuplicateKey);
+    }
+
+    private Flux<List<String>> chunks(Kind kind, String key, long count) {
+        List<String> chunkIds = IntStream.range(0, (int) ((count + CHUNK - 1) / CHUNK))
+                .mapToObj(chunk -> chunkId(kind, key, chunk))
+                .toList();
+        return Flux.from(index.find(in("_id", chunkIds)))
+                .collectMap(chunk -> chunk.getString("_id"), chunk -> chunk.getList("ids", String.class))
+                .flatMapIterable(byId -> chunkIds.stream().filter(byId::containsKey).map(byId::get).toList());
+    }
+
+    private static String headId(Kind kind, String key) {
+        return kind.name() + ":" + key;
+    }
+
+    private static String chunkId(Kind kind, String key, long chunk) {
+        return kind.name() + ":" + key + ":" + chunk;
+    }
+
+    private static String builtId(Kind kind) {
+        return "built:" + kind.name();
+    }
+
+    /**
+     * Builds, from the records, the lists of every registered kind whose build marker is missing: a store written
+     * before the index existed (an upgrade), or one whose index was emptied. Runs before the server accepts
+     * requests; one scan of the kind's collection, then chunk documents written whole.
+     */
+    void buildMissing() {
+        for (Kind kind : kinds) {
+            boolean built = Mono.from(index.find(eq("_id", builtId(kind))).first()).hasElement()
+                    .block(Duration.ofSeconds(60));
+            if (!built) {
+                long start = System.nanoTime();
+                int records = build(kind).block(Duration.ofHours(1));
+                log.info("History index '{}' built from {} records of {} in {} ms", kind.name(), records,
+                        kind.collection(), (System.nanoTime() - start) / 1_000_000);
+            }
+        }
+    }
+
+    private Mono<Integer> build(Kind kind) {
+        return Flux.from(database.getCollection(kind.collection()).find()
+                        .projection(Projections.include(kind.keyFields())))
+                .collect(LinkedHashMap<String, List<String>>::new, (byKey, record) -> byKey
+                        .computeIfAbsent(kind.key().apply(record), ignored -> new ArrayList<>())
+                        .add(record.get("_id").toString()))
+                .flatMap(byKey -> Mono.from(index.deleteMany(regex("_id", "^" + Pattern.quote(kind.name() + ":"))))
+                        .thenMany(Flux.fromIterable(byKey.entrySet()))
+                        .concatMap(entry -> write(kind, entry))
+                        .then(Mono.from(index.updateOne(eq("_id", builtId(kind)), Updates.set("at", new Date()),
+                                new UpdateOptions().upsert(true))))
+                        .thenReturn(byKey.values().stream().mapToInt(List::size).sum()));
+    }
+
+    private Mono<Void> write(Kind kind, Map.Entry<String, List<String>> entry) {
+        List<String> ids = entry.getValue();
+        List<Document> documents = new ArrayList<>();
+        for (int chunk = 0; chunk * CHUNK < ids.size(); chunk++) {
+            documents.add(new Document("_id", chunkId(kind, entry.getKey(), chunk))
+                    .append("ids", ids.subList(chunk * CHUNK, Math.min(ids.size(), (chunk + 1) * CHUNK))));
+        }
+        documents.add(new Document("_id", headId(kind, entry.getKey())).append("n", (long) ids.size()));
+        return Mono.from(index.insertMany(documents)).then();
+    }
+}

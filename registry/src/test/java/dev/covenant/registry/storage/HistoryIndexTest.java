@@ -1,0 +1,110 @@
+package dev.covenant.registry.storage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.mongodb.client.model.Filters;
+import com.mongodb.reactivestreams.client.MongoClient;
+import com.mongodb.reactivestreams.client.MongoClients;
+import com.mongodb.reactivestreams.client.MongoDatabase;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.IntStream;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/** The history lists on the embedded server over the wire: order, chunks, concurrent writers, dangling ids, build. */
+class HistoryIndexTest {
+
+    @TempDir
+    Path dataDir;
+
+    private EmbeddedMongo store;
+    private MongoClient client;
+    private MongoDatabase database;
+    private HistoryIndex index;
+    private HistoryIndex.Kind kind;
+
+    @BeforeEach
+    void start() {
+        store = new EmbeddedMongo(dataDir.toString(), Durability.PROCESS);
+        client = MongoClients.create(store.connectionString());
+        database = client.getDatabase("covenant");
+        index = new HistoryIndex(database);
+        kind = index.register("things", "things", List.of("owner"), document -> document.getString("owner"));
+    }
+
+    @AfterEach
+    void stop() {
+        client.close();
+        store.close();
+    }
+
+    @Test
+    void idsComeBackInAppendOrderAcrossChunkRollovers() {
+        List<String> appended = ids("a", HistoryIndex.CHUNK * 2 + 7);
+        Flux.fromIterable(appended).concatMap(id -> index.add(kind, "a", id)).blockLast(Duration.ofSeconds(60));
+
+        assertThat(index.ids(kind, "a").collectList().block()).containsExactlyElementsOf(appended);
+        assertThat(block(database.getCollection("history_index").countDocuments(Filters.regex("_id", "^things:a:"))))
+                .as("three chunk documents, each bounded").isEqualTo(3L);
+        assertThat(index.ids(kind, "other").collectList().block()).isEmpty();
+    }
+
+    @Test
+    void concurrentAppendsFromSeveralWritersLoseNothing() {
+        List<String> appended = ids("c", 1_200);
+        Flux.fromIterable(appended)
+                .flatMap(id -> index.add(kind, "c", id), 16)
+                .blockLast(Duration.ofSeconds(120));
+
+        List<String> read = index.ids(kind, "c").collectList().block();
+        assertThat(read).hasSize(appended.size()).containsExactlyInAnyOrderElementsOf(appended);
+    }
+
+    @Test
+    void anIdAppendedTwiceIsReadOnceAndAnIdWithoutItsRecordIsSkipped() {
+        index.add(kind, "a", "r1").then(index.add(kind, "a", "r2")).then(index.add(kind, "a", "r1")).block();
+        block(database.getCollection("things").insertOne(new Document("_id", "r2").append("owner", "a")));
+
+        assertThat(index.ids(kind, "a").collectList().block()).containsExactly("r1", "r2");
+        assertThat(index.records(kind, "a").map(document -> document.getString("_id")).collectList().block())
+                .as("r1 was appended but its record never written (a crash in between)")
+                .containsExactly("r2");
+    }
+
+    @Test
+    void aStoreWrittenWithoutTheIndexGetsItBuiltOnceAndAppendsContinueAfterIt() {
+        List<String> written = ids("b", HistoryIndex.CHUNK + 3);
+        Flux.fromIterable(written)
+                .concatMap(id -> database.getCollection("things").insertOne(new Document("_id", id).append("owner",
+                        id.startsWith("b") ? "b" : "x")))
+                .blockLast(Duration.ofSeconds(60));
+        block(database.getCollection("things").insertOne(new Document("_id", "x-1").append("owner", "x")));
+
+        index.buildMissing();
+        index.add(kind, "b", "b-new").block();
+
+        assertThat(index.ids(kind, "b").collectList().block()).hasSize(written.size() + 1)
+                .startsWith(written.get(0)).endsWith("b-new");
+        assertThat(index.ids(kind, "x").collectList().block()).containsExactly("x-1");
+
+        block(database.getCollection("things").insertOne(new Document("_id", "x-2").append("owner", "x")));
+        index.buildMissing();
+        assertThat(index.ids(kind, "x").collectList().block())
+                .as("built once: a second start does not rescan").containsExactly("x-1");
+    }
+
+    private static List<String> ids(String prefix, int count) {
+        return IntStream.range(0, count).mapToObj(n -> prefix + "-" + n).toList();
+    }
+
+    private static <T> T block(org.reactivestreams.Publisher<T> publisher) {
+        return Mono.from(publisher).block(Duration.ofSeconds(30));
+    }
+}
