@@ -56,6 +56,11 @@ final class EmbeddedMongo implements AutoCloseable {
                     case PROCESS -> "every write committed to the file before its answer";
                     case BULK -> "bulk load: committed about once a second, a crash loses the last second";
                 });
+        if (durability == Durability.BULK) {
+            log.warn("Durability is bulk: writes are acknowledged before they are committed, so a crash loses up to "
+                    + "the last second of acknowledged writes. Use it only to load a store you can rebuild; for a "
+                    + "registry in use, remove covenant.storage.durability (default: process)");
+        }
     }
 
     /**

@@ -34,9 +34,9 @@ import org.h2.mvstore.MVStore;
  * the update computes the new version on a deep clone and only ever replaces top-level values of the old one.
  * {@code docs/adr/0018-one-job-per-event.md} (storage part) and {@code SnapshotH2DatabaseTest} (the reproduction).
  *
- * <p>They also answer filters that pin {@code _id} besides other conditions through the {@code _id} index
- * ({@link SnapshotCollection#queryDocuments}), so conditional writes by {@code _id} do not scan
- * ({@code docs/adr/0027-id-pinned-filters-use-the-id-index.md}).
+ * <p>They also answer queries that require one {@code _id} besides other conditions through the {@code _id} index
+ * ({@link SnapshotCollection#matchDocuments}), so conditional writes and guarded head updates by {@code _id} do not
+ * scan ({@code docs/adr/0029-embedded-store-uses-the-id-index-for-guarded-writes.md}).
  */
 final class SnapshotH2Database extends H2Database {
 
@@ -71,41 +71,9 @@ final class SnapshotH2Database extends H2Database {
 
     static final class SnapshotCollection extends H2Collection {
 
-        private static final String ID = "_id";
-
         SnapshotCollection(MongoDatabase database, String name, CollectionOptions options, MVMap<Object, Document> data,
                 MVMap<String, Object> meta, CursorRegistry cursors) {
             super(database, name, options, data, meta, cursors);
-        }
-
-        /**
-         * A filter that pins {@code _id} to one value besides other conditions ({@code {_id: X, sha: Y}}, the guard of
-         * a conditional write) is answered from the {@code _id} index — the one document with that {@code _id},
-         * matched against the whole filter — where mongo-java-server would scan the collection (it uses an index
-         * only for a filter of exactly the index's fields). Same answer, one lookup instead of a scan.
-         */
-        @Override
-        protected QueryResult queryDocuments(Document query, Document orderBy, int skip, int limit, int batchSize,
-                Document fields) {
-            Object id = query.get(ID);
-            if (query.size() > 1 && pinsOneValue(id)) {
-                Document pinned = new Document(ID, id);
-                for (Index<Object> index : getIndexes()) {
-                    if (index.isUnique() && index.canHandle(pinned)) {
-                        return matchDocuments(query, index.getPositions(pinned), orderBy, skip, limit, batchSize,
-                                fields);
-                    }
-                }
-            }
-            return super.queryDocuments(query, orderBy, skip, limit, batchSize, fields);
-        }
-
-        /** A plain value: not an operator expression ({@code $in}, {@code $gt}…), a pattern or an array. */
-        private static boolean pinsOneValue(Object id) {
-            if (id == null || id instanceof java.util.regex.Pattern || id instanceof java.util.Collection<?>) {
-                return false;
-            }
-            return !(id instanceof Document document) || document.keySet().stream().noneMatch(key -> key.startsWith("$"));
         }
 
         /** Every query answer (and every document an update or findAndModify works on) passes here, under the lock. */
@@ -146,6 +114,10 @@ final class SnapshotH2Database extends H2Database {
             Object id = query.get("_id");
             if (id instanceof String || id instanceof Number || id instanceof ObjectId || id instanceof UUID) {
                 return id;
+            }
+            if (id instanceof Document document && !document.isEmpty()
+                    && document.keySet().stream().noneMatch(key -> key.startsWith("$"))) {
+                return id; // a compound _id given as a whole; {$in: …}, {$gt: …} and the like are not one value
             }
             if (query.get("$and") instanceof List<?> clauses) {
                 for (Object clause : clauses) {
