@@ -141,8 +141,10 @@ public class JobQueue implements IndexDefinitions {
         Bson due = dueFilter(Date.from(clock.instant()));
         return Flux.from(workerJobs.find(and(in("type", types), due)).sort(Sorts.ascending("runAt")).limit(SCAN_BATCH))
                 .filter(candidate -> due(candidate, clock.instant()))
+                // waiting here counts from now: a job recovered after a crash, or another instance's, may be due
+                // long since without this instance's queue being behind
                 .filter(candidate -> offerReady(candidate.getString("_id"), candidate.getDate("runAt") == null
-                        ? clock.instant() : candidate.getDate("runAt").toInstant()))
+                        ? clock.instant() : candidate.getDate("runAt").toInstant(), clock.instant()))
                 .count()
                 .map(Long::intValue);
     }
@@ -314,10 +316,15 @@ public class JobQueue implements IndexDefinitions {
 
     /** Queues the id for this instance's workers unless it is queued already; true when it was not. */
     private boolean offerReady(String id, Instant due) {
+        return offerReady(id, due, due);
+    }
+
+    /** As {@link #offerReady(String, Instant)}, waiting (for {@link #oldestWait}) from {@code since}. */
+    private boolean offerReady(String id, Instant due, Instant since) {
         if (!readyIds.add(id)) {
             return false;
         }
-        ready.offer(new Ready(id, due.toEpochMilli(), readySequence.incrementAndGet()));
+        ready.offer(new Ready(id, due.toEpochMilli(), since.toEpochMilli(), readySequence.incrementAndGet()));
         return true;
     }
 
@@ -326,7 +333,7 @@ public class JobQueue implements IndexDefinitions {
      * work (a delivery is due from its event's time) so goes ahead of the events recorded after its own: under a
      * backlog an event's notification waits for the work of earlier events only, not for everything queued since.
      */
-    private record Ready(String id, long dueMillis, long sequence) implements Comparable<Ready> {
+    private record Ready(String id, long dueMillis, long sinceMillis, long sequence) implements Comparable<Ready> {
 
         @Override
         public int compareTo(Ready other) {
@@ -342,11 +349,16 @@ public class JobQueue implements IndexDefinitions {
 
     /**
      * How long the longest-waiting job this instance queued has been due without being taken (zero when none
-     * waits). A follow-up job is due from its event's time, so this is how late the oldest queued work already is.
+     * waits). A follow-up job is due from its event's time, so this is how late the oldest queued work already is;
+     * a job found by {@link #scan} waits from when it was found (it may be due long since: recovered after a crash,
+     * or another instance's), since that says nothing of how far behind this instance is.
      */
     Duration oldestWait() {
-        Ready head = ready.peek();
-        return head == null ? Duration.ZERO : Duration.ofMillis(Math.max(0, clock.millis() - head.dueMillis()));
+        long since = Long.MAX_VALUE;
+        for (Ready queued : ready) { // a snapshot, at most max-backlog entries
+            since = Math.min(since, queued.sinceMillis());
+        }
+        return since == Long.MAX_VALUE ? Duration.ZERO : Duration.ofMillis(Math.max(0, clock.millis() - since));
     }
 
     /**

@@ -173,6 +173,21 @@ class JobQueueClaimsTest {
     }
 
     @Test
+    void workFoundByAScanWaitsFromWhenItWasFoundNotFromWhenItBecameDue() {
+        MongoDatabase database = client.getDatabase("found" + DATABASES.incrementAndGet());
+        JobsProperties properties = new JobsProperties(0, null, LEASE, 3, null, null, 0.0, null, null, null, null);
+        JobQueue crashed = new JobQueue(database, new BackgroundDatabase(client, database), clock, properties);
+        crashed.enqueue(Job.of("recovered", "test.work", new Document())).block();
+        clock.advance(Duration.ofSeconds(20));
+        JobQueue restarted = new JobQueue(database, new BackgroundDatabase(client, database), clock, properties);
+
+        StepVerifier.create(restarted.scan(TYPES)).expectNext(1).verifyComplete();
+        assertThat(restarted.oldestWait()).isZero();
+        clock.advance(Duration.ofSeconds(2));
+        assertThat(restarted.oldestWait()).isEqualTo(Duration.ofSeconds(2));
+    }
+
+    @Test
     void thePaceIsTheWorkersOverTheirRecentMeanTimePerJob() {
         JobQueue fourWorkers = new JobQueue(client.getDatabase("pace"), new BackgroundDatabase(client,
                 client.getDatabase("pace")), clock, new JobsProperties(4, null, LEASE, 3, null, null, 0.0, null, null,

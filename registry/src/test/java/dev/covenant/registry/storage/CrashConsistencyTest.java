@@ -313,7 +313,10 @@ class CrashConsistencyTest {
                 "--covenant.storage.data-dir=" + dir.resolve("data"), "--covenant.notifications.allow-http=true",
                 "--covenant.notifications.allow-private-addresses=true",
                 "--covenant.notifications.retry.initial-backoff=200ms", "--covenant.jobs.poll-interval=100ms",
-                "--covenant.jobs.lease=10s", "--covenant.jobs.workers=2");
+                "--covenant.jobs.lease=10s", "--covenant.jobs.workers=2",
+                // durability is the subject here, not back-pressure: a cold, restarted registry's slow first jobs
+                // would otherwise refuse writes (ADR 0026)
+                "--covenant.jobs.max-backlog-wait=10m");
         registry = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(logFile.toFile()).start();
         Process started = registry;
         await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(200))
