@@ -15,7 +15,8 @@ import picocli.CommandLine.Command;
                 + " registry, pre-merge check, can-i-deploy, record deployments, propose interfaces and wait for agreement.",
         subcommands = {DiffCommand.class, ChangelogCommand.class, CheckPactCommand.class, PublishOpenApiCommand.class,
                 PublishPactsCommand.class, CheckCommand.class, CanIDeployCommand.class, RecordDeploymentCommand.class,
-                CreateEnvironmentCommand.class, ProposeCommand.class, ProposalCommand.class, StubCommand.class,
+                CreateEnvironmentCommand.class, ProposeCommand.class, ProposalCommand.class, ReviewCommand.class,
+                StubCommand.class,
                 VerifyOpenApiCommand.class,
                 CommandLine.HelpCommand.class})
 public final class CovenantCli implements Runnable {

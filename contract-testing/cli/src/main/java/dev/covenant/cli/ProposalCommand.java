@@ -11,7 +11,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code covenant proposal <id> --wait-agreed --wait-timeout 30m}: where a proposal stands; with {@code --wait-agreed},
+ * {@code covenant proposal <id> --wait-agreed --wait-timeout 30m} (or {@code -a <application>} for its newest
+ * proposal): where a proposal stands; with {@code --wait-agreed},
  * polls until it is agreed (exit 0), withdrawn or the timeout passes (exit 1), for a CI step that waits for
  * agreement.
  */
@@ -19,8 +20,12 @@ import picocli.CommandLine.Parameters;
         description = "Show a proposal; with --wait-agreed wait until it is agreed (exit 0) or withdrawn or timed out (exit 1).")
 final class ProposalCommand extends RegistryCommand {
 
-    @Parameters(index = "0", paramLabel = "ID", description = "The proposal's id.")
+    @Parameters(index = "0", arity = "0..1", paramLabel = "ID",
+            description = "The proposal's id (default: the newest proposal of -a).")
     String id;
+
+    @Option(names = {"-a", "--application"}, description = "The application whose newest proposal is meant.")
+    String application;
 
     @Option(names = "--wait-agreed", description = "Wait until the proposal is agreed.")
     boolean waitAgreed;
@@ -37,6 +42,7 @@ final class ProposalCommand extends RegistryCommand {
     @Override
     public Integer call() throws InterruptedException {
         CovenantClient client = client();
+        String id = ProposalChoice.newest(client, this.id, application);
         Proposal proposal = client.proposal(id);
         Instant deadline = Instant.now().plus(timeout);
         while (waitAgreed && !proposal.agreed() && !proposal.withdrawn() && Instant.now().isBefore(deadline)) {

@@ -277,6 +277,39 @@ public final class CovenantClient {
         return proposal(getJson("read proposal " + id, Paths.of("proposals", id)));
     }
 
+    /**
+     * The proposals of an application, newest first; {@code status} (open, agreed, withdrawn; null for all) narrows
+     * them.
+     */
+    public List<Results.ProposalSummary> proposals(String application, String status) {
+        String path = Paths.of("applications", application, "proposals")
+                + (status == null ? "" : "?status=" + Paths.encode(status));
+        List<Results.ProposalSummary> found = new ArrayList<>();
+        for (JsonNode item : getJson("list the proposals of " + application, path).path("proposals")) {
+            found.add(convert(item, Results.ProposalSummary.class));
+        }
+        return found;
+    }
+
+    /**
+     * A team's review of a proposal's current revision: {@code approve} or {@code request-changes}, with an optional
+     * comment. Answers the proposal as it stands after the review.
+     */
+    public Results.Proposal review(String id, String team, String decision, String comment) {
+        ObjectNode request = JSON.createObjectNode().put("team", team).put("decision", decision);
+        putIfPresent(request, "comment", comment);
+        return proposal(postJson("review proposal " + id, Paths.of("proposals", id, "reviews"), request, 200, 201));
+    }
+
+    /** Puts a new revision of a proposal's document; the teams it concerns are asked again. */
+    public Results.Proposal revise(String id, byte[] document) {
+        ObjectNode request = JSON.createObjectNode()
+                .put("document", new String(document, java.nio.charset.StandardCharsets.UTF_8));
+        Transport.Response response = transport.send("PUT", transport.uri(Paths.of("proposals", id, "document")),
+                "application/json", bytes(request));
+        return proposal(expect("revise proposal " + id, response, 200));
+    }
+
     private static Results.Proposal proposal(JsonNode body) {
         Results.Proposal read = convert(body, Results.Proposal.class);
         String url = body.path("_links").path("self").path("href").asText(null);

@@ -145,6 +145,23 @@ public final class Results {
         }
     }
 
+    /**
+     * A proposal in a list: who proposed it, where it stands, and the teams whose approval it still awaits.
+     *
+     * @param breakingChanges the breaking findings of its current revision
+     */
+    public record ProposalSummary(String id, String application, String title, String status, int revision,
+            String team, int breakingChanges, List<String> awaiting, String createdAt) {
+
+        public ProposalSummary {
+            awaiting = awaiting == null ? List.of() : awaiting;
+        }
+
+        public boolean open() {
+            return "open".equals(status);
+        }
+    }
+
     /** A change a proposal makes, with its stable fingerprint. */
     public record ProposedFinding(String ruleId, String level, String operation, String path, String message,
             String fingerprint) {

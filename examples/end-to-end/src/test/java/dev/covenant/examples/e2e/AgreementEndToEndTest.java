@@ -28,15 +28,14 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.platform.launcher.listeners.TestExecutionSummary;
 
 /**
  * Registering an interface on agreement, end to end against the real registry, with the example services' pact
  * and documents: inventory's team proposes dropping the item's {@code name}, which order-service reads; the order
- * team is a required reviewer, receives a signed {@code proposal.opened} naming the field and requests changes; a
- * revision keeps the field and adds an optional one; the order team approves and the proposal is agreed
- * ({@code covenant proposal --wait-agreed} exits 0). With {@code agreement: require} + {@code enforce}, publishing
+ * team is a required reviewer, receives a signed {@code proposal.opened} naming the field and requests changes
+ * ({@code covenant review}); a revision keeps the field and adds an optional one ({@code covenant propose --revise});
+ * the order team approves and the proposal is agreed ({@code covenant proposal --wait-agreed} exits 0). With {@code agreement: require} + {@code enforce}, publishing
  * the implementation that drops the field anyway is refused naming the unagreed finding; the agreed document is
  * accepted and its report says it matches the agreement; in warn mode the unagreed one is stored and can-i-deploy
  * answers no. The applications get names of their own so the scenario does not meet the contract loop's.
@@ -49,9 +48,6 @@ class AgreementEndToEndTest {
     private static final Pattern PROPOSAL_ID = Pattern.compile("Proposal (\\S+) for");
 
     private static String registry;
-
-    @TempDir
-    Path work;
 
     @BeforeAll
     static void start() {
@@ -100,17 +96,31 @@ class AgreementEndToEndTest {
             assertThat(concern.path("role").asText()).isEqualTo("required-reviewer");
             assertThat(concern.path("failures").findValuesAsText("field")).contains("name");
 
-            // the order team asks for changes; a revision keeps name and adds an optional field
-            assertThat(post("/proposals/" + proposal + "/reviews", Map.of("team", ordersTeam,
-                    "decision", "request-changes", "comment", "order-service shows the name")).statusCode()).isEqualTo(201);
-            String agreedDocument = Files.readString(ContractLoopEndToEndTest.inventoryDocument())
+            // the order team asks for changes (the CLI finds the one open proposal awaiting it); a team the
+            // proposal does not await is told so, and nothing is recorded
+            Run notAwaited = Cli.run(registry, "review", "-a", provider, "--team", inventoryTeam, "--approve");
+            assertThat(notAwaited.exitCode()).as(notAwaited.toString()).isEqualTo(2);
+            assertThat(notAwaited.err()).contains("no proposal of " + provider + " is open and awaiting team "
+                    + inventoryTeam);
+            Run changesAsked = Cli.run(registry, "review", "-a", provider, "--team", ordersTeam, "--request-changes",
+                    "--comment", "order-service shows the name");
+            assertThat(changesAsked.exitCode()).as(changesAsked.toString()).isZero();
+            assertThat(changesAsked.out()).contains("Reviewer " + ordersTeam + ": required, changes-requested");
+
+            // a revision keeps name and adds an optional field (the tutorial's document: inventory.yaml + colour)
+            Path agreedFile = Path.of("src/test/resources/inventory-v2-agreed.yaml");
+            String agreedDocument = Files.readString(agreedFile);
+            assertThat(agreedDocument).isEqualTo(Files.readString(ContractLoopEndToEndTest.inventoryDocument())
                     .replace("        sku:\n          type: string\n",
-                            "        sku:\n          type: string\n        colour:\n          type: string\n");
-            assertThat(agreedDocument).contains("colour");
-            HttpResponse<String> revised = send("PUT", "/proposals/" + proposal + "/document",
-                    Map.of("document", agreedDocument));
-            assertThat(revised.statusCode()).as(revised.body()).isEqualTo(200);
-            JsonNode revision = JSON.readTree(revised.body());
+                            "        sku:\n          type: string\n        colour:\n          type: string\n"))
+                    .contains("colour");
+            Run revised = Cli.run(registry, "propose", agreedFile.toString(), "-a", provider, "--team", inventoryTeam,
+                    "--revise");
+            assertThat(revised.exitCode()).as(revised.toString()).isZero();
+            assertThat(revised.out()).contains("Proposal " + proposal + " for " + provider + " (revision 2, open)")
+                    .contains(", 0 breaking").doesNotContain("Breaks ")
+                    .contains("Reviewer " + ordersTeam + ": required, pending");
+            JsonNode revision = JSON.readTree(get("/proposals/" + proposal).body());
             assertThat(revision.path("revision").asInt()).isEqualTo(2);
             assertThat(revision.path("impact")).isEmpty();
             assertThat(revision.path("findings").findValuesAsText("level")).doesNotContain("ERR");
@@ -120,11 +130,12 @@ class AgreementEndToEndTest {
             assertThat(stillOpen.exitCode()).as(stillOpen.toString()).isEqualTo(1);
             assertThat(stillOpen.out()).contains("awaiting " + ordersTeam).contains("Not agreed within");
 
-            assertThat(post("/proposals/" + proposal + "/reviews", Map.of("team", ordersTeam, "decision", "approve",
-                    "revision", 2)).statusCode()).isEqualTo(201);
-            Run agreed = Cli.run(registry, "proposal", proposal, "--wait-agreed", "--wait-timeout", "30s");
+            Run approved = Cli.run(registry, "review", proposal, "--team", ordersTeam, "--approve");
+            assertThat(approved.exitCode()).as(approved.toString()).isZero();
+            assertThat(approved.out()).contains("Reviewer " + ordersTeam + ": required, approved").contains("Now agreed");
+            Run agreed = Cli.run(registry, "proposal", "-a", provider, "--wait-agreed", "--wait-timeout", "30s");
             assertThat(agreed.exitCode()).as(agreed.toString()).isZero();
-            assertThat(agreed.out()).contains(": agreed (revision 2)");
+            assertThat(agreed.out()).contains("Proposal " + proposal + " ").contains(": agreed (revision 2)");
             assertSigned(orders.await("\"proposal.agreed\"", Duration.ofSeconds(30)));
             HttpResponse<String> agreedContract = get("/applications/" + provider + "/agreed");
             assertThat(agreedContract.statusCode()).isEqualTo(200);
@@ -141,7 +152,6 @@ class AgreementEndToEndTest {
                     .contains(ordersTeam);
             assertThat(get("/applications/" + provider + "/versions/2.0.0/openapi").statusCode()).isEqualTo(404);
 
-            Path agreedFile = Files.writeString(work.resolve("inventory-agreed.yaml"), agreedDocument);
             Run accepted = Cli.run(registry, "publish-openapi", agreedFile.toString(), "-a", provider, "-v", "2.0.0",
                     "-b", "main");
             assertThat(accepted.exitCode()).as(accepted.toString()).isZero();
