@@ -38,8 +38,15 @@ final class IndexInitializer implements SmartInitializingSingleton {
         log.info("Storage ready: {} indexes ensured", count);
     }
 
-    /** The embedded server ignores non-unique secondary indexes (it scans); asking for them only costs start-up time. */
+    /**
+     * The embedded server keeps unique indexes and, in memory and in order, those on one field
+     * ({@link OrderedIndex}); it ignores compound non-unique ones (it scans), so asking for them only costs start-up time.
+     */
     private List<IndexModel> applicable(List<IndexModel> indexes) {
-        return embedded ? indexes.stream().filter(index -> index.getOptions().isUnique()).toList() : indexes;
+        return embedded ? indexes.stream().filter(IndexInitializer::keptByTheEmbeddedStore).toList() : indexes;
+    }
+
+    private static boolean keptByTheEmbeddedStore(IndexModel index) {
+        return index.getOptions().isUnique() || index.getKeys().toBsonDocument().size() == 1;
     }
 }
