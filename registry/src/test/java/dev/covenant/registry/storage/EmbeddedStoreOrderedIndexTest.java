@@ -119,6 +119,36 @@ class EmbeddedStoreOrderedIndexTest {
     }
 
     /**
+     * A store written before the index was declared (an upgrade): creating it builds it from the stored documents,
+     * and after a reopening it is built again from the file; reads then walk it.
+     */
+    @Test
+    void anIndexDeclaredOnAnExistingCollectionIsBuiltFromItsDocuments() {
+        Path file = dataDir.resolve("upgrade.mv");
+        try (Server ours = Server.ours(file); MongoClient client = ours.client()) {
+            MongoCollection<Document> events = client.getDatabase("db").getCollection("events");
+            Flux.range(0, 3_000)
+                    .map(i -> new Document("_id", "event-" + i).append("sequence", (long) i))
+                    .buffer(1000)
+                    .concatMap(events::insertMany)
+                    .blockLast(WAIT);
+            block(events.createIndex(Indexes.ascending("sequence")));
+            assertThat(lastTwo(events)).containsExactly(2_999L, 2_998L);
+            assertThat(ours.collection("db", "events").examined()).isEqualTo(2);
+        }
+        try (Server reopened = Server.ours(file); MongoClient client = reopened.client()) {
+            MongoCollection<Document> events = client.getDatabase("db").getCollection("events");
+            assertThat(lastTwo(events)).containsExactly(2_999L, 2_998L);
+            assertThat(reopened.collection("db", "events").examined()).isEqualTo(2);
+            assertThat(reopened.collection("db", "events").scans()).isZero();
+        }
+    }
+
+    private static List<Long> lastTwo(MongoCollection<Document> events) {
+        return sequences(events.find(lt("sequence", 5_000L)).sort(Sorts.descending("sequence")).limit(2));
+    }
+
+    /**
      * Writers appending in sequence order, a pruner deleting the oldest and followers paging through the log at
      * once: every page is in order, and afterwards the index holds exactly what the collection holds.
      */
