@@ -2,10 +2,12 @@ package dev.covenant.registry.events;
 
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.gt;
+import static com.mongodb.client.model.Filters.in;
 import static com.mongodb.client.model.Filters.lt;
 
 import com.mongodb.client.model.IndexModel;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.reactivestreams.client.MongoCollection;
 import com.mongodb.reactivestreams.client.MongoDatabase;
@@ -144,10 +146,57 @@ public class EventLog implements IndexDefinitions {
                 .map(Event::from);
     }
 
-    /** Deletes the events recorded before {@code cutoff} (retention); emits how many went. */
+    /**
+     * Deletes the events recorded before {@code cutoff} (retention); emits how many went. Walks the log in sequence
+     * order through the {@code sequence} index, {@value #PRUNE_BATCH} events a query, deleting each batch's old ones
+     * by {@code _id}: no query scans the log or holds the store for the whole prune (on the embedded store a filter
+     * on {@code createdAt} scans every event under the collection's lock). Events are recorded in sequence order
+     * and stamped right after taking their sequence, so {@code createdAt} rises with the sequence up to the clock
+     * skew between instances: the walk stops at the first event recorded {@link #PRUNE_SKEW} after the cutoff.
+     */
     public Mono<Long> pruneBefore(Instant cutoff) {
-        return Mono.from(events.deleteMany(lt("createdAt", Date.from(cutoff))))
-                .map(result -> result.getDeletedCount());
+        return Mono.just(new PruneStep(Long.MIN_VALUE, 0, false))
+                .expand(step -> step.done() ? Mono.empty() : pruneBatch(step, cutoff))
+                .last()
+                .map(PruneStep::deleted);
+    }
+
+    /** Events examined per query while pruning. */
+    static final int PRUNE_BATCH = 1000;
+    /** How far past the cutoff the pruning walk looks for events stamped out of sequence order. */
+    static final Duration PRUNE_SKEW = Duration.ofMinutes(1);
+
+    /** Where the pruning walk stands: after this sequence, having deleted so many, finished or not. */
+    private record PruneStep(long after, long deleted, boolean done) {
+    }
+
+    private Mono<PruneStep> pruneBatch(PruneStep step, Instant cutoff) {
+        return Flux.from(events.find(gt("sequence", step.after()))
+                        .projection(Projections.include("sequence", "createdAt"))
+                        .sort(Sorts.ascending("sequence"))
+                        .limit(PRUNE_BATCH))
+                .collectList()
+                .flatMap(batch -> deleteOld(step, batch, cutoff));
+    }
+
+    /** Deletes the batch's events older than the cutoff; done at the end of the log or well past the cutoff. */
+    private Mono<PruneStep> deleteOld(PruneStep step, List<Document> batch, Instant cutoff) {
+        Date before = Date.from(cutoff);
+        Date stop = Date.from(cutoff.plus(PRUNE_SKEW));
+        List<Object> old = batch.stream()
+                .filter(event -> event.getDate("createdAt").before(before))
+                .map(event -> event.get("_id"))
+                .toList();
+        boolean done = batch.size() < PRUNE_BATCH
+                || batch.stream().anyMatch(event -> !event.getDate("createdAt").before(stop));
+        long last = batch.isEmpty() ? step.after() : ((Number) batch.get(batch.size() - 1).get("sequence")).longValue();
+        return deleteEvents(old)
+                .map(deleted -> new PruneStep(last, step.deleted() + deleted, done));
+    }
+
+    private Mono<Long> deleteEvents(List<Object> ids) {
+        return ids.isEmpty() ? Mono.just(0L)
+                : Mono.from(events.deleteMany(in("_id", ids))).map(result -> result.getDeletedCount());
     }
 
     /** The newest events, newest first. */

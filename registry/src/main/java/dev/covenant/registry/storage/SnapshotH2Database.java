@@ -5,6 +5,7 @@ import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
@@ -12,9 +13,14 @@ import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.bson.ObjectId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.stream.Stream;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The H2 database of mongo-java-server whose collections answer every query with copies of the stored documents.
@@ -37,8 +43,14 @@ import org.h2.mvstore.MVStore;
  * <p>They also answer queries that require one {@code _id} besides other conditions through the {@code _id} index
  * ({@link SnapshotCollection#matchDocuments}), so conditional writes and guarded head updates by {@code _id} do not
  * scan ({@code docs/adr/0029-embedded-store-uses-the-id-index-for-guarded-writes.md}).
+ *
+ * <p>A declared secondary index on one top-level field is kept in memory in that field's order ({@link OrderedIndex},
+ * built when the collection opens): range reads and reads sorted on the field walk it ({@link OrderedRead}), so the
+ * event log's follow, its newest event and its pruning do not scan ({@code docs/adr/0031-embedded-store-ordered-index.md}).
  */
 final class SnapshotH2Database extends H2Database {
+
+    private static final Logger log = LoggerFactory.getLogger(SnapshotH2Database.class);
 
     /** The store while a database is being constructed: H2Database opens its existing collections from its constructor. */
     private static final ThreadLocal<MVStore> CONSTRUCTING = new ThreadLocal<>();
@@ -69,7 +81,22 @@ final class SnapshotH2Database extends H2Database {
         return new SnapshotCollection(this, collectionName, options, data, meta, cursorRegistry);
     }
 
+    /** Upstream keeps nothing for a non-unique index ({@code EmptyIndex}); one on a single field is kept in order. */
+    @Override
+    protected Index<Object> openOrCreateSecondaryIndex(String collectionName, String indexName, List<IndexKey> keys,
+            boolean sparse) {
+        if (OrderedIndex.handles(keys) && !collectionName.startsWith("system.")) {
+            return new OrderedIndex(indexName, keys);
+        }
+        return super.openOrCreateSecondaryIndex(collectionName, indexName, keys, sparse);
+    }
+
     static final class SnapshotCollection extends H2Collection {
+
+        /** Documents read by ordered reads (for tests: a scan coming back shows here and in {@link #scans}). */
+        private final LongAdder examined = new LongAdder();
+        /** Queries answered by a scan of the whole collection. */
+        private final LongAdder scans = new LongAdder();
 
         SnapshotCollection(MongoDatabase database, String name, CollectionOptions options, MVMap<Object, Document> data,
                 MVMap<String, Object> meta, CursorRegistry cursors) {
@@ -106,7 +133,42 @@ final class SnapshotH2Database extends H2Database {
                     }
                 }
             }
+            OrderedRead ordered = OrderedRead.plan(query, orderBy, getIndexes());
+            if (ordered != null) {
+                // lazy and already in the answer's order: matching, skip and limit stop the walk early
+                Stream<Document> candidates = ordered.positions()
+                        .map(this::getDocument)
+                        .filter(Objects::nonNull)
+                        .peek(document -> examined.increment());
+                return matchDocumentsFromStream(query, candidates, skip, limit, batchSize, null, fieldSelector);
+            }
+            scans.increment();
             return super.matchDocuments(query, orderBy, skip, limit, batchSize, fieldSelector);
+        }
+
+        /**
+         * Builds an {@link OrderedIndex} in one pass over the collection (upstream makes two, the first to check
+         * uniqueness), under the collection's lock so that no write slips between the pass and the index's use.
+         */
+        @Override
+        public synchronized void addIndex(Index<Object> index) {
+            boolean known = getIndexes().stream().anyMatch(existing -> existing.getName().equals(index.getName()));
+            if (index instanceof OrderedIndex ordered && !known && ordered.isEmpty()) {
+                long started = System.nanoTime();
+                streamAllDocumentsWithPosition()
+                        .forEach(entry -> ordered.add(entry.getDocument(), entry.getPosition(), this));
+                log.info("Ordered index {} of {} built from {} documents in {} ms", index.getName(), getFullName(),
+                        ordered.getCount(), (System.nanoTime() - started) / 1_000_000);
+            }
+            super.addIndex(index);
+        }
+
+        long examined() {
+            return examined.sum();
+        }
+
+        long scans() {
+            return scans.sum();
         }
 
         /** The plain value a query requires {@code _id} to equal, else null. */

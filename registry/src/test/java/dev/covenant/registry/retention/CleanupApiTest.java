@@ -187,10 +187,11 @@ class CleanupApiTest extends RegistryTest {
         String recent = unique("recent-event");
         Date longAgo = Date.from(Instant.now().minus(Duration.ofDays(100)));
         Date yesterday = Date.from(Instant.now().minus(Duration.ofDays(1)));
+        // sequences rise with time, as the event log records them (pruning walks the log in sequence order)
         insert("events", new Document("_id", old).append("type", "test").append("createdAt", longAgo)
-                .append("sequence", -1L));
-        insert("events", new Document("_id", recent).append("type", "test").append("createdAt", yesterday)
                 .append("sequence", -2L));
+        insert("events", new Document("_id", recent).append("type", "test").append("createdAt", yesterday)
+                .append("sequence", -1L));
         insert("jobs_done", new Document("_id", old).append("status", "done").append("finishedAt", longAgo));
         insert("jobs_done", new Document("_id", recent).append("status", "done").append("finishedAt", yesterday));
         // a dry run prunes nothing either
