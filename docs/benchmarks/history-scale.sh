@@ -40,11 +40,12 @@ until curl -sf "http://localhost:$PORT/actuator/health/readiness" >/dev/null; do
   sleep 0.1
 done
 echo "start-up to ready: $(( ($(date +%s%N) - START) / 1000000 )) ms"
-grep -E "compacted at start|History index .* built" "$WORK/registry.log" || true
-echo "| phase | endpoint | requests | p50 ms | p99 ms | max ms | non-200 |"
-echo "|---|---|---|---|---|---|---|"
+grep -E "compacted at start|History index .* built|page cache" "$WORK/registry.log" | perl -pe 's/^.*? --- .*?\] \S+\s+: //' || true
+echo "| phase | endpoint | requests | p50 ms | p99 ms | max ms | non-200 | file reads per request |"
+echo "|---|---|---|---|---|---|---|---|"
 $JAVA -cp "$CP" dev.covenant.registry.bench.HistoryLoad "http://localhost:$PORT" "$ROUNDS" \
   "$SECONDS_PER_ENDPOINT" cold
 $JAVA -cp "$CP" dev.covenant.registry.bench.HistoryLoad "http://localhost:$PORT" "$ROUNDS" \
   "$SECONDS_PER_ENDPOINT" warm
 echo "registry peak RSS: $(awk '/VmHWM/ {printf "%.0f MB", $2/1024}' /proc/$PID/status); load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
+grep -E "Embedded store warm" "$WORK/registry.log" | perl -pe 's/^.*? --- .*?\] \S+\s+: //' || true

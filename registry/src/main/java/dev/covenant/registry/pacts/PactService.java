@@ -15,6 +15,7 @@ import dev.covenant.registry.pacticipants.VersionListener;
 import dev.covenant.registry.pacticipants.VersionRef;
 import dev.covenant.registry.storage.ContentStore;
 import dev.covenant.registry.storage.HistoryIndex;
+import dev.covenant.registry.storage.HotCollections;
 import dev.covenant.registry.storage.IndexDefinitions;
 import dev.covenant.registry.storage.ReadCaches;
 import dev.covenant.registry.system.Names;
@@ -39,7 +40,7 @@ import reactor.core.publisher.Mono;
  * content is a no-op.
  */
 @Service
-public class PactService implements IndexDefinitions, VersionListener {
+public class PactService implements IndexDefinitions, HotCollections, VersionListener {
 
     static final String LATEST = "latest";
     private static final Logger LOG = LoggerFactory.getLogger(PactService.class);
@@ -70,6 +71,12 @@ public class PactService implements IndexDefinitions, VersionListener {
     @Override
     public Map<String, List<IndexModel>> indexes() {
         return store.indexes();
+    }
+
+    /** The integrations and heads, which for-verification reads by the hundred (every branch of every consumer). */
+    @Override
+    public List<String> hotCollections() {
+        return List.of("pact_integrations", "pact_heads");
     }
 
     long maxPactBytes() {

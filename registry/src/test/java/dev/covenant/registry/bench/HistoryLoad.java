@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Measures the read paths of a registry seeded by {@link HistorySeeder}: for-verification, can-i-deploy, the
@@ -54,6 +56,7 @@ public final class HistoryLoad {
             throws Exception {
         List<Double> millis = new ArrayList<>();
         int failures = 0;
+        double readsBefore = fileReads();
         long end = System.nanoTime() + seconds * 1_000_000_000L;
         while (System.nanoTime() < end) {
             HttpRequest next = request.apply(this);
@@ -68,9 +71,19 @@ public final class HistoryLoad {
                 }
             }
         }
+        double reads = fileReads() - readsBefore;
         Collections.sort(millis);
-        System.out.printf(Locale.ROOT, "| %s | %s | %d | %.1f | %.1f | %.1f | %d |%n", label, name, millis.size(),
-                percentile(millis, 0.50), percentile(millis, 0.99), millis.get(millis.size() - 1), failures);
+        System.out.printf(Locale.ROOT, "| %s | %s | %d | %.1f | %.1f | %.1f | %d | %s |%n", label, name, millis.size(),
+                percentile(millis, 0.50), percentile(millis, 0.99), millis.get(millis.size() - 1), failures,
+                Double.isNaN(reads) ? "-" : String.format(Locale.ROOT, "%.0f", reads / millis.size()));
+    }
+
+    /** The embedded store's data file reads so far (its metric), NaN when the registry does not publish it. */
+    private double fileReads() throws Exception {
+        HttpResponse<String> response = http.send(get("/actuator/metrics/covenant.storage.embedded.file.reads"),
+                HttpResponse.BodyHandlers.ofString());
+        Matcher value = Pattern.compile("\"value\"\\s*:\\s*([0-9.eE+]+)").matcher(response.body());
+        return response.statusCode() == 200 && value.find() ? Double.parseDouble(value.group(1)) : Double.NaN;
     }
 
     private static double percentile(List<Double> sorted, double p) {
