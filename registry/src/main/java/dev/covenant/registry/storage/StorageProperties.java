@@ -21,7 +21,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *                   whose page is not cached costs ~2-3 ms (read and Java-deserialise the page)
  * @param embeddedWarmUp whether the embedded store loads the collections that the gate reads use (heads,
  *                   publications, versions, verifications) into that cache in the background after readiness, so
- *                   the first requests after a restart do not each pay for their pages (default true)
+ *                   the first requests after a restart do not each pay for their pages. Off by default: on two cores it competed
+ *                   with those first requests and made them slower (docs/benchmarks.md, ADR 0033)
  */
 @ConfigurationProperties("covenant.storage")
 public record StorageProperties(String mongodbUri, String database, String dataDir, Duration readCacheTtl,
@@ -34,7 +35,7 @@ public record StorageProperties(String mongodbUri, String database, String dataD
         if (embeddedCacheSize == null || embeddedCacheSize <= 0) {
             embeddedCacheSize = defaultCacheSize(Runtime.getRuntime().maxMemory());
         }
-        embeddedWarmUp = embeddedWarmUp == null || embeddedWarmUp;
+        embeddedWarmUp = embeddedWarmUp != null && embeddedWarmUp;
         if (readCacheTtl == null || readCacheTtl.isNegative()) {
             // The embedded store serves one instance, whose own writes invalidate its caches: nothing to expire.
             // Instances sharing a MongoDB see each other's writes within this time.
