@@ -5,8 +5,8 @@
 # cold (from readiness, within the first minute) and warm; prints the start-up time and the H2 file size.
 # Usage: docs/benchmarks/history-scale.sh [fraction] [seconds-per-endpoint]   (from the repository root)
 #   fraction 1.0 is ~190,000 versions; SKIP_BUILD=1 reuses the compiled classes; DATA_DIR=<dir> with SEED=0
-#   reuses a seeded store; PORT=<port> (default 19394) for the registry; UPGRADE=1 only calls for-verification once
-#   per provider (on a store seeded before ADR 0033 this builds the branch-heads documents; measure in a next run).
+#   reuses a seeded store; PORT=<port> (default 19394) for the registry; FIRST_CALLS=1 instead calls for-verification
+#   once per provider (each call cold; on a store seeded before ADR 0033 it also builds the branch-heads documents).
 set -euo pipefail
 FRACTION=${1:-0.01}
 SECONDS_PER_ENDPOINT=${2:-10}
@@ -44,8 +44,8 @@ echo "start-up to ready: $(( ($(date +%s%N) - START) / 1000000 )) ms"
 grep -E "compacted at start|History index .* built|page cache" "$WORK/registry.log" | perl -pe 's/^.*? --- .*?\] \S+\s+: //' || true
 echo "| phase | endpoint | requests | p50 ms | p99 ms | max ms | non-200 | file reads per request |"
 echo "|---|---|---|---|---|---|---|---|"
-if [ "${UPGRADE:-0}" = 1 ]; then # one for-verification per provider (builds what an upgraded store lacks), no run
-  $JAVA -cp "$CP" dev.covenant.registry.bench.HistoryLoad "http://localhost:$PORT" "$ROUNDS" 0 upgrade
+if [ "${FIRST_CALLS:-0}" = 1 ]; then # instead of the runs: one for-verification per provider, each its first
+  $JAVA -cp "$CP" dev.covenant.registry.bench.HistoryLoad "http://localhost:$PORT" "$ROUNDS" 0 first-calls
 else
   $JAVA -cp "$CP" dev.covenant.registry.bench.HistoryLoad "http://localhost:$PORT" "$ROUNDS" \
     "$SECONDS_PER_ENDPOINT" cold

@@ -45,9 +45,9 @@ public final class HistoryLoad {
                 Integer.parseInt(args[1]));
         int seconds = Integer.parseInt(args[2]);
         String label = args[3];
-        if (label.equals("upgrade")) {
-            // every provider once, in order: on a store written before the branch-heads documents (ADR 0033), each
-            // call builds its integrations' documents, so the runs after it measure the upgraded store
+        if (label.equals("first-calls")) {
+            // every provider once, in order, right after a start: each call is a provider's first, so cold by
+            // construction (on a store written before the branch-heads documents, ADR 0033, it also builds them)
             load.measureEach(label, "for-verification, every provider once", HistoryLoad::forVerification);
             return;
         }
@@ -62,6 +62,7 @@ public final class HistoryLoad {
             throws Exception {
         List<Double> millis = new ArrayList<>();
         int failures = 0;
+        double readsBefore = fileReads();
         for (int app = 0; app < apps; app++) {
             HttpRequest next = request.apply(this, HistorySeeder.app(app));
             long start = System.nanoTime();
@@ -69,9 +70,14 @@ public final class HistoryLoad {
             millis.add((System.nanoTime() - start) / 1e6);
             failures += response.statusCode() == 200 ? 0 : 1;
         }
+        print(label, name, millis, failures, fileReads() - readsBefore);
+    }
+
+    private static void print(String label, String name, List<Double> millis, int failures, double reads) {
         Collections.sort(millis);
-        System.out.printf(Locale.ROOT, "| %s | %s | %d | %.1f | %.1f | %.1f | %d | - |%n", label, name, millis.size(),
-                percentile(millis, 0.50), percentile(millis, 0.99), millis.get(millis.size() - 1), failures);
+        System.out.printf(Locale.ROOT, "| %s | %s | %d | %.1f | %.1f | %.1f | %d | %s |%n", label, name, millis.size(),
+                percentile(millis, 0.50), percentile(millis, 0.99), millis.get(millis.size() - 1), failures,
+                Double.isNaN(reads) ? "-" : String.format(Locale.ROOT, "%.0f", reads / millis.size()));
     }
 
     private void measure(String label, String name, int seconds, Function<HistoryLoad, HttpRequest> request)
@@ -93,11 +99,7 @@ public final class HistoryLoad {
                 }
             }
         }
-        double reads = fileReads() - readsBefore;
-        Collections.sort(millis);
-        System.out.printf(Locale.ROOT, "| %s | %s | %d | %.1f | %.1f | %.1f | %d | %s |%n", label, name, millis.size(),
-                percentile(millis, 0.50), percentile(millis, 0.99), millis.get(millis.size() - 1), failures,
-                Double.isNaN(reads) ? "-" : String.format(Locale.ROOT, "%.0f", reads / millis.size()));
+        print(label, name, millis, failures, fileReads() - readsBefore);
     }
 
     /** The embedded store's data file reads so far (its metric), NaN when the registry does not publish it. */
