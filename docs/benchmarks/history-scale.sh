@@ -5,7 +5,8 @@
 # cold (from readiness, within the first minute) and warm; prints the start-up time and the H2 file size.
 # Usage: docs/benchmarks/history-scale.sh [fraction] [seconds-per-endpoint]   (from the repository root)
 #   fraction 1.0 is ~190,000 versions; SKIP_BUILD=1 reuses the compiled classes; DATA_DIR=<dir> with SEED=0
-#   reuses a seeded store; PORT=<port> (default 19394) for the registry.
+#   reuses a seeded store; PORT=<port> (default 19394) for the registry; FIRST_CALLS=1 instead calls for-verification
+#   once per provider (each call cold; on a store seeded before ADR 0033 it also builds the branch-heads documents).
 set -euo pipefail
 FRACTION=${1:-0.01}
 SECONDS_PER_ENDPOINT=${2:-10}
@@ -40,11 +41,16 @@ until curl -sf "http://localhost:$PORT/actuator/health/readiness" >/dev/null; do
   sleep 0.1
 done
 echo "start-up to ready: $(( ($(date +%s%N) - START) / 1000000 )) ms"
-grep -E "compacted at start|History index .* built" "$WORK/registry.log" || true
-echo "| phase | endpoint | requests | p50 ms | p99 ms | max ms | non-200 |"
-echo "|---|---|---|---|---|---|---|"
-$JAVA -cp "$CP" dev.covenant.registry.bench.HistoryLoad "http://localhost:$PORT" "$ROUNDS" \
-  "$SECONDS_PER_ENDPOINT" cold
-$JAVA -cp "$CP" dev.covenant.registry.bench.HistoryLoad "http://localhost:$PORT" "$ROUNDS" \
-  "$SECONDS_PER_ENDPOINT" warm
+grep -E "compacted at start|History index .* built|page cache" "$WORK/registry.log" | perl -pe 's/^.*? --- .*?\] \S+\s+: //' || true
+echo "| phase | endpoint | requests | p50 ms | p99 ms | max ms | non-200 | file reads per request |"
+echo "|---|---|---|---|---|---|---|---|"
+if [ "${FIRST_CALLS:-0}" = 1 ]; then # instead of the runs: one for-verification per provider, each its first
+  $JAVA -cp "$CP" dev.covenant.registry.bench.HistoryLoad "http://localhost:$PORT" "$ROUNDS" 0 first-calls
+else
+  $JAVA -cp "$CP" dev.covenant.registry.bench.HistoryLoad "http://localhost:$PORT" "$ROUNDS" \
+    "$SECONDS_PER_ENDPOINT" cold
+  $JAVA -cp "$CP" dev.covenant.registry.bench.HistoryLoad "http://localhost:$PORT" "$ROUNDS" \
+    "$SECONDS_PER_ENDPOINT" warm
+fi
 echo "registry peak RSS: $(awk '/VmHWM/ {printf "%.0f MB", $2/1024}' /proc/$PID/status); load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
+grep -E "Embedded store warm" "$WORK/registry.log" | perl -pe 's/^.*? --- .*?\] \S+\s+: //' || true

@@ -28,14 +28,12 @@ class PactsForVerification {
 
     private final SelectorResolver resolver;
     private final PactService pacts;
-    private final Pacticipants pacticipants;
     private final VerificationService verifications;
 
     PactsForVerification(PactService pacts, Pacticipants pacticipants, Environments environments,
             VerificationService verifications) {
         this.resolver = new SelectorResolver(pacts, pacticipants, environments);
         this.pacts = pacts;
-        this.pacticipants = pacticipants;
         this.verifications = verifications;
     }
 
@@ -117,18 +115,12 @@ class PactsForVerification {
                 .map(selection -> new VerifiablePact(selection.publication(), List.of(selection), true, true));
     }
 
-    /** The latest pact on each of the consumer's branches, the heads and publications read together. */
+    /** The latest pact on each of the consumer's branches, by branch name (one document, PactService.branchHeads). */
     private Flux<Selection> branchHeads(String provider, String consumer) {
-        return pacticipants.branches(consumer)
-                .map(branch -> "branch:" + branch.name())
-                .collectList()
-                .flatMap(keys -> pacts.latestAll(provider, consumer, keys))
+        return pacts.branchHeads(provider, consumer)
                 .flatMapIterable(Map::entrySet)
-                .map(head -> {
-                    String branch = head.getKey().substring("branch:".length());
-                    return new Selection(new Selector(Kind.BRANCH, null, branch, null, null, null, null), head.getValue(),
-                            null, false, branch);
-                });
+                .map(head -> new Selection(new Selector(Kind.BRANCH, null, head.getKey(), null, null, null, null),
+                        head.getValue(), null, false, head.getKey()));
     }
 
     private static List<String> shas(List<Selection> selections) {

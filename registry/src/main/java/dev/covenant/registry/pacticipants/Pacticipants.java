@@ -208,6 +208,8 @@ public class Pacticipants {
     public Mono<Void> deleteBranch(String application, String name) {
         return branch(application, name)
                 .switchIfEmpty(Mono.error(() -> new NotFoundException("No branch '" + name + "' of application '" + application + "'")))
+                .thenMany(Flux.fromStream(listeners.orderedStream()))
+                .concatMap(listener -> listener.onBranchDeleted(application, name))
                 .then(store.deleteBranch(application, name));
     }
 

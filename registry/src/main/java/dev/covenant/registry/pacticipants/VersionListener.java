@@ -11,4 +11,9 @@ public interface VersionListener {
     Mono<Void> onBranch(Version version, String branch);
 
     Mono<Void> onTag(Version version, String tag);
+
+    /** Told before a branch of {@code application} is deleted (its versions leave it). */
+    default Mono<Void> onBranchDeleted(String application, String branch) {
+        return Mono.empty();
+    }
 }

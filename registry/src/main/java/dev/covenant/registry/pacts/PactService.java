@@ -15,6 +15,7 @@ import dev.covenant.registry.pacticipants.VersionListener;
 import dev.covenant.registry.pacticipants.VersionRef;
 import dev.covenant.registry.storage.ContentStore;
 import dev.covenant.registry.storage.HistoryIndex;
+import dev.covenant.registry.storage.HotCollections;
 import dev.covenant.registry.storage.IndexDefinitions;
 import dev.covenant.registry.storage.ReadCaches;
 import dev.covenant.registry.system.Names;
@@ -26,6 +27,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -39,7 +41,7 @@ import reactor.core.publisher.Mono;
  * content is a no-op.
  */
 @Service
-public class PactService implements IndexDefinitions, VersionListener {
+public class PactService implements IndexDefinitions, HotCollections, VersionListener {
 
     static final String LATEST = "latest";
     private static final Logger LOG = LoggerFactory.getLogger(PactService.class);
@@ -70,6 +72,12 @@ public class PactService implements IndexDefinitions, VersionListener {
     @Override
     public Map<String, List<IndexModel>> indexes() {
         return store.indexes();
+    }
+
+    /** The integrations and heads, which for-verification reads by the hundred (every branch of every consumer). */
+    @Override
+    public List<String> hotCollections() {
+        return List.of("pact_integrations", "pact_branch_heads", "pact_heads");
     }
 
     long maxPactBytes() {
@@ -195,6 +203,8 @@ public class PactService implements IndexDefinitions, VersionListener {
                 Flux.fromIterable(version.branches()).map(branch -> "branch:" + branch),
                 Flux.fromIterable(version.tags()).map(tag -> "tag:" + tag));
         return keys.concatMap(key -> store.moveHead(publication.provider(), publication.consumer(), key, publication))
+                .thenMany(Flux.fromIterable(version.branches()))
+                .concatMap(branch -> store.moveBranchHead(branch, publication))
                 .then();
     }
 
@@ -202,8 +212,47 @@ public class PactService implements IndexDefinitions, VersionListener {
     public Mono<Void> onBranch(Version version, String branch) {
         return store.byConsumerVersion(version.application(), version.number())
                 .concatMap(publication -> store.moveHead(publication.provider(), publication.consumer(),
-                        "branch:" + branch, publication))
+                                "branch:" + branch, publication)
+                        .then(store.moveBranchHead(branch, publication)))
                 .then();
+    }
+
+    @Override
+    public Mono<Void> onBranchDeleted(String application, String branch) {
+        return store.providersOf(application)
+                .concatMap(provider -> store.forgetBranchHead(provider, application, branch))
+                .then();
+    }
+
+    /**
+     * The latest publication on each branch of the consumer that has one, by branch name: one document read (the
+     * integration's branch heads, ADR 0033). An integration without a complete one (a store written before it, a
+     * branch deletion under way) is read branch by branch, and its document rebuilt from that.
+     */
+    public Mono<Map<String, PactPublication>> branchHeads(String provider, String consumer) {
+        return store.branchHeads(provider, consumer)
+                .map(found -> (Map<String, PactPublication>) new TreeMap<>(found))
+                .switchIfEmpty(Mono.defer(() -> branchHeadsOneByOne(provider, consumer)
+                        .flatMap(found -> rebuildBranchHeads(provider, consumer, found).thenReturn(found))));
+    }
+
+    /** The branch heads read from the consumer's branches and each branch's pact head (the path before ADR 0033). */
+    Mono<Map<String, PactPublication>> branchHeadsOneByOne(String provider, String consumer) {
+        return pacticipants.branches(consumer)
+                .map(branch -> "branch:" + branch.name())
+                .collectList()
+                .flatMap(keys -> latestAll(provider, consumer, keys))
+                .map(heads -> {
+                    Map<String, PactPublication> byBranch = new TreeMap<>();
+                    heads.forEach((key, publication) -> byBranch.put(key.substring("branch:".length()), publication));
+                    return byBranch;
+                });
+    }
+
+    private Mono<Void> rebuildBranchHeads(String provider, String consumer, Map<String, PactPublication> heads) {
+        return Flux.fromIterable(heads.entrySet())
+                .concatMap(head -> store.moveBranchHead(head.getKey(), head.getValue()))
+                .then(store.branchHeadsComplete(provider, consumer));
     }
 
     @Override

@@ -39,10 +39,12 @@ final class PactStore implements IndexDefinitions {
     private final MongoCollection<Document> contents;
     private final MongoCollection<Document> heads;
     private final MongoCollection<Document> integrations;
+    private final MongoCollection<Document> branchHeads;
     private final ReadCache<String, PactPublication> publicationCache;
     private final ReadCache<String, Document> contentCache;
     private final ReadCache<String, Document> headCache;
     private final ReadCache<String, List<String>> integrationCache;
+    private final ReadCache<String, Document> branchHeadsCache;
 
     private final HistoryIndex history;
     private final HistoryIndex.Kind publicationsOfIntegration;
@@ -52,10 +54,12 @@ final class PactStore implements IndexDefinitions {
         this.contents = database.getCollection("pact_contents");
         this.heads = database.getCollection("pact_heads");
         this.integrations = database.getCollection("pact_integrations");
+        this.branchHeads = database.getCollection("pact_branch_heads");
         this.publicationCache = caches.mutable(50_000);
         this.contentCache = caches.immutable(20_000);
         this.headCache = caches.mutable(50_000);
         this.integrationCache = caches.mutable(10_000);
+        this.branchHeadsCache = caches.mutable(10_000);
         this.history = history;
         this.publicationsOfIntegration = history.register("pacts", "pact_publications", List.of("provider", "consumer"),
                 document -> integrationKey(document.getString("provider"), document.getString("consumer")));
@@ -128,6 +132,77 @@ final class PactStore implements IndexDefinitions {
         List<String> ids = keys.stream().map(key -> provider + "|" + consumer + "|" + key).toList();
         return headCache.getAll(ids, missing -> Flux.from(heads.find(in("_id", missing)))
                 .map(head -> Map.entry(head.getString("_id"), head)));
+    }
+
+    /**
+     * Records a publication as the latest on a branch in its integration's branch-heads document, guarded by the
+     * consumer version order like {@link #moveHead}. Two first writes of one document race on its insert: the loser
+     * applies its update to the winner's document; a second duplicate key means a later head is there already.
+     */
+    Mono<Void> moveBranchHead(String branch, PactPublication publication) {
+        String id = integrationKey(publication.provider(), publication.consumer());
+        String field = "heads." + fieldName(branch);
+        Mono<Void> update = branchHeadsCache.writing(id, Mono.from(branchHeads.updateOne(and(eq("_id", id),
+                                or(exists(field + ".order", false), lte(field + ".order", publication.order()))),
+                        Updates.set(field, branchHead(branch, publication)), new UpdateOptions().upsert(true))))
+                .then();
+        return update.onErrorResume(MongoErrors::isDuplicateKey, e -> update)
+                .onErrorResume(MongoErrors::isDuplicateKey, e -> Mono.empty());
+    }
+
+    /** Marks an integration's branch-heads document as holding every branch head (after a rebuild). */
+    Mono<Void> branchHeadsComplete(String provider, String consumer) {
+        String id = integrationKey(provider, consumer);
+        return branchHeadsCache.writing(id, Mono.from(branchHeads.updateOne(eq("_id", id),
+                        Updates.set("complete", true), new UpdateOptions().upsert(true))))
+                .onErrorResume(MongoErrors::isDuplicateKey, e -> Mono.empty())
+                .then();
+    }
+
+    /**
+     * Forgets a branch of a consumer in its integrations' branch-heads documents (the branch is being deleted), and
+     * marks them incomplete, so that a crash before the branch is gone is repaired by the next read's rebuild.
+     */
+    Mono<Void> forgetBranchHead(String provider, String consumer, String branch) {
+        String id = integrationKey(provider, consumer);
+        return branchHeadsCache.writing(id, Mono.from(branchHeads.updateOne(eq("_id", id),
+                        Updates.combine(Updates.unset("heads." + fieldName(branch)), Updates.unset("complete")))))
+                .then();
+    }
+
+    /**
+     * The latest publication on each branch of one integration, from its branch-heads document: branch →
+     * publication; empty when the document is missing or not known to be complete (a store written before it
+     * existed, or a branch deletion under way), and then the caller reads the branch heads one by one.
+     */
+    Mono<Map<String, PactPublication>> branchHeads(String provider, String consumer) {
+        String id = integrationKey(provider, consumer);
+        return branchHeadsCache.get(id, () -> Mono.from(branchHeads.find(eq("_id", id)).first()))
+                .filter(document -> document.getBoolean("complete", false))
+                .map(document -> {
+                    Map<String, PactPublication> latest = new java.util.LinkedHashMap<>();
+                    Document heads = document.get("heads", new Document());
+                    heads.values().forEach(head -> {
+                        Document entry = (Document) head;
+                        latest.put(entry.getString("branch"), new PactPublication(provider, consumer,
+                                entry.getString("version"), ((Number) entry.get("order")).longValue(),
+                                entry.getString("sha"), entry.getDate("createdAt").toInstant(),
+                                entry.getDate("updatedAt").toInstant()));
+                    });
+                    return latest;
+                });
+    }
+
+    private static Document branchHead(String branch, PactPublication publication) {
+        return new Document("branch", branch).append("version", publication.consumerVersion())
+                .append("order", publication.order()).append("sha", publication.sha())
+                .append("createdAt", Date.from(publication.createdAt()))
+                .append("updatedAt", Date.from(publication.updatedAt()));
+    }
+
+    /** A branch name as a field name: no dots (paths) and no dollar signs (operators); '%' escapes itself. */
+    static String fieldName(String branch) {
+        return branch.replace("%", "%25").replace(".", "%2E").replace("$", "%24");
     }
 
     /** Publications of many consumer versions of one integration, read as {@link #heads} are. */

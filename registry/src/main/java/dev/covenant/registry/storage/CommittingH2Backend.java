@@ -139,6 +139,11 @@ final class CommittingH2Backend extends H2Backend {
         return store.getFileStore() == null ? "(in memory)" : store.getFileStore().getFileName();
     }
 
+    /** The H2 store (to warm its page cache). */
+    MVStore store() {
+        return store;
+    }
+
     /** False once a failed write has closed the H2 store; then it must be opened again from its file. */
     boolean usable() {
         return !store.isClosed() && store.getPanicException() == null;

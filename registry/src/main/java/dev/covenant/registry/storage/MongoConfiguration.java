@@ -7,6 +7,9 @@ import com.mongodb.WriteConcern;
 import com.mongodb.reactivestreams.client.MongoClient;
 import com.mongodb.reactivestreams.client.MongoClients;
 import com.mongodb.reactivestreams.client.MongoDatabase;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import java.util.concurrent.TimeUnit;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
@@ -18,7 +21,35 @@ class MongoConfiguration {
 
     @Bean(destroyMethod = "close")
     EmbeddedMongoHolder embeddedMongo(StorageProperties properties) {
-        return new EmbeddedMongoHolder(properties.embedded() ? new EmbeddedMongo(properties.dataDir(), properties.durability()) : null);
+        return new EmbeddedMongoHolder(properties.embedded() ? new EmbeddedMongo(properties.dataDir(), properties.durability(),
+                properties.embeddedCacheSize()) : null);
+    }
+
+    @Bean
+    EmbeddedWarmUp embeddedWarmUp(EmbeddedMongoHolder embedded, StorageProperties properties,
+            ObjectProvider<HotCollections> features) {
+        return new EmbeddedWarmUp(embedded.server(), properties, features);
+    }
+
+    /**
+     * The embedded store's file reads and page cache use, as metrics: the file reads per request tell how much of
+     * a read path's data was not cached (docs/benchmarks/history-scale.sh prints them per endpoint).
+     */
+    @Bean
+    MeterBinder embeddedStoreMeters(EmbeddedMongoHolder embedded) {
+        return registry -> {
+            EmbeddedMongo store = embedded.server();
+            if (store == null) {
+                return;
+            }
+            FunctionCounter.builder("covenant.storage.embedded.file.reads", store, EmbeddedMongo::fileReads)
+                    .description("reads of the embedded store's data file (pages not in its cache)")
+                    .register(registry);
+            Gauge.builder("covenant.storage.embedded.cache.used", store, EmbeddedMongo::cacheUsedMegabytes)
+                    .baseUnit("megabytes")
+                    .description("the embedded store's page cache in use")
+                    .register(registry);
+        };
     }
 
     @Bean(destroyMethod = "close")

@@ -11,6 +11,7 @@ import dev.covenant.registry.pacticipants.ApplicationOwnership;
 import dev.covenant.registry.pacticipants.Pacticipants;
 import dev.covenant.registry.pacticipants.VersionRef;
 import dev.covenant.registry.pacts.PactService;
+import dev.covenant.registry.storage.HotCollections;
 import dev.covenant.registry.storage.IndexDefinitions;
 import dev.covenant.registry.storage.HistoryIndex;
 import dev.covenant.registry.storage.ReadCaches;
@@ -34,7 +35,7 @@ import reactor.core.publisher.Mono;
 
 /** Records verification results and answers "was this content verified, by whom, and is it pending?". */
 @Service
-public class VerificationService implements IndexDefinitions {
+public class VerificationService implements IndexDefinitions, HotCollections {
 
     private static final Logger LOG = LoggerFactory.getLogger(VerificationService.class);
 
@@ -63,6 +64,12 @@ public class VerificationService implements IndexDefinitions {
     @Override
     public Map<String, List<IndexModel>> indexes() {
         return store.indexes();
+    }
+
+    /** The verification heads: pending status of every pact for-verification selects, and the matrix's latest. */
+    @Override
+    public List<String> hotCollections() {
+        return List.of("verification_heads");
     }
 
     /** The outcome of a publish: the verification, and whether it was new (false for a retried POST). */

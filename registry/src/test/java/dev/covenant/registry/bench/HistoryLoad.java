@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Measures the read paths of a registry seeded by {@link HistorySeeder}: for-verification, can-i-deploy, the
@@ -43,6 +45,12 @@ public final class HistoryLoad {
                 Integer.parseInt(args[1]));
         int seconds = Integer.parseInt(args[2]);
         String label = args[3];
+        if (label.equals("first-calls")) {
+            // every provider once, in order, right after a start: each call is a provider's first, so cold by
+            // construction (on a store written before the branch-heads documents, ADR 0033, it also builds them)
+            load.measureEach(label, "for-verification, every provider once", HistoryLoad::forVerification);
+            return;
+        }
         load.measure(label, "for-verification", seconds, HistoryLoad::forVerification);
         load.measure(label, "can-i-deploy", seconds, HistoryLoad::canIDeploy);
         load.measure(label, "matrix", seconds, HistoryLoad::matrix);
@@ -50,10 +58,33 @@ public final class HistoryLoad {
         load.measure(label, "application page", seconds, HistoryLoad::applicationPage);
     }
 
+    private void measureEach(String label, String name, java.util.function.BiFunction<HistoryLoad, String, HttpRequest> request)
+            throws Exception {
+        List<Double> millis = new ArrayList<>();
+        int failures = 0;
+        double readsBefore = fileReads();
+        for (int app = 0; app < apps; app++) {
+            HttpRequest next = request.apply(this, HistorySeeder.app(app));
+            long start = System.nanoTime();
+            HttpResponse<byte[]> response = http.send(next, HttpResponse.BodyHandlers.ofByteArray());
+            millis.add((System.nanoTime() - start) / 1e6);
+            failures += response.statusCode() == 200 ? 0 : 1;
+        }
+        print(label, name, millis, failures, fileReads() - readsBefore);
+    }
+
+    private static void print(String label, String name, List<Double> millis, int failures, double reads) {
+        Collections.sort(millis);
+        System.out.printf(Locale.ROOT, "| %s | %s | %d | %.1f | %.1f | %.1f | %d | %s |%n", label, name, millis.size(),
+                percentile(millis, 0.50), percentile(millis, 0.99), millis.get(millis.size() - 1), failures,
+                Double.isNaN(reads) ? "-" : String.format(Locale.ROOT, "%.0f", reads / millis.size()));
+    }
+
     private void measure(String label, String name, int seconds, Function<HistoryLoad, HttpRequest> request)
             throws Exception {
         List<Double> millis = new ArrayList<>();
         int failures = 0;
+        double readsBefore = fileReads();
         long end = System.nanoTime() + seconds * 1_000_000_000L;
         while (System.nanoTime() < end) {
             HttpRequest next = request.apply(this);
@@ -68,9 +99,15 @@ public final class HistoryLoad {
                 }
             }
         }
-        Collections.sort(millis);
-        System.out.printf(Locale.ROOT, "| %s | %s | %d | %.1f | %.1f | %.1f | %d |%n", label, name, millis.size(),
-                percentile(millis, 0.50), percentile(millis, 0.99), millis.get(millis.size() - 1), failures);
+        print(label, name, millis, failures, fileReads() - readsBefore);
+    }
+
+    /** The embedded store's data file reads so far (its metric), NaN when the registry does not publish it. */
+    private double fileReads() throws Exception {
+        HttpResponse<String> response = http.send(get("/actuator/metrics/covenant.storage.embedded.file.reads"),
+                HttpResponse.BodyHandlers.ofString());
+        Matcher value = Pattern.compile("\"value\"\\s*:\\s*([0-9.eE+]+)").matcher(response.body());
+        return response.statusCode() == 200 && value.find() ? Double.parseDouble(value.group(1)) : Double.NaN;
     }
 
     private static double percentile(List<Double> sorted, double p) {
@@ -93,10 +130,14 @@ public final class HistoryLoad {
     }
 
     private HttpRequest forVerification() {
+        return forVerification(app());
+    }
+
+    private HttpRequest forVerification(String provider) {
         String body = """
                 {"consumerVersionSelectors":[{"mainBranch":true},{"tag":"prod","latest":true}],
                  "providerVersionBranch":"main","includePendingStatus":true,"includeWipPactsSince":"2020-01-01"}""";
-        return HttpRequest.newBuilder(URI.create(base + "/pacts/provider/" + app() + "/for-verification"))
+        return HttpRequest.newBuilder(URI.create(base + "/pacts/provider/" + provider + "/for-verification"))
                 .header("Content-Type", "application/json")
                 .header("Accept", "application/hal+json")
                 .POST(HttpRequest.BodyPublishers.ofString(body))

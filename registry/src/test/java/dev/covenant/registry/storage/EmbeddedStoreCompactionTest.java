@@ -16,7 +16,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import reactor.core.publisher.Mono;
 
-/** A data file of mostly dead pages is rewritten at start, smaller, with every acknowledged write in it. */
+/**
+ * A data file of mostly dead pages is rewritten at start, smaller, with every acknowledged write in it; one of mostly
+ * live pages is opened as it is.
+ */
 class EmbeddedStoreCompactionTest {
 
     private static final int UPDATES = 2_000;
@@ -63,6 +66,30 @@ class EmbeddedStoreCompactionTest {
 
         assertThat(Files.size(file)).isEqualTo(size);
         assertThat(Files.getLastModifiedTime(file).toMillis()).isEqualTo(modified);
+    }
+
+    @Test
+    void aFileOfLiveDataIsNotRewritten() throws Exception {
+        try (EmbeddedMongo store = new EmbeddedMongo(dataDir.toString(), Durability.PROCESS);
+                MongoClient client = MongoClients.create(store.connectionString())) {
+            // one command, one commit: one chunk, all of it live
+            block(client.getDatabase("covenant").getCollection("things").insertMany(java.util.stream.IntStream
+                    .range(0, 5_000)
+                    .mapToObj(i -> new Document("_id", "thing-" + i).append("text", "x".repeat(200)))
+                    .toList()));
+        }
+        Path file = dataDir.resolve("covenant.mv");
+        long modified = Files.getLastModifiedTime(file).toMillis();
+        long size = Files.size(file);
+
+        EmbeddedMongo.compactAtStart(file, 0);
+
+        assertThat(Files.size(file)).isEqualTo(size);
+        assertThat(Files.getLastModifiedTime(file).toMillis()).isEqualTo(modified);
+        try (EmbeddedMongo store = new EmbeddedMongo(dataDir.toString(), Durability.PROCESS);
+                MongoClient client = MongoClients.create(store.connectionString())) {
+            assertThat(block(client.getDatabase("covenant").getCollection("things").countDocuments())).isEqualTo(5_000L);
+        }
     }
 
     private static <T> T block(org.reactivestreams.Publisher<T> publisher) {
