@@ -53,6 +53,7 @@ final class PacticipantStore implements IndexDefinitions {
     private final HistoryIndex history;
     private final HistoryIndex.Kind versionsOfApplication;
     private final HistoryIndex.Kind branchesOfApplication;
+    private final HistoryIndex.Kind tagsOfApplication;
 
     PacticipantStore(MongoDatabase database, Sequences sequences, Clock clock, ReadCaches caches,
             HistoryIndex history) {
@@ -71,6 +72,8 @@ final class PacticipantStore implements IndexDefinitions {
         this.versionsOfApplication = history.register("versions", "versions", List.of("app"),
                 document -> document.getString("app"));
         this.branchesOfApplication = history.register("branches", "branches", List.of("app"),
+                document -> document.getString("app"));
+        this.tagsOfApplication = history.register("tags", "tag_heads", List.of("app"),
                 document -> document.getString("app"));
     }
 
@@ -194,10 +197,22 @@ final class PacticipantStore implements IndexDefinitions {
         Bson guard = and(eq("_id", application + "|" + tag), or(exists("latestOrder", false), lt("latestOrder", order)));
         Bson update = Updates.combine(Updates.setOnInsert("app", application), Updates.setOnInsert("tag", tag),
                 Updates.set("latestVersion", number), Updates.set("latestOrder", order));
-        return tagHeadCache.writing(application + "|" + tag,
-                        Mono.from(tagHeads.updateOne(guard, update, new UpdateOptions().upsert(true))))
+        // a new tag joins the application's list before its head exists, as a new branch does
+        Mono<Void> listed = findTagHead(application, tag)
+                .hasElement()
+                .flatMap(exists -> exists ? Mono.<Void>empty()
+                        : history.add(tagsOfApplication, application, application + "|" + tag));
+        return listed.then(tagHeadCache.writing(application + "|" + tag,
+                        Mono.from(tagHeads.updateOne(guard, update, new UpdateOptions().upsert(true)))))
                 .onErrorResume(MongoErrors::isDuplicateKey, e -> Mono.empty())
                 .then();
+    }
+
+    /** The application's tag heads, the most recently moved first: its tag list, then the heads by {@code _id}. */
+    Flux<Document> tagHeadsOf(String application) {
+        return history.records(tagsOfApplication, application)
+                .filter(document -> application.equals(document.getString("app")))
+                .sort(Comparator.comparingLong((Document document) -> ((Number) document.get("latestOrder")).longValue()).reversed());
     }
 
     Mono<Document> findTagHead(String application, String tag) {
@@ -223,6 +238,12 @@ final class PacticipantStore implements IndexDefinitions {
         return history.records(versionsOfApplication, application)
                 .filter(document -> application.equals(document.getString("app")))
                 .sort(Comparator.comparingLong((Document document) -> document.getLong("order")).reversed());
+    }
+
+    /** A window of an application's versions, newest first, older than {@code before} (null: the newest). */
+    Mono<HistoryIndex.Window> versionWindow(String application, Long before, int size) {
+        return history.newest(versionsOfApplication, application, before, size,
+                document -> application.equals(document.getString("app")));
     }
 
     Mono<Void> deleteBranch(String application, String branch) {

@@ -117,6 +117,32 @@ public class Pacticipants {
         return store.versionsOf(application).map(Version::from);
     }
 
+    /**
+     * One page of an application's versions, newest first: at most {@code size}, older than the cursor
+     * {@code before} (null: the newest). Reads the versions shown and not the others.
+     */
+    public Mono<VersionPage> versionPage(String application, Long before, int size) {
+        return store.versionWindow(application, before, size)
+                .map(window -> new VersionPage(window.records().stream().map(Version::from).toList(), window.listed(),
+                        window.older()));
+    }
+
+    /**
+     * A page of versions.
+     *
+     * @param listed versions ever listed for the application (removed ones included): an upper bound of the count
+     * @param older  the cursor of the next older page, or null when this is the oldest
+     */
+    public record VersionPage(List<Version> versions, long listed, Long older) {
+    }
+
+    /** The application's tags with the latest version of each, the most recently moved first. */
+    public Flux<VersionHead> tags(String application) {
+        return store.tagHeadsOf(application)
+                .map(document -> new VersionHead(VersionHead.Kind.TAG, application, document.getString("tag"),
+                        document.getString("latestVersion")));
+    }
+
     /** The latest version, or the latest with a tag when {@code tag} is given. */
     public Mono<Version> latestVersion(String application, String tag) {
         Mono<String> number = tag == null

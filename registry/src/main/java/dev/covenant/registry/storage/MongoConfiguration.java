@@ -4,9 +4,11 @@ import com.mongodb.ConnectionString;
 import com.mongodb.MongoClientSettings;
 import com.mongodb.ReadConcern;
 import com.mongodb.WriteConcern;
+import com.mongodb.event.CommandListener;
 import com.mongodb.reactivestreams.client.MongoClient;
 import com.mongodb.reactivestreams.client.MongoClients;
 import com.mongodb.reactivestreams.client.MongoDatabase;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
@@ -21,9 +23,11 @@ class MongoConfiguration {
         return new EmbeddedMongoHolder(properties.embedded() ? new EmbeddedMongo(properties.dataDir(), properties.durability()) : null);
     }
 
+    /** The client of the requests; {@link CommandListener} beans (metrics, tests counting reads) observe its commands. */
     @Bean(destroyMethod = "close")
-    MongoClient mongoClient(StorageProperties properties, EmbeddedMongoHolder embedded) {
-        return client(properties, embedded);
+    MongoClient mongoClient(StorageProperties properties, EmbeddedMongoHolder embedded,
+            ObjectProvider<CommandListener> listeners) {
+        return client(properties, embedded, listeners.orderedStream().toList());
     }
 
     @Bean
@@ -38,14 +42,17 @@ class MongoConfiguration {
      */
     @Bean(destroyMethod = "close")
     BackgroundDatabase backgroundDatabase(StorageProperties properties, EmbeddedMongoHolder embedded) {
-        MongoClient client = client(properties, embedded);
+        MongoClient client = client(properties, embedded, List.of());
         return new BackgroundDatabase(client, client.getDatabase(properties.database()));
     }
 
-    private static MongoClient client(StorageProperties properties, EmbeddedMongoHolder embedded) {
+    private static MongoClient client(StorageProperties properties, EmbeddedMongoHolder embedded,
+            List<CommandListener> listeners) {
         boolean embeddedStore = embedded.server() != null;
         String uri = embeddedStore ? embedded.server().connectionString() : properties.mongodbUri();
-        return MongoClients.create(settings(new ConnectionString(uri), embeddedStore));
+        MongoClientSettings settings = settings(new ConnectionString(uri), embeddedStore);
+        return MongoClients.create(listeners.isEmpty() ? settings
+                : MongoClientSettings.builder(settings).commandListenerList(listeners).build());
     }
 
     /**
