@@ -246,6 +246,12 @@ final class PacticipantStore implements IndexDefinitions {
                 document -> application.equals(document.getString("app")));
     }
 
+    /** Page {@code number} of an application's versions by position (the Pact Broker API's pages). */
+    Mono<HistoryIndex.Window> versionPage(String application, long number, int size) {
+        return history.page(versionsOfApplication, application, number, size,
+                document -> application.equals(document.getString("app")));
+    }
+
     Mono<Void> deleteBranch(String application, String branch) {
         return versionCache.writingAny(Mono.from(versions.updateMany(eq("app", application),
                         Updates.pull("branches", branch))))

@@ -128,6 +128,16 @@ public class Pacticipants {
     }
 
     /**
+     * Page {@code number} (from 1) of an application's versions in pages of {@code size}, newest first, as the Pact
+     * Broker's API pages them; a page holds fewer where versions were removed. {@link VersionPage#older()} is null.
+     */
+    public Mono<VersionPage> versionPage(String application, long number, int size) {
+        return store.versionPage(application, number, size)
+                .map(window -> new VersionPage(window.records().stream().map(Version::from).toList(), window.listed(),
+                        null));
+    }
+
+    /**
      * A page of versions.
      *
      * @param listed versions ever listed for the application (removed ones included): an upper bound of the count

@@ -118,8 +118,29 @@ public final class HistoryIndex {
         return Mono.from(index.find(eq("_id", headId(kind, key))).first())
                 .map(head -> ((Number) head.get("n")).longValue())
                 .defaultIfEmpty(0L)
-                .flatMap(listed -> new WindowRead(kind, key, listed, before == null ? Long.MAX_VALUE : before, size,
-                        belongs).read());
+                .flatMap(listed -> new WindowRead(kind, key, listed, before == null ? Long.MAX_VALUE : before, 0,
+                        size, belongs).read());
+    }
+
+    /**
+     * Page {@code number} (from 1, the newest) of the key's list cut into pages of {@code size} positions: the records
+     * at the positions {@code [listed - number·size, listed - (number-1)·size)}, newest first. Pages by number are
+     * what the Pact Broker's API offers; a page holds fewer than {@code size} records where ids have no record
+     * (removed) or repeat, and never a record of another page. {@link Window#older()} is null.
+     */
+    public Mono<Window> page(Kind kind, String key, long number, int size, Predicate<Document> belongs) {
+        if (size < 1 || number < 1) {
+            throw new IllegalArgumentException("page and size must be positive: " + number + ", " + size);
+        }
+        return Mono.from(index.find(eq("_id", headId(kind, key))).first())
+                .map(head -> ((Number) head.get("n")).longValue())
+                .defaultIfEmpty(0L)
+                .flatMap(listed -> {
+                    long to = listed - (number - 1) * size;
+                    return to <= 0 ? Mono.just(new Window(List.of(), listed, null))
+                            : new WindowRead(kind, key, listed, to, Math.max(0, to - size), size, belongs).read()
+                                    .map(window -> new Window(window.records(), listed, null));
+                });
     }
 
     /**
@@ -143,6 +164,7 @@ public final class HistoryIndex {
         private final String key;
         private final long listed;
         private final long before;
+        private final long floor;
         private final int size;
         private final Predicate<Document> belongs;
         private final Set<String> seen = new HashSet<>();
@@ -151,11 +173,13 @@ public final class HistoryIndex {
         private final List<Document> found = new ArrayList<>();
         private long nextChunk;
 
-        WindowRead(Kind kind, String key, long listed, long before, int size, Predicate<Document> belongs) {
+        /** Reads positions below {@code before} and from {@code floor} on. */
+        WindowRead(Kind kind, String key, long listed, long before, long floor, int size, Predicate<Document> belongs) {
             this.kind = kind;
             this.key = key;
             this.listed = listed;
             this.before = before;
+            this.floor = floor;
             this.size = size;
             this.belongs = belongs;
             this.nextChunk = listed == 0 || before <= 0 ? -1 : Math.min((listed - 1) / CHUNK, (before - 1) / CHUNK);
@@ -205,12 +229,15 @@ public final class HistoryIndex {
                                 long position = chunk * CHUNK + at;
                                 String id = inChunk.get(at);
                                 // an id at or above the cursor was shown on a newer window: its older copies are not
-                                if (seen.add(id) && position < before) {
+                                if (seen.add(id) && position < before && position >= floor) {
                                     candidates.add(new Candidate(position, id));
                                 }
                             }
                         }
                         nextChunk -= count;
+                        if ((nextChunk + 1) * CHUNK <= floor) {
+                            nextChunk = -1;
+                        }
                     })
                     .then();
         }

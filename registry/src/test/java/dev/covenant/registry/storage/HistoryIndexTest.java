@@ -168,6 +168,13 @@ class HistoryIndexTest {
         assertThat(last.older()).isNull();
         assertThat(names(index.newest(kind, "d", null, 10, record -> !record.getString("_id").equals("r5")).block()))
                 .as("records the caller does not accept are left out").containsExactly("r6", "r2", "r3", "r1");
+
+        // pages by number cut the positions: never a record twice, short where ids have no record or repeat
+        assertThat(names(index.page(kind, "d", 1, 3, record -> true).block())).containsExactly("r6", "r2", "r5");
+        assertThat(names(index.page(kind, "d", 2, 3, record -> true).block())).containsExactly("r3");
+        assertThat(names(index.page(kind, "d", 3, 3, record -> true).block())).containsExactly("r1");
+        assertThat(index.page(kind, "d", 4, 3, record -> true).block().records()).isEmpty();
+        assertThat(index.page(kind, "d", 1, 3, record -> true).block().listed()).isEqualTo(7);
     }
 
     private static List<String> names(HistoryIndex.Window window) {
