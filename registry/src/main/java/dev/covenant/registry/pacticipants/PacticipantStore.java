@@ -39,6 +39,9 @@ import reactor.core.publisher.Mono;
  */
 final class PacticipantStore implements IndexDefinitions {
 
+    /** Versions per window when every version is read newest first. */
+    private static final int LAZY_WINDOW = 200;
+
     private final MongoCollection<Document> applications;
     private final MongoCollection<Document> versions;
     private final MongoCollection<Document> branches;
@@ -233,11 +236,13 @@ final class PacticipantStore implements IndexDefinitions {
                 .flatMapIterable(list -> list);
     }
 
-    /** Every version of an application, newest first: its history list, then the versions by {@code _id}. */
+    /**
+     * Every version of an application, newest first (its history list's order), read lazily a window at a time:
+     * a reader that takes the first few (the matrix's newest 100 of a selector) reads only the windows it needs.
+     */
     Flux<Document> versionsOf(String application) {
-        return history.records(versionsOfApplication, application)
-                .filter(document -> application.equals(document.getString("app")))
-                .sort(Comparator.comparingLong((Document document) -> document.getLong("order")).reversed());
+        return history.newestFirst(versionsOfApplication, application, LAZY_WINDOW,
+                document -> application.equals(document.getString("app")));
     }
 
     /** A window of an application's versions, newest first, older than {@code before} (null: the newest). */

@@ -123,6 +123,16 @@ public final class HistoryIndex {
     }
 
     /**
+     * Every record of the key's list that {@code belongs} accepts, newest first, read lazily {@code window} at a
+     * time: a reader that takes the first few reads only the windows it needs.
+     */
+    public Flux<Document> newestFirst(Kind kind, String key, int window, Predicate<Document> belongs) {
+        return newest(kind, key, null, window, belongs)
+                .expand(read -> read.older() == null ? Mono.empty() : newest(kind, key, read.older(), window, belongs))
+                .flatMapIterable(Window::records, 1);
+    }
+
+    /**
      * Page {@code number} (from 1, the newest) of the key's list cut into pages of {@code size} positions: the records
      * at the positions {@code [listed - number·size, listed - (number-1)·size)}, newest first. Pages by number are
      * what the Pact Broker's API offers; a page holds fewer than {@code size} records where ids have no record

@@ -149,6 +149,29 @@ class HistoryIndexTest {
     }
 
     @Test
+    void readingNewestFirstLazilyReadsOnlyTheWindowsTaken() {
+        List<String> appended = ids("z", 450);
+        Flux.fromIterable(appended).concatMap(id -> index.add(kind, "z", id)).blockLast(Duration.ofSeconds(60));
+        Flux.fromIterable(appended)
+                .concatMap(id -> database.getCollection("things").insertOne(new Document("_id", id).append("owner", "z")))
+                .blockLast(Duration.ofSeconds(60));
+
+        long before = reads.documents("things");
+        List<String> firstTen = index.newestFirst(kind, "z", 100, record -> true)
+                .map(record -> record.getString("_id")).take(10).collectList().block();
+        assertThat(firstTen).containsExactly("z-449", "z-448", "z-447", "z-446", "z-445", "z-444", "z-443", "z-442",
+                "z-441", "z-440");
+        assertThat(reads.documents("things") - before).as("one window of 100 (and its look-ahead record)")
+                .isLessThanOrEqualTo(101);
+
+        List<String> all = index.newestFirst(kind, "z", 100, record -> true)
+                .map(record -> record.getString("_id")).collectList().block();
+        List<String> newestFirst = new java.util.ArrayList<>(appended);
+        java.util.Collections.reverse(newestFirst);
+        assertThat(all).containsExactlyElementsOf(newestFirst);
+    }
+
+    @Test
     void aWindowSkipsIdsWithoutARecordAndShowsAnIdAppendedTwiceOnceAtItsNewestPlace() {
         // r1 r2 r3 r4 (no record) r5 r2 r6: newest first r6 r2 r5 r3 r1
         for (String id : List.of("r1", "r2", "r3", "r4", "r5", "r2", "r6")) {
