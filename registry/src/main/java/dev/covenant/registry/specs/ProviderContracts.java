@@ -307,6 +307,16 @@ public class ProviderContracts implements IndexDefinitions {
                 .flatMapIterable(window -> window.records().stream().map(ProviderContract::from).toList());
     }
 
+    /**
+     * Every contract of an application, newest first (its list's order), read lazily a window at a time: a reader
+     * that stops early reads only the windows it needed.
+     */
+    public Flux<ProviderContract> newestFirst(String application) {
+        return history.newestFirst(contractsOfApplication, application, 100,
+                        document -> application.equals(document.getString("app")))
+                .map(ProviderContract::from);
+    }
+
     /** Which of the given versions of the application have a document: one query by {@code _id}. */
     public Flux<String> versionsWithDocument(String application, Collection<String> versions) {
         if (versions.isEmpty()) {

@@ -38,6 +38,8 @@ import reactor.core.publisher.Mono;
 @Controller
 class ApplicationPages {
 
+    /** Document versions offered in the API reference's and the diff's version choices. */
+    static final int MAX_DOCUMENT_CHOICES = 100;
 
     private final Pacticipants pacticipants;
     private final ProviderContracts contracts;
@@ -127,7 +129,7 @@ class ApplicationPages {
     Mono<Rendering> api(@PathVariable String name, @RequestParam(required = false) String version) {
         return document(name, version)
                 .flatMap(contract -> Mono.zip(tree(contract), consumerPacts(name),
-                                contracts.history(name).map(ProviderContract::version).collectList(),
+                                documentChoices(name, contract.version(), null),
                                 agreed(name))
                         .map(parts -> Rendering.view("ui/api")
                                 .modelAttribute("appName", name)
@@ -148,7 +150,7 @@ class ApplicationPages {
     Mono<Rendering> diff(@PathVariable String name, @RequestParam(required = false) String from,
             @RequestParam(required = false) String to) {
         return pacticipants.requireApplication(name)
-                .then(contracts.history(name).map(ProviderContract::version).collectList())
+                .then(documentChoices(name, blank(to) ? null : to, blank(from) ? null : from))
                 .flatMap(versions -> {
                     String revision = blank(to) ? (versions.isEmpty() ? null : versions.get(0)) : to;
                     String base = blank(from) ? (versions.size() < 2 ? null : versions.get(1)) : from;
@@ -159,6 +161,23 @@ class ApplicationPages {
                         return Mono.just(page.build());
                     }
                     return compare(name, base, revision).map(view -> page.modelAttribute("diff", view).build());
+                });
+    }
+
+    /**
+     * The document versions the page offers, newest first: the newest {@value #MAX_DOCUMENT_CHOICES} (not the whole
+     * history, which grows with every build that publishes), and those the request names.
+     */
+    private Mono<List<String>> documentChoices(String name, String shown, String other) {
+        return contracts.newest(name, MAX_DOCUMENT_CHOICES).map(ProviderContract::version).collectList()
+                .map(newest -> {
+                    List<String> choices = new java.util.ArrayList<>(newest);
+                    for (String named : new String[] {shown, other}) {
+                        if (named != null && !choices.contains(named)) {
+                            choices.add(named);
+                        }
+                    }
+                    return choices;
                 });
     }
 
