@@ -251,6 +251,12 @@ final class PacticipantStore implements IndexDefinitions {
                 document -> application.equals(document.getString("app")));
     }
 
+    /** The application's most recently created branches, newest first: the end of its branch list. */
+    Mono<HistoryIndex.Window> branchWindow(String application, int size) {
+        return history.newest(branchesOfApplication, application, null, size,
+                document -> application.equals(document.getString("app")));
+    }
+
     /** Page {@code number} of an application's versions by position (the Pact Broker API's pages). */
     Mono<HistoryIndex.Window> versionPage(String application, long number, int size) {
         return history.page(versionsOfApplication, application, number, size,

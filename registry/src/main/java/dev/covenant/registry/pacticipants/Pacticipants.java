@@ -146,6 +146,30 @@ public class Pacticipants {
     public record VersionPage(List<Version> versions, long listed, Long older) {
     }
 
+    /**
+     * The application's {@code size} most recently created branches and its main branch (when it has one and it is
+     * not among them), reading only those; {@code more} tells whether older branches exist.
+     */
+    public Mono<BranchPage> newestBranches(String application, String mainBranch, int size) {
+        return store.branchWindow(application, size)
+                .flatMap(window -> {
+                    List<Branch> newest = window.records().stream().map(Branch::from).toList();
+                    boolean mainShown = mainBranch == null
+                            || newest.stream().anyMatch(branch -> branch.name().equals(mainBranch));
+                    Mono<List<Branch>> shown = mainShown ? Mono.just(newest)
+                            : branch(application, mainBranch).map(main -> {
+                                List<Branch> withMain = new ArrayList<>(newest);
+                                withMain.add(main);
+                                return withMain;
+                            }).defaultIfEmpty(newest);
+                    return shown.map(branches -> new BranchPage(branches, window.older() != null));
+                });
+    }
+
+    /** Some branches of an application, and whether it has others. */
+    public record BranchPage(List<Branch> branches, boolean more) {
+    }
+
     /** The application's tags with the latest version of each, the most recently moved first. */
     public Flux<VersionHead> tags(String application) {
         return store.tagHeadsOf(application)

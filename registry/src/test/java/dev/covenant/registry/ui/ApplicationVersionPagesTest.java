@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.covenant.registry.RegistryTest;
 import dev.covenant.registry.storage.ReadCounter;
+import dev.covenant.registry.ui.view.ApplicationView;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -47,6 +48,10 @@ class ApplicationVersionPagesTest extends RegistryTest {
         connect();
         for (int n = 1; n <= VERSIONS; n++) {
             http.put().uri("/pacticipants/{a}/branches/main/versions/{v}", app, version(n)).exchange()
+                    .expectStatus().is2xxSuccessful();
+        }
+        for (int n = 1; n <= 25; n++) {
+            http.put().uri("/pacticipants/{a}/branches/f-{n}/versions/{v}", app, n, version(n)).exchange()
                     .expectStatus().is2xxSuccessful();
         }
         for (int n : List.of(3, 100)) {
@@ -119,6 +124,9 @@ class ApplicationVersionPagesTest extends RegistryTest {
                 .contains("/ui/applications/" + app + "/api?version=1.0.120")
                 .contains(">API reference<")
                 .doesNotContain(">History and diff<"); // one document only
+        assertThat(first).as("the main branch and the 20 newest branches of 26")
+                .contains("<code>f-25</code>", "<code>f-6</code>", "id=\"more-branches\"")
+                .doesNotContain("<code>f-5</code>");
         String third = page(older(page(older(first))));
         assertThat(third).as("the tags section does not depend on the page").containsPattern(
                 "<code>prod</code> → <span>1\\.0\\.100</span>");
@@ -128,8 +136,11 @@ class ApplicationVersionPagesTest extends RegistryTest {
     void aPageReadsTheVersionsItShowsAndNotTheWholeHistory() {
         page("/ui/applications/" + app); // the caches of everything but the versions are warm now
         long before = reads.documents("versions");
+        long branchesBefore = reads.documents("branches");
         String html = page("/ui/applications/" + app);
         long read = reads.documents("versions") - before;
+        assertThat(reads.documents("branches") - branchesBefore).as("branch documents read for 26 branches")
+                .isLessThanOrEqualTo(ApplicationView.BRANCHES + 2);
 
         assertThat(versionRows(html)).hasSize(50);
         assertThat(read).as("versions documents read for one page of %d versions", VERSIONS)

@@ -73,7 +73,7 @@ class ApplicationPages {
         Long cursor = cursor(before);
         return pacticipants.requireApplication(name)
                 .flatMap(application -> Mono.zip(versionPage(name, cursor),
-                                pacticipants.branches(name).collectList(),
+                                pacticipants.newestBranches(name, application.mainBranch(), ApplicationView.BRANCHES),
                                 pacticipants.tags(name).collectList(),
                                 environments.deployedOrReleased(name).collectList(),
                                 index.edgesOf(name).collectList(),

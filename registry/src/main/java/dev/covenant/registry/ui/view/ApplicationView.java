@@ -22,16 +22,19 @@ import java.util.Set;
  *
  * @param olderVersions     the cursor of the next older page of versions, null on the oldest page
  * @param newestVersions    whether this page starts at the newest version (no "newer" link)
+ * @param moreBranches      whether the application has branches besides those listed (the newest and the main one)
  * @param documentVersions  the newest document versions, at most two (what the page's links need)
  */
 public record ApplicationView(String name, String displayName, String team, String repositoryUrl, String mainBranch,
         String latestVersion, List<VersionRow> versions, Long olderVersions, boolean newestVersions,
-        List<NamedVersion> branches, List<NamedVersion> tags, List<EnvironmentRow> environments,
+        List<NamedVersion> branches, boolean moreBranches, List<NamedVersion> tags, List<EnvironmentRow> environments,
         List<Partner> consumers, List<Partner> providers, String status, String statusCss,
         List<String> documentVersions, Compatibility compatibility) {
 
     /** Versions per page. */
     public static final int PAGE_SIZE = 50;
+    /** Branches listed besides the main branch: the most recently created. */
+    public static final int BRANCHES = 20;
 
     /** One version. */
     public record VersionRow(String number, List<String> branches, List<String> tags, String createdAt,
@@ -75,6 +78,7 @@ public record ApplicationView(String name, String displayName, String team, Stri
     /**
      * @param page             the versions shown, newest first, and the cursor of the older ones
      * @param newest           whether the page starts at the newest version
+     * @param branches         the main branch and the most recently created ones
      * @param tags             the tags with the latest version of each, most recently moved first
      * @param withDocument     which of the shown versions have a document
      * @param newestDocuments  the newest document versions, newest first (two are enough)
@@ -82,7 +86,7 @@ public record ApplicationView(String name, String displayName, String team, Stri
      *                         name to version); the application's own environments count for itself
      */
     public static ApplicationView of(Application application, Pacticipants.VersionPage page, boolean newest,
-            List<Branch> branches, List<VersionHead> tags, List<EnvironmentVersion> environments, List<Edge> edges,
+            Pacticipants.BranchPage branches, List<VersionHead> tags, List<EnvironmentVersion> environments, List<Edge> edges,
             Set<String> withDocument, List<String> newestDocuments, Compatibility compatibility,
             Map<String, List<EnvironmentVersion>> providersRunning) {
         String name = application.name();
@@ -90,7 +94,7 @@ public record ApplicationView(String name, String displayName, String team, Stri
                 .map(v -> new VersionRow(v.number(), v.branches(), v.tags(), UiFormat.time(v.createdAt()),
                         withDocument.contains(v.number())))
                 .toList();
-        List<NamedVersion> branchRows = branches.stream()
+        List<NamedVersion> branchRows = branches.branches().stream()
                 .sorted(Comparator.comparing((Branch b) -> !b.name().equals(application.mainBranch()))
                         .thenComparing(Branch::name))
                 .map(branch -> new NamedVersion(branch.name(), branch.latestVersion()))
@@ -117,7 +121,7 @@ public record ApplicationView(String name, String displayName, String team, Stri
         Edge.Health health = Edge.Health.of(edges, edge -> runs(runningWhere.get(edge.provider()), edge.providerVersion()));
         return new ApplicationView(name, application.displayName(), application.team(),
                 UiFormat.safeUrl(application.repositoryUrl()), application.mainBranch(), application.latestVersion(),
-                rows, page.older(), newest, branchRows,
+                rows, page.older(), newest, branchRows, branches.more(),
                 tags.stream().map(tag -> new NamedVersion(tag.name(), tag.version())).toList(), running,
                 List.copyOf(consumers), List.copyOf(providers), health.label(), health.css(),
                 List.copyOf(newestDocuments), compatibility);

@@ -193,6 +193,8 @@ class ViewModelsTest {
 
     private static final dev.covenant.registry.pacticipants.Pacticipants.VersionPage NO_VERSIONS =
             new dev.covenant.registry.pacticipants.Pacticipants.VersionPage(List.of(), 0, null);
+    private static final dev.covenant.registry.pacticipants.Pacticipants.BranchPage NO_BRANCHES =
+            new dev.covenant.registry.pacticipants.Pacticipants.BranchPage(List.of(), false);
 
     @Test
     void aPactFailingOnlyAgainstAVersionDeployedNowhereIsNotFailingAndSaysWhatRunsWhere() {
@@ -201,7 +203,7 @@ class ViewModelsTest {
                 Instant.EPOCH, null, true);
         var nothing = new ApplicationView.Compatibility(true, "compatible", "t", "/ui/reports/r");
 
-        ApplicationView consumerPage = ApplicationView.of(app("web", "storefront"), NO_VERSIONS, true, List.of(),
+        ApplicationView consumerPage = ApplicationView.of(app("web", "storefront"), NO_VERSIONS, true, NO_BRANCHES,
                 List.of(), List.of(), List.of(failedByNext), java.util.Set.of(), List.of(), nothing,
                 Map.of("orders", List.of(prod)));
 
@@ -213,7 +215,7 @@ class ViewModelsTest {
 
         var prodRunsNext = new dev.covenant.registry.environments.Deployment("d2", "orders", "2.0", "env-1", "production",
                 null, Instant.EPOCH, null, true);
-        ApplicationView providerPage = ApplicationView.of(app("orders", "fulfilment"), NO_VERSIONS, true, List.of(),
+        ApplicationView providerPage = ApplicationView.of(app("orders", "fulfilment"), NO_VERSIONS, true, NO_BRANCHES,
                 List.of(), List.of(prodRunsNext), List.of(failedByNext), java.util.Set.of(), List.of(), nothing, Map.of());
 
         assertThat(providerPage.status()).isEqualTo("failing");
