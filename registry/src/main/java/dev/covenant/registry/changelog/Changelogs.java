@@ -49,10 +49,42 @@ public class Changelogs {
     public Mono<List<TimelineEntry>> timeline(String application, int limit) {
         int size = Math.max(1, Math.min(limit, MAX_TIMELINE));
         return pacticipants.requireApplication(application)
-                .then(contracts.history(application).collectList())
+                .then(contracts.newestFirst(application).takeUntil(new Enough(size)).collectList())
                 .flatMapMany(newestFirst -> Flux.fromIterable(pairs(newestFirst, size)))
                 .concatMap(this::entry)
                 .collectList();
+    }
+
+    /**
+     * Whether the documents read so far (newest first) are enough for the newest {@code size} and the documents
+     * they replaced: each of those on a branch has met an older one on its branch, each without a branch has met any
+     * older one. So the timeline reads back only as far as its oldest replaced document, not the whole history.
+     */
+    private static final class Enough implements java.util.function.Predicate<ProviderContract> {
+        private final int size;
+        private final java.util.Set<String> waiting = new java.util.HashSet<>();
+        private boolean waitingForAny;
+        private int read;
+
+        Enough(int size) {
+            this.size = size;
+        }
+
+        @Override
+        public boolean test(ProviderContract contract) {
+            waitingForAny = false;
+            if (contract.branch() != null) {
+                waiting.remove(contract.branch());
+            }
+            if (read++ < size) {
+                if (contract.branch() == null) {
+                    waitingForAny = true;
+                } else {
+                    waiting.add(contract.branch());
+                }
+            }
+            return read >= size && waiting.isEmpty() && !waitingForAny;
+        }
     }
 
     /** Each of the newest {@code size} documents with the one it replaced (or null for the first). */

@@ -2,6 +2,7 @@ package dev.covenant.registry.pacticipants;
 
 import dev.covenant.registry.system.Bodies;
 import dev.covenant.registry.system.Hal;
+import dev.covenant.registry.system.InvalidRequestException;
 import dev.covenant.registry.system.JsonBodies;
 import dev.covenant.registry.system.Links;
 import dev.covenant.registry.system.Names;
@@ -30,6 +31,8 @@ import tools.jackson.databind.json.JsonMapper;
 class PacticipantController {
 
     private static final long MAX_BODY = 64 * 1024;
+    /** The largest page of versions one request reads. */
+    static final int MAX_PAGE_SIZE = 1_000;
 
     private final Pacticipants pacticipants;
     private final JsonMapper json;
@@ -90,16 +93,62 @@ class PacticipantController {
                                         PacticipantViews.pacticipant(Links.of(exchange), application, null)))));
     }
 
+    /**
+     * An application's versions, newest first, a page at a time as the Pact Broker serves them: {@code page} and
+     * {@code size} (or the older {@code pageNumber} and {@code pageSize}), 1 and 100 by default, with {@code page}
+     * and {@code next}/{@code previous} links. Reads the versions of the page only. {@code totalElements} counts the
+     * versions ever listed (removed ones too), so a page can hold fewer than {@code size}.
+     */
     @GetMapping("/pacticipants/{name}/versions")
     Mono<ResponseEntity<Map<String, Object>>> versions(@PathVariable String name, ServerWebExchange exchange) {
         Links links = Links.of(exchange);
+        var query = exchange.getRequest().getQueryParams();
+        long number = whole(query.getFirst("page"), query.getFirst("pageNumber"), "page", 1, Long.MAX_VALUE / MAX_PAGE_SIZE, 1);
+        int size = (int) whole(query.getFirst("size"), query.getFirst("pageSize"), "size", 1, MAX_PAGE_SIZE, 100);
+        String self = links.href("pacticipants", name, "versions");
         return pacticipants.requireApplication(name)
-                .thenMany(pacticipants.versions(name))
-                // Each item with the relations other features add (pb:record-deployment, pb:record-release), as the
-                // Pact Broker's version list has them.
-                .concatMap(version -> versionView(links, version))
-                .collectList()
-                .map(items -> Hal.collection("versions", items, links.href("pacticipants", name, "versions")));
+                .then(pacticipants.versionPage(name, number, size))
+                .flatMap(page -> Flux.fromIterable(page.versions())
+                        // Each item with the relations other features add (pb:record-deployment, pb:record-release),
+                        // as the Pact Broker's version list has them.
+                        .concatMap(version -> versionView(links, version))
+                        .collectList()
+                        .map(items -> {
+                            long pages = (page.listed() + size - 1) / size;
+                            Map<String, Object> linkMap = new LinkedHashMap<>();
+                            linkMap.put("self", Links.link(self));
+                            if (number < pages) {
+                                linkMap.put("next", Map.of("href", self + "?size=" + size + "&page=" + (number + 1),
+                                        "title", "Next page"));
+                            }
+                            if (number > 1) {
+                                linkMap.put("previous", Map.of("href", self + "?size=" + size + "&page=" + (number - 1),
+                                        "title", "Previous page"));
+                            }
+                            Map<String, Object> body = new LinkedHashMap<>();
+                            body.put("_embedded", Map.of("versions", items));
+                            body.put("page", Map.of("number", number, "size", size, "totalElements", page.listed(),
+                                    "totalPages", pages));
+                            body.put("_links", linkMap);
+                            return Hal.ok(body);
+                        }));
+    }
+
+    /** A whole-number query parameter (its older name as the fallback) within bounds; absent: the default. */
+    private static long whole(String value, String legacy, String field, long min, long max, long absent) {
+        String given = value != null ? value : legacy;
+        if (given == null || given.isBlank()) {
+            return absent;
+        }
+        try {
+            long parsed = Long.parseLong(given.trim());
+            if (parsed >= min && parsed <= max) {
+                return parsed;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new InvalidRequestException(field, field + " must be a whole number from " + min + " to " + max);
     }
 
     @GetMapping("/pacticipants/{name}/versions/{version}")

@@ -39,6 +39,9 @@ import reactor.core.publisher.Mono;
  */
 final class PacticipantStore implements IndexDefinitions {
 
+    /** Versions per window when every version is read newest first. */
+    private static final int LAZY_WINDOW = 200;
+
     private final MongoCollection<Document> applications;
     private final MongoCollection<Document> versions;
     private final MongoCollection<Document> branches;
@@ -53,6 +56,7 @@ final class PacticipantStore implements IndexDefinitions {
     private final HistoryIndex history;
     private final HistoryIndex.Kind versionsOfApplication;
     private final HistoryIndex.Kind branchesOfApplication;
+    private final HistoryIndex.Kind tagsOfApplication;
 
     PacticipantStore(MongoDatabase database, Sequences sequences, Clock clock, ReadCaches caches,
             HistoryIndex history) {
@@ -71,6 +75,8 @@ final class PacticipantStore implements IndexDefinitions {
         this.versionsOfApplication = history.register("versions", "versions", List.of("app"),
                 document -> document.getString("app"));
         this.branchesOfApplication = history.register("branches", "branches", List.of("app"),
+                document -> document.getString("app"));
+        this.tagsOfApplication = history.register("tags", "tag_heads", List.of("app"),
                 document -> document.getString("app"));
     }
 
@@ -194,10 +200,22 @@ final class PacticipantStore implements IndexDefinitions {
         Bson guard = and(eq("_id", application + "|" + tag), or(exists("latestOrder", false), lt("latestOrder", order)));
         Bson update = Updates.combine(Updates.setOnInsert("app", application), Updates.setOnInsert("tag", tag),
                 Updates.set("latestVersion", number), Updates.set("latestOrder", order));
-        return tagHeadCache.writing(application + "|" + tag,
-                        Mono.from(tagHeads.updateOne(guard, update, new UpdateOptions().upsert(true))))
+        // a new tag joins the application's list before its head exists, as a new branch does
+        Mono<Void> listed = findTagHead(application, tag)
+                .hasElement()
+                .flatMap(exists -> exists ? Mono.<Void>empty()
+                        : history.add(tagsOfApplication, application, application + "|" + tag));
+        return listed.then(tagHeadCache.writing(application + "|" + tag,
+                        Mono.from(tagHeads.updateOne(guard, update, new UpdateOptions().upsert(true)))))
                 .onErrorResume(MongoErrors::isDuplicateKey, e -> Mono.empty())
                 .then();
+    }
+
+    /** The application's tag heads, the most recently moved first: its tag list, then the heads by {@code _id}. */
+    Flux<Document> tagHeadsOf(String application) {
+        return history.records(tagsOfApplication, application)
+                .filter(document -> application.equals(document.getString("app")))
+                .sort(Comparator.comparingLong((Document document) -> ((Number) document.get("latestOrder")).longValue()).reversed());
     }
 
     Mono<Document> findTagHead(String application, String tag) {
@@ -218,11 +236,31 @@ final class PacticipantStore implements IndexDefinitions {
                 .flatMapIterable(list -> list);
     }
 
-    /** Every version of an application, newest first: its history list, then the versions by {@code _id}. */
+    /**
+     * Every version of an application, newest first (its history list's order), read lazily a window at a time:
+     * a reader that takes the first few (the matrix's newest 100 of a selector) reads only the windows it needs.
+     */
     Flux<Document> versionsOf(String application) {
-        return history.records(versionsOfApplication, application)
-                .filter(document -> application.equals(document.getString("app")))
-                .sort(Comparator.comparingLong((Document document) -> document.getLong("order")).reversed());
+        return history.newestFirst(versionsOfApplication, application, LAZY_WINDOW,
+                document -> application.equals(document.getString("app")));
+    }
+
+    /** A window of an application's versions, newest first, older than {@code before} (null: the newest). */
+    Mono<HistoryIndex.Window> versionWindow(String application, Long before, int size) {
+        return history.newest(versionsOfApplication, application, before, size,
+                document -> application.equals(document.getString("app")));
+    }
+
+    /** The application's most recently created branches, newest first: the end of its branch list. */
+    Mono<HistoryIndex.Window> branchWindow(String application, int size) {
+        return history.newest(branchesOfApplication, application, null, size,
+                document -> application.equals(document.getString("app")));
+    }
+
+    /** Page {@code number} of an application's versions by position (the Pact Broker API's pages). */
+    Mono<HistoryIndex.Window> versionPage(String application, long number, int size) {
+        return history.page(versionsOfApplication, application, number, size,
+                document -> application.equals(document.getString("app")));
     }
 
     Mono<Void> deleteBranch(String application, String branch) {

@@ -117,6 +117,66 @@ public class Pacticipants {
         return store.versionsOf(application).map(Version::from);
     }
 
+    /**
+     * One page of an application's versions, newest first: at most {@code size}, older than the cursor
+     * {@code before} (null: the newest). Reads the versions shown and not the others.
+     */
+    public Mono<VersionPage> versionPage(String application, Long before, int size) {
+        return store.versionWindow(application, before, size)
+                .map(window -> new VersionPage(window.records().stream().map(Version::from).toList(), window.listed(),
+                        window.older()));
+    }
+
+    /**
+     * Page {@code number} (from 1) of an application's versions in pages of {@code size}, newest first, as the Pact
+     * Broker's API pages them; a page holds fewer where versions were removed. {@link VersionPage#older()} is null.
+     */
+    public Mono<VersionPage> versionPage(String application, long number, int size) {
+        return store.versionPage(application, number, size)
+                .map(window -> new VersionPage(window.records().stream().map(Version::from).toList(), window.listed(),
+                        null));
+    }
+
+    /**
+     * A page of versions.
+     *
+     * @param listed versions ever listed for the application (removed ones included): an upper bound of the count
+     * @param older  the cursor of the next older page, or null when this is the oldest
+     */
+    public record VersionPage(List<Version> versions, long listed, Long older) {
+    }
+
+    /**
+     * The application's {@code size} most recently created branches and its main branch (when it has one and it is
+     * not among them), reading only those; {@code more} tells whether older branches exist.
+     */
+    public Mono<BranchPage> newestBranches(String application, String mainBranch, int size) {
+        return store.branchWindow(application, size)
+                .flatMap(window -> {
+                    List<Branch> newest = window.records().stream().map(Branch::from).toList();
+                    boolean mainShown = mainBranch == null
+                            || newest.stream().anyMatch(branch -> branch.name().equals(mainBranch));
+                    Mono<List<Branch>> shown = mainShown ? Mono.just(newest)
+                            : branch(application, mainBranch).map(main -> {
+                                List<Branch> withMain = new ArrayList<>(newest);
+                                withMain.add(main);
+                                return withMain;
+                            }).defaultIfEmpty(newest);
+                    return shown.map(branches -> new BranchPage(branches, window.older() != null));
+                });
+    }
+
+    /** Some branches of an application, and whether it has others. */
+    public record BranchPage(List<Branch> branches, boolean more) {
+    }
+
+    /** The application's tags with the latest version of each, the most recently moved first. */
+    public Flux<VersionHead> tags(String application) {
+        return store.tagHeadsOf(application)
+                .map(document -> new VersionHead(VersionHead.Kind.TAG, application, document.getString("tag"),
+                        document.getString("latestVersion")));
+    }
+
     /** The latest version, or the latest with a tag when {@code tag} is given. */
     public Mono<Version> latestVersion(String application, String tag) {
         Mono<String> number = tag == null

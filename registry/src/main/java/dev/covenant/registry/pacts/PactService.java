@@ -330,6 +330,11 @@ public class PactService implements IndexDefinitions, HotCollections, VersionLis
         return store.history(provider, consumer);
     }
 
+    /** The newest publications of one integration, at most {@code size}, newest first; reads only those. */
+    public Flux<PactPublication> newest(String provider, String consumer, int size) {
+        return store.newest(provider, consumer, size);
+    }
+
     Flux<org.bson.Document> integrations() {
         return store.allIntegrations();
     }

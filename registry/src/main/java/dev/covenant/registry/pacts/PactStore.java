@@ -255,6 +255,16 @@ final class PactStore implements IndexDefinitions {
                 .sort(Comparator.comparingLong(PactPublication::order).reversed());
     }
 
+    /** The newest publications of one integration, at most {@code size}, newest first: reads only those. */
+    Flux<PactPublication> newest(String provider, String consumer, int size) {
+        return history.newest(publicationsOfIntegration, integrationKey(provider, consumer), null, size,
+                        document -> provider.equals(document.getString("provider"))
+                                && consumer.equals(document.getString("consumer")))
+                .flatMapIterable(window -> window.records().stream().map(PactPublication::from)
+                        .sorted(Comparator.comparingLong(PactPublication::order).reversed())
+                        .toList());
+    }
+
     /** Every head (latest, per branch, per tag, per content) as consumer and version: a scan, for retention. */
     Flux<Document> allHeads() {
         return Flux.from(heads.find());

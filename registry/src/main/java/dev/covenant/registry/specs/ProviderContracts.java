@@ -3,11 +3,13 @@ package dev.covenant.registry.specs;
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.exists;
+import static com.mongodb.client.model.Filters.in;
 import static com.mongodb.client.model.Filters.lt;
 import static com.mongodb.client.model.Filters.or;
 
 import com.mongodb.client.model.IndexModel;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import com.mongodb.reactivestreams.client.MongoCollection;
@@ -34,6 +36,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -295,6 +298,34 @@ public class ProviderContracts implements IndexDefinitions {
                 .map(ProviderContract::from)
                 .filter(contract -> contract.application().equals(application))
                 .sort(Comparator.comparingLong(ProviderContract::order).reversed());
+    }
+
+    /** The application's newest contracts, at most {@code size}, newest first; reads only those. */
+    public Flux<ProviderContract> newest(String application, int size) {
+        return history.newest(contractsOfApplication, application, null, size,
+                        document -> application.equals(document.getString("app")))
+                .flatMapIterable(window -> window.records().stream().map(ProviderContract::from).toList());
+    }
+
+    /**
+     * Every contract of an application, newest first (its list's order), read lazily a window at a time: a reader
+     * that stops early reads only the windows it needed.
+     */
+    public Flux<ProviderContract> newestFirst(String application) {
+        return history.newestFirst(contractsOfApplication, application, 100,
+                        document -> application.equals(document.getString("app")))
+                .map(ProviderContract::from);
+    }
+
+    /** Which of the given versions of the application have a document: one query by {@code _id}. */
+    public Flux<String> versionsWithDocument(String application, Collection<String> versions) {
+        if (versions.isEmpty()) {
+            return Flux.empty();
+        }
+        return Flux.from(contracts.find(in("_id", versions.stream()
+                        .map(version -> ProviderContract.id(application, version)).toList()))
+                        .projection(Projections.include("version")))
+                .map(document -> document.getString("version"));
     }
 
     /** The document's bytes as published. */

@@ -12,16 +12,22 @@ import com.mongodb.client.model.Updates;
 import com.mongodb.reactivestreams.client.MongoCollection;
 import com.mongodb.reactivestreams.client.MongoDatabase;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.Deque;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import java.util.stream.IntStream;
+import java.util.stream.LongStream;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -93,6 +99,164 @@ public final class HistoryIndex {
         return ids(kind, key)
                 .buffer(RESOLVE_BATCH)
                 .concatMap(batch -> Flux.from(records.find(in("_id", batch))));
+    }
+
+    /**
+     * A window of the key's list read from its newest end: at most {@code size} records that {@code belongs} accepts,
+     * newest first (append order), from the positions below {@code before} (null: from the newest). Reads the head,
+     * the chunks the window needs (usually the last one or two, in one query) and about {@code size + 1} records by
+     * {@code _id}, never the whole list; ids without a record are skipped and more ids read in their place.
+     *
+     * <p>A position is the chunk number times {@link #CHUNK} plus the index in the chunk's list; lists only grow, so a
+     * position names the same id for good and {@link Window#older()} is a stable cursor. An id appended twice is
+     * shown once, at its newest position within the chunks read.
+     */
+    public Mono<Window> newest(Kind kind, String key, Long before, int size, Predicate<Document> belongs) {
+        if (size < 1) {
+            throw new IllegalArgumentException("size must be positive: " + size);
+        }
+        return Mono.from(index.find(eq("_id", headId(kind, key))).first())
+                .map(head -> ((Number) head.get("n")).longValue())
+                .defaultIfEmpty(0L)
+                .flatMap(listed -> new WindowRead(kind, key, listed, before == null ? Long.MAX_VALUE : before, 0,
+                        size, belongs).read());
+    }
+
+    /**
+     * Every record of the key's list that {@code belongs} accepts, newest first, read lazily {@code window} at a
+     * time: a reader that takes the first few reads only the windows it needs.
+     */
+    public Flux<Document> newestFirst(Kind kind, String key, int window, Predicate<Document> belongs) {
+        return newest(kind, key, null, window, belongs)
+                .expand(read -> read.older() == null ? Mono.empty() : newest(kind, key, read.older(), window, belongs))
+                .flatMapIterable(Window::records, 1);
+    }
+
+    /**
+     * Page {@code number} (from 1, the newest) of the key's list cut into pages of {@code size} positions: the records
+     * at the positions {@code [listed - number·size, listed - (number-1)·size)}, newest first. Pages by number are
+     * what the Pact Broker's API offers; a page holds fewer than {@code size} records where ids have no record
+     * (removed) or repeat, and never a record of another page. {@link Window#older()} is null.
+     */
+    public Mono<Window> page(Kind kind, String key, long number, int size, Predicate<Document> belongs) {
+        if (size < 1 || number < 1) {
+            throw new IllegalArgumentException("page and size must be positive: " + number + ", " + size);
+        }
+        return Mono.from(index.find(eq("_id", headId(kind, key))).first())
+                .map(head -> ((Number) head.get("n")).longValue())
+                .defaultIfEmpty(0L)
+                .flatMap(listed -> {
+                    long to = listed - (number - 1) * size;
+                    return to <= 0 ? Mono.just(new Window(List.of(), listed, null))
+                            : new WindowRead(kind, key, listed, to, Math.max(0, to - size), size, belongs).read()
+                                    .map(window -> new Window(window.records(), listed, null));
+                });
+    }
+
+    /**
+     * One window of a list.
+     *
+     * @param records the records, newest first
+     * @param listed  ids appended to the list so far (the head's count): an upper bound of the number of records,
+     *                since ids of removed records and ids appended twice count too
+     * @param older   the {@code before} of the next older window, or null when nothing older is stored
+     */
+    public record Window(List<Document> records, long listed, Long older) {
+    }
+
+    /** The state of one {@link #newest} read: candidates from the chunks read so far, records found so far. */
+    private final class WindowRead {
+
+        private record Candidate(long position, String id) {
+        }
+
+        private final Kind kind;
+        private final String key;
+        private final long listed;
+        private final long before;
+        private final long floor;
+        private final int size;
+        private final Predicate<Document> belongs;
+        private final Set<String> seen = new HashSet<>();
+        private final Deque<Candidate> candidates = new ArrayDeque<>();
+        private final List<Candidate> foundAt = new ArrayList<>();
+        private final List<Document> found = new ArrayList<>();
+        private long nextChunk;
+
+        /** Reads positions below {@code before} and from {@code floor} on. */
+        WindowRead(Kind kind, String key, long listed, long before, long floor, int size, Predicate<Document> belongs) {
+            this.kind = kind;
+            this.key = key;
+            this.listed = listed;
+            this.before = before;
+            this.floor = floor;
+            this.size = size;
+            this.belongs = belongs;
+            this.nextChunk = listed == 0 || before <= 0 ? -1 : Math.min((listed - 1) / CHUNK, (before - 1) / CHUNK);
+        }
+
+        /** Resolves candidates until one more record than the window shows is found (so "older" is known). */
+        Mono<Window> read() {
+            int wanted = size + 1 - found.size();
+            if (wanted <= 0 || candidates.isEmpty() && nextChunk < 0) {
+                return Mono.just(window());
+            }
+            if (candidates.size() < wanted && nextChunk >= 0) {
+                return loadChunks(wanted - candidates.size()).then(Mono.defer(this::read));
+            }
+            List<Candidate> batch = new ArrayList<>();
+            while (batch.size() < wanted && !candidates.isEmpty()) {
+                batch.add(candidates.poll());
+            }
+            return Flux.from(database.getCollection(kind.collection())
+                            .find(in("_id", batch.stream().map(Candidate::id).toList())))
+                    .collectMap(record -> record.get("_id").toString())
+                    .flatMap(byId -> {
+                        for (Candidate candidate : batch) {
+                            Document record = byId.get(candidate.id());
+                            if (record != null && belongs.test(record)) {
+                                foundAt.add(candidate);
+                                found.add(record);
+                            }
+                        }
+                        return read();
+                    });
+        }
+
+        /** Reads the next older chunks, enough for {@code ids} more candidates, in one query. */
+        private Mono<Void> loadChunks(int ids) {
+            long count = Math.min(nextChunk + 1, ids / CHUNK + 2);
+            List<String> chunkIds = LongStream.range(0, count)
+                    .mapToObj(offset -> chunkId(kind, key, nextChunk - offset))
+                    .toList();
+            return Flux.from(index.find(in("_id", chunkIds)))
+                    .collectMap(chunk -> chunk.getString("_id"), chunk -> chunk.getList("ids", String.class))
+                    .doOnNext(byId -> {
+                        for (long offset = 0; offset < count; offset++) {
+                            long chunk = nextChunk - offset;
+                            List<String> inChunk = byId.getOrDefault(chunkId(kind, key, chunk), List.of());
+                            for (int at = inChunk.size() - 1; at >= 0; at--) {
+                                long position = chunk * CHUNK + at;
+                                String id = inChunk.get(at);
+                                // an id at or above the cursor was shown on a newer window: its older copies are not
+                                if (seen.add(id) && position < before && position >= floor) {
+                                    candidates.add(new Candidate(position, id));
+                                }
+                            }
+                        }
+                        nextChunk -= count;
+                        if ((nextChunk + 1) * CHUNK <= floor) {
+                            nextChunk = -1;
+                        }
+                    })
+                    .then();
+        }
+
+        private Window window() {
+            boolean more = found.size() > size;
+            List<Document> shown = more ? found.subList(0, size) : found;
+            return new Window(List.copyOf(shown), listed, more ? foundAt.get(size - 1).position() : null);
+        }
     }
 
     private Mono<Long> slot(Kind kind, String key) {

@@ -4,12 +4,14 @@ import com.mongodb.ConnectionString;
 import com.mongodb.MongoClientSettings;
 import com.mongodb.ReadConcern;
 import com.mongodb.WriteConcern;
+import com.mongodb.event.CommandListener;
 import com.mongodb.reactivestreams.client.MongoClient;
 import com.mongodb.reactivestreams.client.MongoClients;
 import com.mongodb.reactivestreams.client.MongoDatabase;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.binder.MeterBinder;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
@@ -52,9 +54,11 @@ class MongoConfiguration {
         };
     }
 
+    /** The client of the requests; {@link CommandListener} beans (metrics, tests counting reads) observe its commands. */
     @Bean(destroyMethod = "close")
-    MongoClient mongoClient(StorageProperties properties, EmbeddedMongoHolder embedded) {
-        return client(properties, embedded);
+    MongoClient mongoClient(StorageProperties properties, EmbeddedMongoHolder embedded,
+            ObjectProvider<CommandListener> listeners) {
+        return client(properties, embedded, listeners.orderedStream().toList());
     }
 
     @Bean
@@ -69,14 +73,17 @@ class MongoConfiguration {
      */
     @Bean(destroyMethod = "close")
     BackgroundDatabase backgroundDatabase(StorageProperties properties, EmbeddedMongoHolder embedded) {
-        MongoClient client = client(properties, embedded);
+        MongoClient client = client(properties, embedded, List.of());
         return new BackgroundDatabase(client, client.getDatabase(properties.database()));
     }
 
-    private static MongoClient client(StorageProperties properties, EmbeddedMongoHolder embedded) {
+    private static MongoClient client(StorageProperties properties, EmbeddedMongoHolder embedded,
+            List<CommandListener> listeners) {
         boolean embeddedStore = embedded.server() != null;
         String uri = embeddedStore ? embedded.server().connectionString() : properties.mongodbUri();
-        return MongoClients.create(settings(new ConnectionString(uri), embeddedStore));
+        MongoClientSettings settings = settings(new ConnectionString(uri), embeddedStore);
+        return MongoClients.create(listeners.isEmpty() ? settings
+                : MongoClientSettings.builder(settings).commandListenerList(listeners).build());
     }
 
     /**

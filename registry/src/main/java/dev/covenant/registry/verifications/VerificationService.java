@@ -164,6 +164,11 @@ public class VerificationService implements IndexDefinitions, HotCollections {
         return store.forContent(sha);
     }
 
+    /** The newest verifications of a content, at most {@code size}, newest first; reads only those. */
+    public Flux<Verification> newestForContent(String sha, int size) {
+        return store.newestForContent(sha, size);
+    }
+
     /**
      * Whether the content is pending for a provider branch: no provider version on that branch verified it
      * successfully, and no success (on any branch) happened before the branch existed. Without a branch,

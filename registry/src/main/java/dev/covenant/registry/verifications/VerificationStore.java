@@ -83,6 +83,14 @@ final class VerificationStore implements IndexDefinitions {
                 .sort(Comparator.comparingLong(Verification::number).reversed());
     }
 
+    /** The newest verifications of a content, at most {@code size}, newest first: reads only those. */
+    Flux<Verification> newestForContent(String sha, int size) {
+        return history.newest(verificationsOfContent, sha, null, size, document -> sha.equals(document.getString("sha")))
+                .flatMapIterable(window -> window.records().stream().map(Verification::from)
+                        .sorted(Comparator.comparingLong(Verification::number).reversed())
+                        .toList());
+    }
+
     /** Moves a head to this verification unless a later one holds it. */
     Mono<Void> moveHead(String key, Verification verification) {
         return headCache.writing(key, Mono.from(heads.updateOne(and(eq("_id", key), or(exists("number", false),

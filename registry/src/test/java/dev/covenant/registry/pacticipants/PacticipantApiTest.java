@@ -64,6 +64,45 @@ class PacticipantApiTest extends RegistryTest {
     }
 
     @Test
+    void versionListIsPagedAsThePactBrokerPagesItNewestFirst() {
+        String app = unique("paged");
+        for (int n = 1; n <= 7; n++) {
+            http.put().uri("/pacticipants/{a}/versions/{v}", app, "v" + n).contentType(MediaType.APPLICATION_JSON)
+                    .bodyValue("{}").exchange().expectStatus().isCreated();
+        }
+        String self = baseUrl() + "/pacticipants/" + app + "/versions";
+
+        http.get().uri("/pacticipants/{a}/versions?size=3", app).exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$._embedded.versions[*].number").isEqualTo(List.of("v7", "v6", "v5"))
+                .jsonPath("$.page.number").isEqualTo(1)
+                .jsonPath("$.page.size").isEqualTo(3)
+                .jsonPath("$.page.totalElements").isEqualTo(7)
+                .jsonPath("$.page.totalPages").isEqualTo(3)
+                .jsonPath("$._links.next.href").isEqualTo(self + "?size=3&page=2")
+                .jsonPath("$._links.previous").doesNotExist();
+        http.get().uri("/pacticipants/{a}/versions?pageSize=3&pageNumber=2", app).exchange()
+                .expectBody()
+                .jsonPath("$._embedded.versions[*].number").isEqualTo(List.of("v4", "v3", "v2"))
+                .jsonPath("$._links.previous.href").isEqualTo(self + "?size=3&page=1");
+        http.get().uri("/pacticipants/{a}/versions?size=3&page=3", app).exchange()
+                .expectBody()
+                .jsonPath("$._embedded.versions[*].number").isEqualTo(List.of("v1"))
+                .jsonPath("$._links.next").doesNotExist();
+        http.get().uri("/pacticipants/{a}/versions?size=3&page=4", app).exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$._embedded.versions").isEmpty();
+        http.get().uri("/pacticipants/{a}/versions", app).exchange()
+                .expectBody().jsonPath("$._embedded.versions.length()").isEqualTo(7)
+                .jsonPath("$.page.size").isEqualTo(100);
+        for (String bad : List.of("page=0", "size=0", "size=abc", "page=-1", "size=1001")) {
+            http.get().uri("/pacticipants/" + app + "/versions?" + bad).exchange()
+                    .expectStatus().isBadRequest();
+        }
+    }
+
+    @Test
     void mainBranchIsDetectedFromTheFirstConventionalBranch() {
         String app = unique("auto");
         http.put().uri("/pacticipants/{a}/branches/feature-x/versions/1", app).exchange().expectStatus().isOk();

@@ -9,9 +9,11 @@ import dev.covenant.registry.engine.EngineGateway;
 import dev.covenant.registry.environments.EnvironmentVersion;
 import dev.covenant.registry.environments.Environments;
 import dev.covenant.registry.pacticipants.Pacticipants;
+import dev.covenant.registry.pacticipants.Version;
 import dev.covenant.registry.pacts.PactService;
 import dev.covenant.registry.specs.ProviderContract;
 import dev.covenant.registry.specs.ProviderContracts;
+import dev.covenant.registry.system.InvalidRequestException;
 import dev.covenant.registry.ui.model.ActivityReader;
 import dev.covenant.registry.ui.model.Edge;
 import dev.covenant.registry.ui.model.PactUsage;
@@ -19,9 +21,9 @@ import dev.covenant.registry.ui.model.ReadModel;
 import dev.covenant.registry.ui.view.ApiOverlay;
 import dev.covenant.registry.ui.view.ApplicationView;
 import dev.covenant.registry.ui.view.DiffView;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -36,6 +38,8 @@ import reactor.core.publisher.Mono;
 @Controller
 class ApplicationPages {
 
+    /** Document versions offered in the API reference's and the diff's version choices. */
+    static final int MAX_DOCUMENT_CHOICES = 100;
 
     private final Pacticipants pacticipants;
     private final ProviderContracts contracts;
@@ -59,20 +63,48 @@ class ApplicationPages {
         this.agreed = agreed;
     }
 
+    /**
+     * The application's page with one page of its versions: the newest, or those older than the cursor
+     * {@code before} that the page's "Older versions" link carries. Reads the versions shown, never all of them.
+     */
     @GetMapping("/ui/applications/{name}")
-    Mono<Rendering> application(@PathVariable String name, ServerWebExchange exchange) {
+    Mono<Rendering> application(@PathVariable String name, @RequestParam(required = false) String before,
+            ServerWebExchange exchange) {
+        Long cursor = cursor(before);
         return pacticipants.requireApplication(name)
-                .flatMap(application -> Mono.zip(pacticipants.versions(name).collectList(),
-                                pacticipants.branches(name).collectList(),
+                .flatMap(application -> Mono.zip(versionPage(name, cursor),
+                                pacticipants.newestBranches(name, application.mainBranch(), ApplicationView.BRANCHES),
+                                pacticipants.tags(name).collectList(),
                                 environments.deployedOrReleased(name).collectList(),
                                 index.edgesOf(name).collectList(),
-                                contracts.history(name).map(ProviderContract::version).collect(HashSet<String>::new,
-                                        HashSet::add),
+                                contracts.newest(name, 2).map(ProviderContract::version).collectList(),
                                 compatibility(name, application.latestVersion()))
-                        .flatMap(parts -> providersRunning(name, parts.getT4())
-                                .map(running -> ApplicationView.of(application, parts.getT1(), parts.getT2(),
-                                        parts.getT3(), parts.getT4(), parts.getT5(), parts.getT6(), running))))
+                        .flatMap(parts -> Mono.zip(providersRunning(name, parts.getT5()),
+                                        contracts.versionsWithDocument(name, parts.getT1().versions().stream()
+                                                .map(Version::number).toList()).collect(Collectors.toSet()))
+                                .map(more -> ApplicationView.of(application, parts.getT1(), cursor == null,
+                                        parts.getT2(), parts.getT3(), parts.getT4(), parts.getT5(), more.getT2(),
+                                        parts.getT6(), parts.getT7(), more.getT1()))))
                 .map(view -> Rendering.view("ui/application").modelAttribute("app", view).build());
+    }
+
+    /** The page of versions older than the cursor; a cursor beyond the list is not one a link gave out. */
+    private Mono<Pacticipants.VersionPage> versionPage(String name, Long before) {
+        return pacticipants.versionPage(name, before, ApplicationView.PAGE_SIZE)
+                .filter(page -> before == null || before <= page.listed())
+                .switchIfEmpty(Mono.error(() -> new InvalidRequestException("before",
+                        "'before' is beyond the versions of '" + name + "'; follow the page's \"Older versions\" link")));
+    }
+
+    private static Long cursor(String before) {
+        if (before == null) {
+            return null;
+        }
+        if (!before.matches("[1-9][0-9]{0,17}")) {
+            throw new InvalidRequestException("before",
+                    "'before' must be the position an \"Older versions\" link gives (a whole number from 1)");
+        }
+        return Long.parseLong(before);
     }
 
     /** What runs where for each other provider whose verification failed: a failure matters where it runs. */
@@ -97,7 +129,7 @@ class ApplicationPages {
     Mono<Rendering> api(@PathVariable String name, @RequestParam(required = false) String version) {
         return document(name, version)
                 .flatMap(contract -> Mono.zip(tree(contract), consumerPacts(name),
-                                contracts.history(name).map(ProviderContract::version).collectList(),
+                                documentChoices(name, contract.version(), null),
                                 agreed(name))
                         .map(parts -> Rendering.view("ui/api")
                                 .modelAttribute("appName", name)
@@ -118,7 +150,7 @@ class ApplicationPages {
     Mono<Rendering> diff(@PathVariable String name, @RequestParam(required = false) String from,
             @RequestParam(required = false) String to) {
         return pacticipants.requireApplication(name)
-                .then(contracts.history(name).map(ProviderContract::version).collectList())
+                .then(documentChoices(name, blank(to) ? null : to, blank(from) ? null : from))
                 .flatMap(versions -> {
                     String revision = blank(to) ? (versions.isEmpty() ? null : versions.get(0)) : to;
                     String base = blank(from) ? (versions.size() < 2 ? null : versions.get(1)) : from;
@@ -129,6 +161,23 @@ class ApplicationPages {
                         return Mono.just(page.build());
                     }
                     return compare(name, base, revision).map(view -> page.modelAttribute("diff", view).build());
+                });
+    }
+
+    /**
+     * The document versions the page offers, newest first: the newest {@value #MAX_DOCUMENT_CHOICES} (not the whole
+     * history, which grows with every build that publishes), and those the request names.
+     */
+    private Mono<List<String>> documentChoices(String name, String shown, String other) {
+        return contracts.newest(name, MAX_DOCUMENT_CHOICES).map(ProviderContract::version).collectList()
+                .map(newest -> {
+                    List<String> choices = new java.util.ArrayList<>(newest);
+                    for (String named : new String[] {shown, other}) {
+                        if (named != null && !choices.contains(named)) {
+                            choices.add(named);
+                        }
+                    }
+                    return choices;
                 });
     }
 

@@ -14,6 +14,7 @@ import dev.covenant.registry.specs.ProviderContracts;
 import dev.covenant.registry.system.NotFoundException;
 import dev.covenant.registry.ui.view.PactView;
 import dev.covenant.registry.verifications.VerificationService;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -26,6 +27,11 @@ import reactor.util.function.Tuples;
 /** A pact rendered readably, with its verifications and the cross-contract check against the provider's document. */
 @Controller
 class PactPages {
+
+    /** Consumer versions offered in the page's version switch: the newest publications of the integration. */
+    static final int MAX_VERSION_CHOICES = 100;
+    /** Verifications of the content listed, the newest first (the status is the newest's). */
+    static final int MAX_VERIFICATIONS = 50;
 
 
     private final PactService pacts;
@@ -53,9 +59,9 @@ class PactPages {
                 .switchIfEmpty(Mono.error(() -> new NotFoundException("No pact between " + consumer + " and " + provider
                         + (version == null ? "" : " for consumer version " + version))))
                 .flatMap(found -> Mono.zip(pacts.contentTree(found.sha()),
-                                verifications.forContent(found.sha()).collectList(),
+                                verifications.newestForContent(found.sha(), MAX_VERIFICATIONS).collectList(),
                                 providerDocument(provider),
-                                pacts.history(provider, consumer).map(PactPublication::consumerVersion).collectList())
+                                versionChoices(provider, consumer, found.consumerVersion()))
                         .flatMap(parts -> evidence(found.sha(), parts.getT3())
                                 .map(evidence -> Tuples.of(parts, evidence)))
                         .flatMap(partsAndEvidence -> engine.run(() -> {
@@ -69,6 +75,23 @@ class PactPages {
                             return Rendering.view("ui/pact").modelAttribute("pact", view)
                                     .modelAttribute("versions", parts.getT4()).build();
                         })));
+    }
+
+    /**
+     * The consumer versions the page offers to switch to: the newest {@value #MAX_VERSION_CHOICES} publications of the
+     * integration (not its whole history), and the one shown.
+     */
+    private Mono<List<String>> versionChoices(String provider, String consumer, String shown) {
+        return pacts.newest(provider, consumer, MAX_VERSION_CHOICES).map(PactPublication::consumerVersion)
+                .collectList()
+                .map(newest -> {
+                    if (newest.contains(shown)) {
+                        return newest;
+                    }
+                    List<String> choices = new java.util.ArrayList<>(newest);
+                    choices.add(shown);
+                    return choices;
+                });
     }
 
     /** What the stored cross-contract check of this content against the document proves, as the matrix judges it. */

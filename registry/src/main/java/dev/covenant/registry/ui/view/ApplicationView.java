@@ -6,26 +6,35 @@ import dev.covenant.registry.environments.Deployment;
 import dev.covenant.registry.environments.EnvironmentVersion;
 import dev.covenant.registry.pacticipants.Application;
 import dev.covenant.registry.pacticipants.Branch;
-import dev.covenant.registry.pacticipants.Version;
+import dev.covenant.registry.pacticipants.Pacticipants;
+import dev.covenant.registry.pacticipants.VersionHead;
 import dev.covenant.registry.ui.model.ActivityReader;
 import dev.covenant.registry.ui.model.Edge;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * The application page: versions (newest first) with branches and tags, what runs in each environment, the
- * contracts with its consumers and providers, and its latest status.
+ * The application page: one page of versions (newest first) with branches and tags, what runs in each environment,
+ * the contracts with its consumers and providers, and its latest status.
+ *
+ * @param olderVersions     the cursor of the next older page of versions, null on the oldest page
+ * @param newestVersions    whether this page starts at the newest version (no "newer" link)
+ * @param moreBranches      whether the application has branches besides those listed (the newest and the main one)
+ * @param documentVersions  the newest document versions, at most two (what the page's links need)
  */
 public record ApplicationView(String name, String displayName, String team, String repositoryUrl, String mainBranch,
-        String latestVersion, List<VersionRow> versions, boolean moreVersions, List<NamedVersion> branches,
-        List<NamedVersion> tags, List<EnvironmentRow> environments, List<Partner> consumers, List<Partner> providers,
-        String status, String statusCss, List<String> documentVersions, Compatibility compatibility) {
+        String latestVersion, List<VersionRow> versions, Long olderVersions, boolean newestVersions,
+        List<NamedVersion> branches, boolean moreBranches, List<NamedVersion> tags, List<EnvironmentRow> environments,
+        List<Partner> consumers, List<Partner> providers, String status, String statusCss,
+        List<String> documentVersions, Compatibility compatibility) {
 
-    static final int MAX_VERSIONS = 100;
+    /** Versions per page. */
+    public static final int PAGE_SIZE = 50;
+    /** Branches listed besides the main branch: the most recently created. */
+    public static final int BRANCHES = 20;
 
     /** One version. */
     public record VersionRow(String number, List<String> branches, List<String> tags, String createdAt,
@@ -66,29 +75,26 @@ public record ApplicationView(String name, String displayName, String team, Stri
         }
     }
 
-    public static ApplicationView of(Application application, List<Version> versions, List<Branch> branches,
-            List<EnvironmentVersion> environments, List<Edge> edges, Set<String> documentVersions,
-            Compatibility compatibility) {
-        return of(application, versions, branches, environments, edges, documentVersions, compatibility, Map.of());
-    }
-
     /**
+     * @param page             the versions shown, newest first, and the cursor of the older ones
+     * @param newest           whether the page starts at the newest version
+     * @param branches         the main branch and the most recently created ones
+     * @param tags             the tags with the latest version of each, most recently moved first
+     * @param withDocument     which of the shown versions have a document
+     * @param newestDocuments  the newest document versions, newest first (two are enough)
      * @param providersRunning for each provider of a failed verification, what runs in each environment (environment
      *                         name to version); the application's own environments count for itself
      */
-    public static ApplicationView of(Application application, List<Version> versions, List<Branch> branches,
-            List<EnvironmentVersion> environments, List<Edge> edges, Set<String> documentVersions,
-            Compatibility compatibility, Map<String, List<EnvironmentVersion>> providersRunning) {
+    public static ApplicationView of(Application application, Pacticipants.VersionPage page, boolean newest,
+            Pacticipants.BranchPage branches, List<VersionHead> tags, List<EnvironmentVersion> environments, List<Edge> edges,
+            Set<String> withDocument, List<String> newestDocuments, Compatibility compatibility,
+            Map<String, List<EnvironmentVersion>> providersRunning) {
         String name = application.name();
-        List<VersionRow> rows = versions.stream().limit(MAX_VERSIONS)
+        List<VersionRow> rows = page.versions().stream()
                 .map(v -> new VersionRow(v.number(), v.branches(), v.tags(), UiFormat.time(v.createdAt()),
-                        documentVersions.contains(v.number())))
+                        withDocument.contains(v.number())))
                 .toList();
-        Map<String, String> tags = new LinkedHashMap<>();
-        for (Version version : versions) {
-            version.tags().forEach(tag -> tags.putIfAbsent(tag, version.number()));
-        }
-        List<NamedVersion> branchRows = branches.stream()
+        List<NamedVersion> branchRows = branches.branches().stream()
                 .sorted(Comparator.comparing((Branch b) -> !b.name().equals(application.mainBranch()))
                         .thenComparing(Branch::name))
                 .map(branch -> new NamedVersion(branch.name(), branch.latestVersion()))
@@ -113,12 +119,12 @@ public record ApplicationView(String name, String displayName, String team, Stri
         consumers.sort(Comparator.comparing(Partner::name));
         providers.sort(Comparator.comparing(Partner::name));
         Edge.Health health = Edge.Health.of(edges, edge -> runs(runningWhere.get(edge.provider()), edge.providerVersion()));
-        List<String> documents = versions.stream().map(Version::number).filter(documentVersions::contains).toList();
         return new ApplicationView(name, application.displayName(), application.team(),
-                UiFormat.safeUrl(application.repositoryUrl()),
-                application.mainBranch(), application.latestVersion(), rows, versions.size() > MAX_VERSIONS, branchRows,
-                tags.entrySet().stream().map(tag -> new NamedVersion(tag.getKey(), tag.getValue())).toList(), running,
-                List.copyOf(consumers), List.copyOf(providers), health.label(), health.css(), documents, compatibility);
+                UiFormat.safeUrl(application.repositoryUrl()), application.mainBranch(), application.latestVersion(),
+                rows, page.older(), newest, branchRows, branches.more(),
+                tags.stream().map(tag -> new NamedVersion(tag.name(), tag.version())).toList(), running,
+                List.copyOf(consumers), List.copyOf(providers), health.label(), health.css(),
+                List.copyOf(newestDocuments), compatibility);
     }
 
     private static Partner partner(String other, Edge edge, List<EnvironmentVersion> providerRuns) {

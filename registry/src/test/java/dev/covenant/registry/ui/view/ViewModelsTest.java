@@ -191,6 +191,11 @@ class ViewModelsTest {
         assertThat(VerificationReasons.of(null)).isEmpty();
     }
 
+    private static final dev.covenant.registry.pacticipants.Pacticipants.VersionPage NO_VERSIONS =
+            new dev.covenant.registry.pacticipants.Pacticipants.VersionPage(List.of(), 0, null);
+    private static final dev.covenant.registry.pacticipants.Pacticipants.BranchPage NO_BRANCHES =
+            new dev.covenant.registry.pacticipants.Pacticipants.BranchPage(List.of(), false);
+
     @Test
     void aPactFailingOnlyAgainstAVersionDeployedNowhereIsNotFailingAndSaysWhatRunsWhere() {
         Edge failedByNext = new Edge("orders", "web", "1.0", 1, "sha-web", Edge.Status.FAILED, "2.0", 3);
@@ -198,8 +203,9 @@ class ViewModelsTest {
                 Instant.EPOCH, null, true);
         var nothing = new ApplicationView.Compatibility(true, "compatible", "t", "/ui/reports/r");
 
-        ApplicationView consumerPage = ApplicationView.of(app("web", "storefront"), List.of(), List.of(), List.of(),
-                List.of(failedByNext), java.util.Set.of(), nothing, Map.of("orders", List.of(prod)));
+        ApplicationView consumerPage = ApplicationView.of(app("web", "storefront"), NO_VERSIONS, true, NO_BRANCHES,
+                List.of(), List.of(), List.of(failedByNext), java.util.Set.of(), List.of(), nothing,
+                Map.of("orders", List.of(prod)));
 
         assertThat(consumerPage.status()).isEqualTo("fails only against a version deployed nowhere");
         assertThat(consumerPage.statusCss()).isEqualTo("warn");
@@ -209,8 +215,8 @@ class ViewModelsTest {
 
         var prodRunsNext = new dev.covenant.registry.environments.Deployment("d2", "orders", "2.0", "env-1", "production",
                 null, Instant.EPOCH, null, true);
-        ApplicationView providerPage = ApplicationView.of(app("orders", "fulfilment"), List.of(), List.of(),
-                List.of(prodRunsNext), List.of(failedByNext), java.util.Set.of(), nothing, Map.of());
+        ApplicationView providerPage = ApplicationView.of(app("orders", "fulfilment"), NO_VERSIONS, true, NO_BRANCHES,
+                List.of(), List.of(prodRunsNext), List.of(failedByNext), java.util.Set.of(), List.of(), nothing, Map.of());
 
         assertThat(providerPage.status()).isEqualTo("failing");
         assertThat(providerPage.consumers().get(0).status()).isEqualTo("verification failed");
