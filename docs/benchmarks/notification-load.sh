@@ -21,6 +21,11 @@ fi
 java -version 2>&1 | head -1
 echo "nproc: $(nproc); jar: $JAR"
 
+# user + system CPU ticks of a process, all its threads
+cpu_ticks() {
+  awk '{ print $14 + $15 }' "/proc/$1/stat"
+}
+
 run_one() {
   local rate=$1 seconds=$2 in_flight=$3 work pid status=0
   work=$(mktemp -d)
@@ -33,8 +38,16 @@ run_one() {
     kill -0 $pid 2>/dev/null || { cat "$work/registry.log"; return 1; }
     sleep 0.2
   done
+  local ticks_ready published cpu_ms
+  ticks_ready=$(cpu_ticks $pid)
   java -cp registry/target/test-classes dev.covenant.registry.bench.NotificationLoad "http://localhost:$PORT" \
     "$rate" "$seconds" "$in_flight" "${WARMUP:-10}" || status=$?
+  # the registry's CPU (all threads) from readiness to the last notification, per pact.published event recorded
+  # (warm-up included): the figure that does not depend on what else runs on the machine
+  cpu_ms=$(( ($(cpu_ticks $pid) - ticks_ready) * 1000 / $(getconf CLK_TCK) ))
+  published=$(curl -s "http://localhost:$PORT/actuator/metrics/covenant.events.recorded?tag=type:pact.published" \
+    | grep -o '"value":[0-9.E]*' | head -1 | cut -d: -f2)
+  echo "registry CPU: $cpu_ms ms for ${published:-?} publishes recorded (warm-up included): $(awk -v c=$cpu_ms -v n=${published:-0} 'BEGIN { if (n > 0) printf "%.1f", c / n; else printf "?" }') ms per publish"
   echo "registry peak RSS: $(awk '/VmHWM/ {printf "%.0f MB", $2/1024}' /proc/$pid/status); load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
   echo "embedded store errors logged (Failed to encode / ConcurrentModificationException): $(grep -c -E 'Failed to encode|ConcurrentModificationException' "$work/registry.log" || true)"
   kill $pid 2>/dev/null || true

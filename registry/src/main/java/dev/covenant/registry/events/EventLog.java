@@ -14,6 +14,7 @@ import com.mongodb.reactivestreams.client.MongoDatabase;
 import dev.covenant.registry.storage.IndexDefinitions;
 import dev.covenant.registry.storage.MongoErrors;
 import dev.covenant.registry.storage.Sequences;
+import dev.covenant.registry.storage.WriteGenerations;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
@@ -60,9 +61,11 @@ public class EventLog implements IndexDefinitions {
     private final ObjectProvider<EventHandler> handlers;
     private final Sinks.Many<Event> live = Sinks.many().multicast().directBestEffort();
     private final MeterRegistry meters;
+    private final WriteGenerations generations;
 
     EventLog(MongoDatabase database, Sequences sequences, JobQueue jobs, Clock clock,
-            ObjectProvider<EventHandler> handlers, MeterRegistry meters) {
+            ObjectProvider<EventHandler> handlers, MeterRegistry meters, WriteGenerations generations) {
+        this.generations = generations;
         this.events = database.getCollection("events");
         this.outbox = database.getCollection("event_outbox");
         this.sequences = sequences;
@@ -83,7 +86,8 @@ public class EventLog implements IndexDefinitions {
      * the same fact was recorded before). Call it in the write path, before answering the client.
      */
     public Mono<Event> record(Event event) {
-        return sequences.next("event")
+        // the writes before it are visible to every instance before a worker or a stream reader can act on it
+        return generations.flush().then(sequences.next("event"))
                 .map(sequence -> event.toDocument(sequence, clock.instant()))
                 .flatMap(document -> Mono.from(outbox.insertOne(document))
                         .onErrorResume(MongoErrors::isDuplicateKey, e -> Mono.empty())

@@ -66,6 +66,12 @@ public class JobQueue implements IndexDefinitions {
      * is found by the periodic {@link #scan} and queued here too.
      */
     private final PriorityBlockingQueue<Ready> ready = new PriorityBlockingQueue<>();
+    /**
+     * The documents of jobs this instance inserted and queued in {@link #ready}, until a worker of this instance
+     * takes them: the claim starts from what was inserted instead of reading it back. (The claim insert still
+     * decides who runs an attempt, so a copy made stale by another instance's worker only loses that claim.)
+     */
+    private final Map<String, Document> inserted = new java.util.concurrent.ConcurrentHashMap<>();
     /** The ids in {@link #ready}: an id is queued once, however often a scan meets it. */
     private final java.util.Set<String> readyIds = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final java.util.concurrent.atomic.AtomicLong readySequence = new java.util.concurrent.atomic.AtomicLong();
@@ -109,9 +115,14 @@ public class JobQueue implements IndexDefinitions {
         return Mono.from(done.find(eq("_id", job.id())).first())
                 .map(finished -> false)
                 .switchIfEmpty(Mono.defer(() -> Mono.from(jobs.insertOne(document))
-                        .map(inserted -> {
+                        .map(result -> {
                             if (notBefore == null || !notBefore.isAfter(now.toInstant())) {
-                                offerReady(job.id(), notBefore == null ? now.toInstant() : notBefore);
+                                if (inserted.size() < properties.maxBacklog()) {
+                                    inserted.put(job.id(), document);
+                                }
+                                if (!offerReady(job.id(), notBefore == null ? now.toInstant() : notBefore)) {
+                                    inserted.remove(job.id());
+                                }
                             }
                             return true;
                         })
@@ -157,7 +168,8 @@ public class JobQueue implements IndexDefinitions {
 
     /** Claims the job with this id if it is due and of one of {@code types}, or completes empty. */
     Mono<Job> claim(String id, String owner, Collection<String> types, Duration lease) {
-        return Mono.from(workerJobs.find(eq("_id", id)).first())
+        Document known = inserted.remove(id);
+        return (known != null ? Mono.just(known) : Mono.from(workerJobs.find(eq("_id", id)).first()))
                 .filter(candidate -> types.contains(candidate.getString("type")) && due(candidate, clock.instant()))
                 .flatMap(candidate -> tryClaim(candidate, owner, lease));
     }

@@ -45,6 +45,8 @@ final class PactStore implements IndexDefinitions {
     private final ReadCache<String, Document> headCache;
     private final ReadCache<String, List<String>> integrationCache;
     private final ReadCache<String, Document> branchHeadsCache;
+    /** Integrations this instance linked: a link is never removed, so writing it again changes nothing. */
+    private final ReadCache<String, Boolean> linked;
 
     private final HistoryIndex history;
     private final HistoryIndex.Kind publicationsOfIntegration;
@@ -60,6 +62,7 @@ final class PactStore implements IndexDefinitions {
         this.headCache = caches.mutable(50_000);
         this.integrationCache = caches.mutable(10_000);
         this.branchHeadsCache = caches.mutable(10_000);
+        this.linked = caches.immutable(10_000);
         this.history = history;
         this.publicationsOfIntegration = history.register("pacts", "pact_publications", List.of("provider", "consumer"),
                 document -> integrationKey(document.getString("provider"), document.getString("consumer")));
@@ -212,7 +215,13 @@ final class PactStore implements IndexDefinitions {
                 .map(document -> Map.entry(document.getString("_id"), PactPublication.from(document))));
     }
 
+    /** Records that the two applications are linked by a pact (skipped when this instance recorded it lately). */
     Mono<Void> link(String provider, String consumer) {
+        return linked.get(integrationKey(provider, consumer), () -> writeLink(provider, consumer).thenReturn(true))
+                .then();
+    }
+
+    private Mono<Void> writeLink(String provider, String consumer) {
         return integrationCache.writing("consumers|" + provider, Mono.from(integrations.updateOne(
                         eq("_id", "consumers|" + provider), Updates.addToSet("names", consumer),
                         new UpdateOptions().upsert(true))))

@@ -28,6 +28,12 @@ import reactor.core.scheduler.Schedulers;
 public final class ContentStore {
 
     static final int CHUNK_BYTES = 8 * 1024 * 1024;
+    /**
+     * Blobs up to this size are compressed and inserted without looking first (a duplicate insert is ignored): one
+     * round trip instead of two for the common small blob (a pact); larger ones are looked up first, to spare the
+     * compression of a blob already stored.
+     */
+    static final int INSERT_WITHOUT_LOOKUP_BYTES = 256 * 1024;
 
     private final MongoCollection<Document> contents;
     private final MongoCollection<Document> chunks;
@@ -39,6 +45,10 @@ public final class ContentStore {
 
     /** Stores bytes under an id (normally their hash); a no-op when the id exists. Emits the stored size. */
     public Mono<Integer> put(String id, byte[] bytes, String mediaType) {
+        if (bytes.length <= INSERT_WITHOUT_LOOKUP_BYTES) {
+            return Mono.fromCallable(() -> gzip(bytes))
+                    .flatMap(compressed -> write(id, bytes.length, compressed, mediaType));
+        }
         return exists(id)
                 .flatMap(present -> present ? Mono.just(0) : compressAndWrite(id, bytes, mediaType));
     }
@@ -68,7 +78,9 @@ public final class ContentStore {
                 .append("createdAt", java.util.Date.from(Instant.now()));
         if (compressed.length <= CHUNK_BYTES) {
             header.append("gzip", new Binary(compressed));
-            return insertIgnoringDuplicate(contents, header).thenReturn(compressed.length);
+            return Mono.from(contents.insertOne(header))
+                    .thenReturn(compressed.length)
+                    .onErrorResume(MongoErrors::isDuplicateKey, e -> Mono.just(0));
         }
         List<Document> parts = new ArrayList<>();
         for (int offset = 0, n = 0; offset < compressed.length; offset += CHUNK_BYTES, n++) {

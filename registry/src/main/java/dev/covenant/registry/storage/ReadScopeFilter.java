@@ -11,7 +11,8 @@ import reactor.core.publisher.Mono;
 /**
  * Makes each HTTP request one {@link WriteGenerations#scope scope} of the mutable read caches: its cached reads
  * (the gates', the token check's, every other) cost one point read of the write generation in all, made on the
- * first of them, and see every write answered before it, by whichever instance.
+ * first of them, and see every write answered before it, by whichever instance. Its cached writes advance the
+ * write generation once, before the response is committed (or before an event is recorded), not once each.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -25,6 +26,7 @@ class ReadScopeFilter implements WebFilter {
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-        return generations.scoped(chain.filter(exchange));
+        return generations.deferring(generations.scoped(chain.filter(exchange)),
+                beforeAnswer -> exchange.getResponse().beforeCommit(() -> beforeAnswer));
     }
 }

@@ -17,7 +17,9 @@ import reactor.util.context.ContextView;
 /**
  * The store-wide write generation that keeps {@link ReadCache.Kind#MUTABLE mutable} read caches exact across
  * instances sharing one MongoDB. Every write through a mutable cache advances one counter after the write
- * completed and before its answer (concurrent writes share one increment, see {@link #advance}); an entry remembers the generation read before it was loaded and is served only
+ * completed and before its answer (concurrent writes share one increment, see {@link #advance}; the writes of one
+ * HTTP request share one, made before its response is committed or before it records an event, see
+ * {@link #deferring}); an entry remembers the generation read before it was loaded and is served only
  * while the generation is unchanged. The generation is read once per {@link #scope scope} (an HTTP request, a
  * job), one point read by {@code _id}; outside a scope each lookup reads it. So a read that starts after a write
  * was answered — on any instance — never sees what that write replaced.
@@ -30,6 +32,7 @@ public final class WriteGenerations {
     /** A scope re-reads the generation after this long, so a long-lived request (a stream) does not pin it. */
     static final Duration SCOPE_REFRESH = Duration.ofSeconds(1);
     private static final Object KEY = WriteGenerations.class;
+    private static final Object DEFERRED = Deferred.class;
 
     private final MongoCollection<Document> counters;
     private final Object lock = new Object();
@@ -56,6 +59,69 @@ public final class WriteGenerations {
      * precedes the increment it waits for, and concurrent writes cost one store write, not one each.
      */
     Mono<Void> advance() {
+        return Mono.deferContextual(context -> {
+            Deferred deferred = context.getOrDefault(DEFERRED, null);
+            return deferred != null && deferred.hold() ? Mono.<Void>empty() : advanceNow();
+        });
+    }
+
+    /**
+     * Makes the one advance that the writes of the enclosing {@link #deferring deferring} unit owe so far, if any; a
+     * no-op outside one. Call it before the unit hands its work to others (an event is recorded: another instance's
+     * worker or stream reader may act on it before the unit's answer).
+     */
+    public Mono<Void> flush() {
+        return Mono.deferContextual(context -> {
+            Deferred deferred = context.getOrDefault(DEFERRED, null);
+            return deferred != null && deferred.take(false) ? advanceNow() : Mono.<Void>empty();
+        });
+    }
+
+    /**
+     * Runs {@code work} as one unit whose writes advance the generation once, when {@code beforeAnswer} is subscribed
+     * (the caller arranges that to happen after the unit's writes and before its answer leaves: for an HTTP request,
+     * before the response is committed) or at a {@link #flush}, instead of once per write. A write completing after
+     * that advances at once, as outside a unit; a unit that ends without subscribing {@code beforeAnswer} (cancelled)
+     * advances on its way out. So a read that starts after the answer, on any instance, still sees every write.
+     */
+    <T> Mono<T> deferring(Mono<T> work, java.util.function.Consumer<Mono<Void>> beforeAnswer) {
+        return Mono.defer(() -> {
+            Deferred deferred = new Deferred();
+            beforeAnswer.accept(Mono.defer(() -> deferred.take(true) ? advanceNow() : Mono.<Void>empty()));
+            return work.contextWrite(context -> context.put(DEFERRED, deferred))
+                    .doFinally(signal -> {
+                        if (deferred.take(true)) {
+                            advanceNow().subscribe(done -> { }, error -> { });
+                        }
+                    });
+        });
+    }
+
+    /** Whether the writes of a deferring unit owe an advance, and whether the unit still holds them back. */
+    private static final class Deferred {
+        private boolean owed;
+        private boolean closed;
+
+        /** Holds back one write's advance; false once closed (the caller then advances at once). */
+        synchronized boolean hold() {
+            if (closed) {
+                return false;
+            }
+            owed = true;
+            return true;
+        }
+
+        /** Whether an advance is owed (which the caller then makes); {@code close} ends the holding. */
+        synchronized boolean take(boolean close) {
+            closed |= close;
+            boolean was = owed;
+            owed = false;
+            return was;
+        }
+    }
+
+    /** {@link #advance} now, whatever the context. */
+    private Mono<Void> advanceNow() {
         return Mono.defer(() -> {
             Sinks.One<Void> joined;
             boolean begin;

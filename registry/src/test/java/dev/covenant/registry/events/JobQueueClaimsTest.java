@@ -67,6 +67,45 @@ class JobQueueClaimsTest {
     }
 
     @Test
+    void aJobQueuedHereThatAnotherInstanceRanMeanwhileIsNotRunAgainFromWhatWasInserted()
+            throws InterruptedException {
+        MongoDatabase database = client.getDatabase("inserted" + DATABASES.incrementAndGet());
+        JobsProperties properties = new JobsProperties(0, null, LEASE, 3, null, null, 0.0, null, null, null, null);
+        JobQueue here = new JobQueue(database, new BackgroundDatabase(client, database), clock, properties);
+        JobQueue other = new JobQueue(database, new BackgroundDatabase(client, database), clock, properties);
+        here.enqueue(Job.of("shared", "test.work", new Document("n", 7))).block();
+        clock.advance(Duration.ofSeconds(1));
+        here.enqueue(Job.of("mine", "test.work", new Document("n", 8))).block();
+
+        // the other instance's scan finds and runs one of them first
+        StepVerifier.create(other.scan(TYPES)).expectNext(2).verifyComplete();
+        assertThat(other.nextReady(Duration.ZERO)).isEqualTo("shared");
+        Job theirs = other.claim("shared", "other-worker", TYPES, LEASE).block();
+        StepVerifier.create(other.succeeded(theirs, "other-worker", attempt(theirs, "ok"))).verifyComplete();
+
+        assertThat(here.nextReady(Duration.ZERO)).isEqualTo("shared");
+        StepVerifier.create(here.claim("shared", "worker", TYPES, LEASE)).as("already run elsewhere").verifyComplete();
+        assertThat(here.nextReady(Duration.ZERO)).isEqualTo("mine");
+        StepVerifier.create(here.claim("mine", "worker", TYPES, LEASE))
+                .assertNext(job -> {
+                    assertThat(job.attempts()).isEqualTo(1);
+                    assertThat(job.payload()).isEqualTo(new Document("n", 8));
+                    assertThat(job.status()).isEqualTo(Job.Status.RUNNING);
+                })
+                .verifyComplete();
+        StepVerifier.create(other.claim("mine", "other-worker", TYPES, LEASE)).as("the claim decides").verifyComplete();
+        StepVerifier.create(queueOf(database).find("shared")).assertNext(job -> {
+            assertThat(job.status()).isEqualTo(Job.Status.DONE);
+            assertThat(job.history()).hasSize(1);
+        }).verifyComplete();
+    }
+
+    private JobQueue queueOf(MongoDatabase database) {
+        return new JobQueue(database, new BackgroundDatabase(client, database), clock,
+                new JobsProperties(0, null, LEASE, 3, null, null, 0.0, null, null, null, null));
+    }
+
+    @Test
     void theIdIsTheIdempotencyKeyWhileQueuedAndOnceFinished() {
         Job job = Job.of("a", "test.work", new Document("n", 1));
         StepVerifier.create(queue.enqueue(job)).expectNext(true).verifyComplete();

@@ -1,6 +1,7 @@
 package dev.covenant.registry.storage;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.mongodb.reactivestreams.client.MongoClient;
 import com.mongodb.reactivestreams.client.MongoClients;
@@ -9,12 +10,15 @@ import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 import org.h2.mvstore.MVStore;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
 
 /**
@@ -67,6 +71,45 @@ class WriteGenerationsTest {
         long after = generations.read().block();
         assertThat(seen).hasSize(64).allSatisfy(pair -> assertThat(pair[1]).isGreaterThan(pair[0]));
         assertThat(after - before).as("increments for 64 concurrent advances").isPositive().isLessThan(64);
+    }
+
+    @Test
+    void theWritesOfADeferringUnitAdvanceOnceBeforeItsAnswerAndAtAFlush() {
+        WriteGenerations generations = new WriteGenerations(database);
+        long before = generations.read().block();
+        AtomicReference<Mono<Void>> beforeAnswer = new AtomicReference<>();
+        List<Long> seen = new ArrayList<>();
+
+        Mono<Void> unit = generations.advance().then(generations.advance()).then(generations.advance())
+                .then(generations.read()).doOnNext(seen::add)         // held back: nothing advanced yet
+                .then(generations.flush())                              // an event is recorded: one advance
+                .then(generations.read()).doOnNext(seen::add)
+                .then(generations.flush())                              // nothing owed: no advance
+                .then(generations.advance()).then(generations.advance())
+                .then(Mono.defer(() -> beforeAnswer.get()))             // the answer is committed: one advance
+                .then(generations.read()).doOnNext(seen::add)
+                .then(generations.advance())                            // after the answer: at once
+                .then(generations.read()).doOnNext(seen::add)
+                .then();
+        generations.deferring(unit, beforeAnswer::set).block(Duration.ofSeconds(10));
+
+        assertThat(seen).containsExactly(before, before + 1, before + 2, before + 3);
+        assertThat(generations.read().block()).isEqualTo(before + 3);
+    }
+
+    @Test
+    void aDeferringUnitThatEndsWithoutAnsweringStillAdvancesForItsWrites() {
+        WriteGenerations generations = new WriteGenerations(database);
+        long before = generations.read().block();
+
+        generations.deferring(generations.advance().then(generations.advance()), beforeAnswer -> { })
+                .block(Duration.ofSeconds(10));
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(generations.read().block()).isEqualTo(before + 1));
+
+        // a unit without writes owes nothing
+        generations.deferring(generations.read(), beforeAnswer -> { }).block(Duration.ofSeconds(10));
+        assertThat(generations.read().block()).isEqualTo(before + 1);
     }
 
     @Test
