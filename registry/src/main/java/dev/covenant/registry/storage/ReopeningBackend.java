@@ -15,7 +15,10 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import java.util.function.Supplier;
+import org.h2.mvstore.DataUtils;
+import org.h2.mvstore.MVStoreException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -94,19 +97,52 @@ final class ReopeningBackend implements MongoBackend {
     @Override
     public Document handleCommand(Channel channel, String database, String command, Document query) {
         admit(channel);
-        return backend().handleCommand(channel, database, command, query);
+        return onOpenStore(backend -> backend.handleCommand(channel, database, command, query));
     }
 
     @Override
     public QueryResult handleQuery(MongoQuery query) {
         admit(query.getChannel());
-        return backend().handleQuery(query);
+        return onOpenStore(backend -> backend.handleQuery(query));
     }
 
     @Override
     public Document handleMessage(MongoMessage message) {
         admit(message.getChannel());
-        return backend().handleMessage(message);
+        return onOpenStore(backend -> backend.handleMessage(message));
+    }
+
+    /**
+     * Runs a command on the open backend; when another command's failed write closed the store under it ("This store
+     * is closed"), runs it once more on the store opened again. Safe to repeat: a command interrupted by the close
+     * committed nothing (a commit is the last thing a write does before its answer, and the close drops every
+     * uncommitted change), so the second run is its only effect. Without this, a read that happened to run beside a
+     * write failing on a full disk was answered with an error although the data was there.
+     */
+    <T> T onOpenStore(Function<CommittingH2Backend, T> command) {
+        CommittingH2Backend backend = backend();
+        try {
+            return command.apply(backend);
+        } catch (RuntimeException e) {
+            if (backend.usable() || !closedUnder(e)) {
+                throw e;
+            }
+            log.debug("A command met the store closed by another command's failed write; running it again", e);
+            return command.apply(backend());
+        }
+    }
+
+    /** Whether the failure is H2's "store is closed" (the store was closed while the command ran). */
+    static boolean closedUnder(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof MVStoreException store && store.getErrorCode() == DataUtils.ERROR_CLOSED) {
+                return true;
+            }
+            if (cause.getCause() == cause) {
+                break;
+            }
+        }
+        return false;
     }
 
     @Override
