@@ -84,7 +84,7 @@ public class ProviderContracts implements IndexDefinitions {
         this.guards = guards;
         this.history = history;
         this.contractsOfApplication = history.register("contracts", "provider_contracts", List.of("app"),
-                document -> document.getString("app"));
+                document -> document.getString("app"), "order");
         this.listeners = listeners;
         this.contracts = database.getCollection("provider_contracts");
         this.heads = database.getCollection("provider_contract_heads");
