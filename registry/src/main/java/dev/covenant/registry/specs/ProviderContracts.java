@@ -304,7 +304,9 @@ public class ProviderContracts implements IndexDefinitions {
     public Flux<ProviderContract> newest(String application, int size) {
         return history.newest(contractsOfApplication, application, null, size,
                         document -> application.equals(document.getString("app")))
-                .flatMapIterable(window -> window.records().stream().map(ProviderContract::from).toList());
+                .flatMapIterable(window -> window.records().stream().map(ProviderContract::from)
+                        .sorted(Comparator.comparingLong(ProviderContract::order).reversed())
+                        .toList());
     }
 
     /**
