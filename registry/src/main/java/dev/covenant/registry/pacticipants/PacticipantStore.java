@@ -73,7 +73,7 @@ final class PacticipantStore implements IndexDefinitions {
         this.tagHeadCache = caches.mutable(20_000);
         this.history = history;
         this.versionsOfApplication = history.register("versions", "versions", List.of("app"),
-                document -> document.getString("app"));
+                document -> document.getString("app"), "order");
         this.branchesOfApplication = history.register("branches", "branches", List.of("app"),
                 document -> document.getString("app"));
         this.tagsOfApplication = history.register("tags", "tag_heads", List.of("app"),

@@ -123,8 +123,7 @@ public class Pacticipants {
      */
     public Mono<VersionPage> versionPage(String application, Long before, int size) {
         return store.versionWindow(application, before, size)
-                .map(window -> new VersionPage(window.records().stream().map(Version::from).toList(), window.listed(),
-                        window.older()));
+                .map(window -> new VersionPage(newestFirst(window.records()), window.listed(), window.older()));
     }
 
     /**
@@ -133,8 +132,14 @@ public class Pacticipants {
      */
     public Mono<VersionPage> versionPage(String application, long number, int size) {
         return store.versionPage(application, number, size)
-                .map(window -> new VersionPage(window.records().stream().map(Version::from).toList(), window.listed(),
-                        null));
+                .map(window -> new VersionPage(newestFirst(window.records()), window.listed(), null));
+    }
+
+    /** A window's versions by creation order, newest first (the list's order, but for writes that raced). */
+    private static List<Version> newestFirst(List<org.bson.Document> records) {
+        return records.stream().map(Version::from)
+                .sorted(java.util.Comparator.comparingLong(Version::order).reversed())
+                .toList();
     }
 
     /**

@@ -65,7 +65,7 @@ final class PactStore implements IndexDefinitions {
         this.linked = caches.immutable(10_000);
         this.history = history;
         this.publicationsOfIntegration = history.register("pacts", "pact_publications", List.of("provider", "consumer"),
-                document -> integrationKey(document.getString("provider"), document.getString("consumer")));
+                document -> integrationKey(document.getString("provider"), document.getString("consumer")), "order");
     }
 
     private static String integrationKey(String provider, String consumer) {

@@ -84,7 +84,7 @@ public class ProviderContracts implements IndexDefinitions {
         this.guards = guards;
         this.history = history;
         this.contractsOfApplication = history.register("contracts", "provider_contracts", List.of("app"),
-                document -> document.getString("app"));
+                document -> document.getString("app"), "order");
         this.listeners = listeners;
         this.contracts = database.getCollection("provider_contracts");
         this.heads = database.getCollection("provider_contract_heads");
@@ -304,7 +304,9 @@ public class ProviderContracts implements IndexDefinitions {
     public Flux<ProviderContract> newest(String application, int size) {
         return history.newest(contractsOfApplication, application, null, size,
                         document -> application.equals(document.getString("app")))
-                .flatMapIterable(window -> window.records().stream().map(ProviderContract::from).toList());
+                .flatMapIterable(window -> window.records().stream().map(ProviderContract::from)
+                        .sorted(Comparator.comparingLong(ProviderContract::order).reversed())
+                        .toList());
     }
 
     /**

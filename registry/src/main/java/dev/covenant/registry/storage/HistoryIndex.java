@@ -66,14 +66,22 @@ public final class HistoryIndex {
 
     /**
      * One list: the records of {@code collection} grouped by {@code key} (computed from a stored record, for the
-     * start-up build of a store written before the index existed).
+     * start-up build of a store written before the index existed), in the order of the numeric {@code orderField}
+     * (null: no order), so that a built list is in the order appends would have given it.
      */
-    public record Kind(String name, String collection, List<String> keyFields, Function<Document, String> key) {
+    public record Kind(String name, String collection, List<String> keyFields, Function<Document, String> key,
+            String orderField) {
     }
 
     /** Declares a kind; a store that lacks its entries gets them built at start-up ({@link #buildMissing()}). */
     public Kind register(String name, String collection, List<String> keyFields, Function<Document, String> key) {
-        Kind kind = new Kind(name, collection, List.copyOf(keyFields), key);
+        return register(name, collection, keyFields, key, null);
+    }
+
+    /** Declares a kind whose built lists follow {@code orderField} (the windows read lists newest last). */
+    public Kind register(String name, String collection, List<String> keyFields, Function<Document, String> key,
+            String orderField) {
+        Kind kind = new Kind(name, collection, List.copyOf(keyFields), key, orderField);
         kinds.add(kind);
         return kind;
     }
@@ -317,11 +325,26 @@ public final class HistoryIndex {
     }
 
     private Mono<Integer> build(Kind kind) {
+        List<String> fields = new ArrayList<>(kind.keyFields());
+        if (kind.orderField() != null) {
+            fields.add(kind.orderField());
+        }
         return Flux.from(database.getCollection(kind.collection()).find()
-                        .projection(Projections.include(kind.keyFields())))
-                .collect(LinkedHashMap<String, List<String>>::new, (byKey, record) -> byKey
+                        .projection(Projections.include(fields)))
+                .collect(LinkedHashMap<String, List<Document>>::new, (byKey, record) -> byKey
                         .computeIfAbsent(kind.key().apply(record), ignored -> new ArrayList<>())
-                        .add(record.get("_id").toString()))
+                        .add(record))
+                .map(byKey -> {
+                    Map<String, List<String>> ids = new LinkedHashMap<>();
+                    byKey.forEach((key, records) -> {
+                        if (kind.orderField() != null) {
+                            records.sort(java.util.Comparator.comparingLong(record -> record.get(kind.orderField())
+                                    instanceof Number order ? order.longValue() : Long.MIN_VALUE));
+                        }
+                        ids.put(key, records.stream().map(record -> record.get("_id").toString()).toList());
+                    });
+                    return ids;
+                })
                 .flatMap(byKey -> Mono.from(index.deleteMany(regex("_id", "^" + Pattern.quote(kind.name() + ":"))))
                         .thenMany(Flux.fromIterable(byKey.entrySet()))
                         .concatMap(entry -> write(kind, entry))

@@ -48,7 +48,7 @@ final class VerificationStore implements IndexDefinitions {
         this.headCache = caches.mutable(50_000);
         this.history = history;
         this.verificationsOfContent = history.register("verifications", "verifications", List.of("sha"),
-                document -> document.getString("sha"));
+                document -> document.getString("sha"), "number");
     }
 
     @Override
