@@ -35,7 +35,7 @@ final class EnvironmentStore {
 
     EnvironmentStore(MongoDatabase database, ReadCaches caches) {
         this.environments = database.getCollection(COLLECTION);
-        this.allCache = caches.mutable(1);
+        this.allCache = caches.mutable(COLLECTION, 1);
     }
 
     Map<String, List<IndexModel>> indexes() {

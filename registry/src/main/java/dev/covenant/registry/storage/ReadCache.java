@@ -42,6 +42,12 @@ public final class ReadCache<K, V> {
     }
 
     private final Kind kind;
+    /**
+     * A mutable cache's name, or null: a named cache is validated against its name's own generation, which only
+     * writes through caches of that name advance (so every write to what it caches must go through them); an
+     * unnamed one against the store-wide generation, which every write through any mutable cache advances.
+     */
+    private final String name;
     private final WriteGenerations generations;
     private final Cache<K, Entry<V>> entries;
     /** Bumped by every invalidation: a load that raced with one is not kept, it may hold what was overwritten. */
@@ -49,6 +55,11 @@ public final class ReadCache<K, V> {
     private final long ttlNanos;
 
     ReadCache(Kind kind, WriteGenerations generations, long ttlNanos, int maxEntries) {
+        this(kind, null, generations, ttlNanos, maxEntries);
+    }
+
+    ReadCache(Kind kind, String name, WriteGenerations generations, long ttlNanos, int maxEntries) {
+        this.name = name;
         if (kind == Kind.MUTABLE && generations == null) {
             throw new IllegalArgumentException("A mutable read cache needs the write generations");
         }
@@ -74,7 +85,7 @@ public final class ReadCache<K, V> {
             if (kind == Kind.IMMUTABLE) {
                 return lookup(key, loader, 0L, stamp);
             }
-            return generations.current().flatMap(generation -> lookup(key, loader, generation, stamp));
+            return generations.current().flatMap(generation -> lookup(key, loader, generation.of(name), stamp));
         });
     }
 
@@ -107,7 +118,8 @@ public final class ReadCache<K, V> {
         }
         return Flux.defer(() -> {
             long stamp = invalidations.get();
-            Mono<Long> generation = kind == Kind.IMMUTABLE ? Mono.just(0L) : generations.current();
+            Mono<Long> generation = kind == Kind.IMMUTABLE ? Mono.just(0L)
+                    : generations.current().map(current -> current.of(name));
             return generation.flatMapMany(current -> lookupAll(keys, loader, current, stamp));
         });
     }
@@ -196,7 +208,7 @@ public final class ReadCache<K, V> {
         }
         // Also after a failed write: it may have been applied (a timeout), or partly (an update of many).
         return write.materialize()
-                .flatMap(outcome -> generations.advance().thenReturn(outcome))
+                .flatMap(outcome -> generations.advance(name).thenReturn(outcome))
                 .dematerialize();
     }
 }

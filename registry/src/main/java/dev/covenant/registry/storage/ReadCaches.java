@@ -40,8 +40,25 @@ public final class ReadCaches {
         return create(ReadCache.Kind.MUTABLE, maxEntries);
     }
 
+    /**
+     * A {@link #mutable} cache validated against a generation of its own name: writes through other caches do not
+     * invalidate it, so it keeps its hits under a stream of unrelated writes. Every write to what it caches must go
+     * through a cache of this name ({@link ReadCache#writing}); the name is a store-wide identifier (a letter-digit
+     * word), the same on every instance.
+     */
+    public <K, V> ReadCache<K, V> mutable(String name, int maxEntries) {
+        if (!name.matches("[a-zA-Z][a-zA-Z0-9-]*")) {
+            throw new IllegalArgumentException("Not a cache name: " + name);
+        }
+        return create(ReadCache.Kind.MUTABLE, name, maxEntries);
+    }
+
     private <K, V> ReadCache<K, V> create(ReadCache.Kind kind, int maxEntries) {
-        ReadCache<K, V> cache = new ReadCache<>(kind, generations, ttlNanos, maxEntries);
+        return create(kind, null, maxEntries);
+    }
+
+    private <K, V> ReadCache<K, V> create(ReadCache.Kind kind, String name, int maxEntries) {
+        ReadCache<K, V> cache = new ReadCache<>(kind, name, generations, ttlNanos, maxEntries);
         created.add(cache);
         return cache;
     }

@@ -6,6 +6,13 @@ import com.mongodb.client.model.Updates;
 import com.mongodb.reactivestreams.client.MongoCollection;
 import com.mongodb.reactivestreams.client.MongoDatabase;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.bson.conversions.Bson;
 import org.bson.Document;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
@@ -33,11 +40,14 @@ public final class WriteGenerations {
     static final Duration SCOPE_REFRESH = Duration.ofSeconds(1);
     private static final Object KEY = WriteGenerations.class;
     private static final Object DEFERRED = Deferred.class;
+    private static final String NAMED = "named";
 
     private final MongoCollection<Document> counters;
     private final Object lock = new Object();
     /** Callers waiting for an increment that has not begun (guarded by lock). */
     private Sinks.One<Void> next;
+    /** The cache names {@link #next}'s callers wrote through (guarded by lock). */
+    private Set<String> nextNames = new HashSet<>();
     /** An increment is under way (guarded by lock). */
     private boolean advancing;
 
@@ -45,11 +55,39 @@ public final class WriteGenerations {
         this.counters = database.getCollection("counters");
     }
 
-    /** The generation now, read from the store. */
+    /** The store-wide generation now, read from the store. */
     Mono<Long> read() {
+        return readAll().map(generation -> generation.of(null));
+    }
+
+    /** The generations now (store-wide and per name), one point read. */
+    Mono<Generation> readAll() {
         return Mono.from(counters.find(Filters.eq("_id", ID)).first())
-                .map(document -> ((Number) document.get("value")).longValue())
-                .defaultIfEmpty(0L);
+                .map(Generation::from)
+                .defaultIfEmpty(Generation.NONE);
+    }
+
+    /**
+     * The counters at one moment: {@code value}, advanced by every write through a mutable cache, and one counter per
+     * named cache ({@code named.<name>}), advanced only by the writes through caches of that name.
+     */
+    record Generation(long value, Map<String, Long> named) {
+
+        static final Generation NONE = new Generation(0, Map.of());
+
+        static Generation from(Document document) {
+            Map<String, Long> named = new HashMap<>();
+            Object names = document.get(NAMED);
+            if (names instanceof Document byName) {
+                byName.forEach((name, count) -> named.put(name, ((Number) count).longValue()));
+            }
+            return new Generation(((Number) document.get("value")).longValue(), Map.copyOf(named));
+        }
+
+        /** The generation a cache of this name (null: unnamed, the store-wide one) is validated against. */
+        long of(String name) {
+            return name == null ? value : named.getOrDefault(name, 0L);
+        }
     }
 
     /**
@@ -59,9 +97,14 @@ public final class WriteGenerations {
      * precedes the increment it waits for, and concurrent writes cost one store write, not one each.
      */
     Mono<Void> advance() {
+        return advance(null);
+    }
+
+    /** {@link #advance()} for a write through a cache of this name (null: unnamed): also advances the name's counter. */
+    Mono<Void> advance(String name) {
         return Mono.deferContextual(context -> {
             Deferred deferred = context.getOrDefault(DEFERRED, null);
-            return deferred != null && deferred.hold() ? Mono.<Void>empty() : advanceNow();
+            return deferred != null && deferred.hold(name) ? Mono.<Void>empty() : advanceNow(Set.of(name == null ? "" : name));
         });
     }
 
@@ -73,7 +116,8 @@ public final class WriteGenerations {
     public Mono<Void> flush() {
         return Mono.deferContextual(context -> {
             Deferred deferred = context.getOrDefault(DEFERRED, null);
-            return deferred != null && deferred.take(false) ? advanceNow() : Mono.<Void>empty();
+            Set<String> owed = deferred == null ? null : deferred.take(false);
+            return owed != null ? advanceNow(owed) : Mono.<Void>empty();
         });
     }
 
@@ -87,11 +131,15 @@ public final class WriteGenerations {
     <T> Mono<T> deferring(Mono<T> work, java.util.function.Consumer<Mono<Void>> beforeAnswer) {
         return Mono.defer(() -> {
             Deferred deferred = new Deferred();
-            beforeAnswer.accept(Mono.defer(() -> deferred.take(true) ? advanceNow() : Mono.<Void>empty()));
+            beforeAnswer.accept(Mono.defer(() -> {
+                Set<String> owed = deferred.take(true);
+                return owed != null ? advanceNow(owed) : Mono.<Void>empty();
+            }));
             return work.contextWrite(context -> context.put(DEFERRED, deferred))
                     .doFinally(signal -> {
-                        if (deferred.take(true)) {
-                            advanceNow().subscribe(done -> { }, error -> { });
+                        Set<String> owed = deferred.take(true);
+                        if (owed != null) {
+                            advanceNow(owed).subscribe(done -> { }, error -> { });
                         }
                     });
         });
@@ -99,53 +147,65 @@ public final class WriteGenerations {
 
     /** Whether the writes of a deferring unit owe an advance, and whether the unit still holds them back. */
     private static final class Deferred {
-        private boolean owed;
+        /** The cache names ("" for unnamed) whose writes are owed an advance; null when none is. */
+        private Set<String> owed;
         private boolean closed;
 
         /** Holds back one write's advance; false once closed (the caller then advances at once). */
-        synchronized boolean hold() {
+        synchronized boolean hold(String name) {
             if (closed) {
                 return false;
             }
-            owed = true;
+            if (owed == null) {
+                owed = new HashSet<>();
+            }
+            owed.add(name == null ? "" : name);
             return true;
         }
 
-        /** Whether an advance is owed (which the caller then makes); {@code close} ends the holding. */
-        synchronized boolean take(boolean close) {
+        /** The names an advance is owed for (which the caller then makes), or null; {@code close} ends the holding. */
+        synchronized Set<String> take(boolean close) {
             closed |= close;
-            boolean was = owed;
-            owed = false;
+            Set<String> was = owed;
+            owed = null;
             return was;
         }
     }
 
-    /** {@link #advance} now, whatever the context. */
-    private Mono<Void> advanceNow() {
+    /** {@link #advance} now, whatever the context, for writes through caches of these names ("" for unnamed). */
+    private Mono<Void> advanceNow(Set<String> names) {
         return Mono.defer(() -> {
             Sinks.One<Void> joined;
-            boolean begin;
+            Set<String> batchNames = null;
             synchronized (lock) {
                 if (next == null) {
                     next = Sinks.one();
                 }
                 joined = next;
-                begin = !advancing;
-                if (begin) {
+                nextNames.addAll(names);
+                if (!advancing) {
                     advancing = true;
                     next = null;
+                    batchNames = nextNames;
+                    nextNames = new HashSet<>();
                 }
             }
-            if (begin) {
-                increment(joined);
+            if (batchNames != null) {
+                increment(joined, batchNames);
             }
             return joined.asMono();
         });
     }
 
-    /** Increments the generation for the callers that joined {@code batch}, then begins the next one if any joined. */
-    private void increment(Sinks.One<Void> batch) {
-        Mono.from(counters.updateOne(Filters.eq("_id", ID), Updates.inc("value", 1L), new UpdateOptions().upsert(true)))
+    /**
+     * Increments the generation (and the counters of the names written through) for the callers that joined
+     * {@code batch}, then begins the next one if any joined.
+     */
+    private void increment(Sinks.One<Void> batch, Set<String> names) {
+        List<Bson> increments = new ArrayList<>();
+        increments.add(Updates.inc("value", 1L));
+        names.stream().filter(name -> !name.isEmpty()).forEach(name -> increments.add(Updates.inc(NAMED + "." + name, 1L)));
+        Mono.from(counters.updateOne(Filters.eq("_id", ID), Updates.combine(increments), new UpdateOptions().upsert(true)))
                 .subscribe(result -> { }, error -> incremented(batch, error), () -> incremented(batch, null));
     }
 
@@ -156,23 +216,26 @@ public final class WriteGenerations {
             batch.tryEmitError(error);
         }
         Sinks.One<Void> following;
+        Set<String> followingNames;
         synchronized (lock) {
             following = next;
+            followingNames = nextNames;
             next = null;
+            nextNames = new HashSet<>();
             advancing = following != null;
         }
         if (following != null) {
-            increment(following);
+            increment(following, followingNames);
         }
     }
 
-    /** The generation of the enclosing scope, else read now. */
-    Mono<Long> current() {
+    /** The generations of the enclosing scope, else read now. */
+    Mono<Generation> current() {
         return Mono.deferContextual(this::ofScope);
     }
 
-    private Mono<Long> ofScope(ContextView context) {
-        return context.<Mono<Long>>getOrEmpty(KEY).orElseGet(this::read);
+    private Mono<Generation> ofScope(ContextView context) {
+        return context.<Mono<Generation>>getOrEmpty(KEY).orElseGet(this::readAll);
     }
 
     /** The context of a unit of work whose cached reads share one generation read (made on first use). */
@@ -180,7 +243,7 @@ public final class WriteGenerations {
         if (context.hasKey(KEY)) {
             return context;
         }
-        return context.put(KEY, read().cache(generation -> SCOPE_REFRESH, error -> Duration.ZERO,
+        return context.put(KEY, readAll().cache(generation -> SCOPE_REFRESH, error -> Duration.ZERO,
                 () -> Duration.ZERO));
     }
 

@@ -119,6 +119,31 @@ class ReadCacheTest {
     }
 
     @Test
+    void aNamedCacheKeepsItsEntriesThroughOtherWritesAndSeesWritesOfItsNameOnAnotherInstanceAtOnce() {
+        ReadCache<String, String> named = new ReadCache<>(ReadCache.Kind.MUTABLE, "hooks", generations, MINUTE, 100);
+        WriteGenerations otherGenerations = new WriteGenerations(database);
+        ReadCache<String, String> otherNamed = new ReadCache<>(ReadCache.Kind.MUTABLE, "hooks", otherGenerations,
+                MINUTE, 100);
+        ReadCache<String, String> otherUnnamed = new ReadCache<>(ReadCache.Kind.MUTABLE, otherGenerations, MINUTE, 100);
+        StepVerifier.create(named.get("all", () -> load("h1"))).expectNext("h1").verifyComplete();
+        StepVerifier.create(cache.get("head", () -> load("v1"))).expectNext("v1").verifyComplete();
+
+        // another instance writes through an unnamed cache: the unnamed entry goes, the named one stays
+        StepVerifier.create(otherUnnamed.writing("head", Mono.just("v2 stored"))).expectNext("v2 stored")
+                .verifyComplete();
+        StepVerifier.create(named.get("all", () -> load("h1 again"))).expectNext("h1").verifyComplete();
+        StepVerifier.create(cache.get("head", () -> load("v2"))).expectNext("v2").verifyComplete();
+        assertThat(loads).hasValue(3);
+
+        // it writes through a cache of the same name: seen at once
+        StepVerifier.create(otherNamed.writing("all", Mono.just("h2 stored"))).expectNext("h2 stored").verifyComplete();
+        StepVerifier.create(named.get("all", () -> load("h2"))).expectNext("h2").verifyComplete();
+        // and a named write advances the store-wide generation too: unnamed entries go as well
+        StepVerifier.create(cache.get("head", () -> load("v3"))).expectNext("v3").verifyComplete();
+        assertThat(loads).hasValue(5);
+    }
+
+    @Test
     void aFailedWriteThroughAnotherInstanceIsSeenToo() {
         ReadCache<String, String> other = new ReadCache<>(ReadCache.Kind.MUTABLE, new WriteGenerations(database),
                 MINUTE, 100);

@@ -98,6 +98,23 @@ class WriteGenerationsTest {
     }
 
     @Test
+    void aDeferringUnitAdvancesTheNamesItWroteThroughOnceWithTheStoreWideGeneration() {
+        WriteGenerations generations = new WriteGenerations(database);
+        WriteGenerations.Generation before = generations.readAll().block();
+        AtomicReference<Mono<Void>> beforeAnswer = new AtomicReference<>();
+
+        Mono<Void> unit = generations.advance("hooks").then(generations.advance("hooks")).then(generations.advance(null))
+                .then(generations.advance("teams")).then(Mono.defer(() -> beforeAnswer.get()));
+        generations.deferring(unit, beforeAnswer::set).block(Duration.ofSeconds(10));
+
+        WriteGenerations.Generation after = generations.readAll().block();
+        assertThat(after.of(null)).isEqualTo(before.of(null) + 1);
+        assertThat(after.of("hooks")).isEqualTo(before.of("hooks") + 1);
+        assertThat(after.of("teams")).isEqualTo(before.of("teams") + 1);
+        assertThat(after.of("other")).isEqualTo(before.of("other"));
+    }
+
+    @Test
     void aDeferringUnitThatEndsWithoutAnsweringStillAdvancesForItsWrites() {
         WriteGenerations generations = new WriteGenerations(database);
         long before = generations.read().block();
