@@ -71,12 +71,15 @@ final class SnapshotH2Database extends H2Database {
         }
     }
 
-    /** As {@link H2Database}: the same map names, so existing data files open unchanged. */
+    /**
+     * As {@link H2Database} (the same map names, so upstream's drop and rename find them), but the documents are
+     * stored as BSON ({@link StoreFormat}; a file of an earlier release is converted before it is opened).
+     */
     @Override
     protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
         MVStore store = this.store != null ? this.store : CONSTRUCTING.get();
         String namespace = getFullCollectionNamespace(collectionName);
-        MVMap<Object, Document> data = store.openMap("databases." + namespace);
+        MVMap<Object, Document> data = StoreFormat.openDocuments(store, StoreFormat.DOCUMENTS_PREFIX + namespace);
         MVMap<String, Object> meta = store.openMap("meta." + namespace);
         return new SnapshotCollection(this, collectionName, options, data, meta, cursorRegistry);
     }
