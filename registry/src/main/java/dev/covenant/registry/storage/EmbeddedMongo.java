@@ -138,7 +138,7 @@ final class EmbeddedMongo implements AutoCloseable {
             }
             String idIndex = database + "." + collection + "._index__id_";
             if (store.hasMap(idIndex)) {
-                maps.add(store.openMap(idIndex));
+                maps.add(StoreFormat.openIndex(store, idIndex));
             }
         }
         maps.sort(Comparator.comparingLong(MVMap::sizeAsLong));

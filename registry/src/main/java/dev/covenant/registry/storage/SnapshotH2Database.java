@@ -84,6 +84,15 @@ final class SnapshotH2Database extends H2Database {
         return new SnapshotCollection(this, collectionName, options, data, meta, cursorRegistry);
     }
 
+    /** As {@link H2Database}, on the index's map opened first with this format's key type (upstream then finds it open). */
+    @Override
+    protected Index<Object> openOrCreateUniqueIndex(String collectionName, String indexName, List<IndexKey> keys,
+            boolean sparse) {
+        MVStore store = this.store != null ? this.store : CONSTRUCTING.get();
+        StoreFormat.openIndex(store, getFullCollectionNamespace(collectionName) + StoreFormat.INDEX_INFIX + indexName);
+        return super.openOrCreateUniqueIndex(collectionName, indexName, keys, sparse);
+    }
+
     /** Upstream keeps nothing for a non-unique index ({@code EmptyIndex}); one on a single field is kept in order. */
     @Override
     protected Index<Object> openOrCreateSecondaryIndex(String collectionName, String indexName, List<IndexKey> keys,

@@ -17,8 +17,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The format of the embedded store's data file: document maps ({@code databases.<db>.<collection>}) hold BSON
- * ({@link BsonDocumentType}); every other map (collection metadata, unique indexes) keeps H2's
- * {@code ObjectDataType}. A file in this format holds the map {@value #FORMAT_MAP} saying so; a file written by a
+ * ({@link BsonDocumentType}); unique indexes keep their keys as before but in another order ({@link IndexKeyType});
+ * collection metadata is as before (H2's {@code ObjectDataType}). A file in this format holds the map {@value #FORMAT_MAP} saying so; a file written by a
  * release before it (Java-serialised documents) is converted once, at start, before the store is opened
  * ({@link #upgrade}). {@code docs/adr/0034-embedded-store-documents-as-bson.md}.
  */
@@ -38,6 +38,14 @@ final class StoreFormat {
     private StoreFormat() {
     }
 
+    /** mongo-java-server's H2 backend names each unique index's map {@code <db>.<collection>._index_<name>}. */
+    static final String INDEX_INFIX = "._index_";
+
+    /** Opens (or creates) a unique index's map with this format's key type. */
+    static MVMap<Object, Object> openIndex(MVStore store, String name) {
+        return store.openMap(name, new MVMap.Builder<Object, Object>().keyType(new IndexKeyType()));
+    }
+
     /** Opens (or creates) a document map with this format's value type. */
     static MVMap<Object, Document> openDocuments(MVStore store, String name) {
         return store.openMap(name, new MVMap.Builder<Object, Document>().valueType(BsonDocumentType.INSTANCE));
@@ -45,7 +53,8 @@ final class StoreFormat {
 
     /**
      * Converts a data file of an earlier release into this format, once: every map is copied into a new file beside
-     * it ({@code covenant.mv.converting}; documents re-encoded as BSON, everything else as it is), the format is
+     * it ({@code covenant.mv.converting}; documents re-encoded as BSON, unique indexes sorted in {@link IndexKeyType}'s
+     * order, everything else as it is), the format is
      * recorded in it, it is committed, forced to disk, and then moved over the data file in one atomic rename. A
      * kill or a failure (a full disk) before the rename leaves the old file untouched and a partial new one, which the
      * next start deletes before converting again; after the rename the file is in the new format. The new file is
@@ -107,6 +116,8 @@ final class StoreFormat {
                         to.put(cursor.next(), (Document) cursor.getValue());
                     }
                     documents += to.sizeAsLong();
+                } else if (name.contains(INDEX_INFIX)) {
+                    openIndex(copy, name).putAll(from); // sorted again in the new key order
                 } else {
                     copy.openMap(name).putAll(from);
                 }
