@@ -41,7 +41,7 @@ until curl -sf "http://localhost:$PORT/actuator/health/readiness" >/dev/null; do
   sleep 0.1
 done
 echo "start-up to ready: $(( ($(date +%s%N) - START) / 1000000 )) ms"
-grep -E "compacted at start|History index .* built|page cache" "$WORK/registry.log" | perl -pe 's/^.*? --- .*?\] \S+\s+: //' || true
+grep -E "compacted at start|converted to the BSON|History index .* built|page cache" "$WORK/registry.log" | perl -pe 's/^.*? --- .*?\] \S+\s+: //' || true
 echo "| phase | endpoint | requests | p50 ms | p99 ms | max ms | non-200 | file reads per request |"
 echo "|---|---|---|---|---|---|---|---|"
 if [ "${FIRST_CALLS:-0}" = 1 ]; then # instead of the runs: one for-verification per provider, each its first

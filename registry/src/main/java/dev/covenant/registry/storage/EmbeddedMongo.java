@@ -49,12 +49,14 @@ final class EmbeddedMongo implements AutoCloseable {
                     + "; set COVENANT_DATA_DIR to a writable folder", e);
         }
         Path file = dir.resolve("covenant.mv");
-        compactAtStart(file, COMPACT_AT_START_BYTES);
+        if (!StoreFormat.upgrade(file)) { // a converted file is already compact
+            compactAtStart(file, COMPACT_AT_START_BYTES);
+        }
         LocalPeers peers = LocalPeers.ofThisUser();
-        this.backend = new ReopeningBackend(() -> new CommittingH2Backend(new MVStore.Builder()
+        this.backend = new ReopeningBackend(() -> new CommittingH2Backend(StoreFormat.checked(new MVStore.Builder()
                 .fileName(file.toString())
                 .cacheSize(cacheMegabytes)
-                .open(), durability), peers);
+                .open()), durability), peers);
         this.server = new MongoServer(backend);
         server.bind("127.0.0.1", 0);
         this.address = server.getLocalAddress();
@@ -128,23 +130,25 @@ final class EmbeddedMongo implements AutoCloseable {
     WarmUp warm(String database, List<String> collections, int budgetMegabytes) {
         MVStore store = backend.backend().store();
         long start = System.nanoTime();
-        List<MVMap<Object, Object>> maps = new ArrayList<>();
+        List<MVMap<?, ?>> maps = new ArrayList<>();
         for (String collection : collections) {
-            for (String name : List.of("databases." + database + "." + collection,
-                    database + "." + collection + "._index__id_")) {
-                if (store.hasMap(name)) {
-                    maps.add(store.openMap(name));
-                }
+            String documents = StoreFormat.DOCUMENTS_PREFIX + database + "." + collection;
+            if (store.hasMap(documents)) {
+                maps.add(StoreFormat.openDocuments(store, documents));
+            }
+            String idIndex = database + "." + collection + "._index__id_";
+            if (store.hasMap(idIndex)) {
+                maps.add(StoreFormat.openIndex(store, idIndex));
             }
         }
         maps.sort(Comparator.comparingLong(MVMap::sizeAsLong));
         long entries = 0;
         int warmed = 0;
-        for (MVMap<Object, Object> map : maps) {
+        for (MVMap<?, ?> map : maps) {
             if (store.getCacheSizeUsed() >= budgetMegabytes || store.isClosed()) {
                 break;
             }
-            Cursor<Object, Object> cursor = map.cursor(null);
+            Cursor<?, ?> cursor = map.cursor(null);
             while (cursor.hasNext() && store.getCacheSizeUsed() < budgetMegabytes) {
                 cursor.next();
                 entries++;

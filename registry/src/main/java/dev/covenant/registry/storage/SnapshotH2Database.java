@@ -71,14 +71,26 @@ final class SnapshotH2Database extends H2Database {
         }
     }
 
-    /** As {@link H2Database}: the same map names, so existing data files open unchanged. */
+    /**
+     * As {@link H2Database} (the same map names, so upstream's drop and rename find them), but the documents are
+     * stored as BSON ({@link StoreFormat}; a file of an earlier release is converted before it is opened).
+     */
     @Override
     protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
         MVStore store = this.store != null ? this.store : CONSTRUCTING.get();
         String namespace = getFullCollectionNamespace(collectionName);
-        MVMap<Object, Document> data = store.openMap("databases." + namespace);
+        MVMap<Object, Document> data = StoreFormat.openDocuments(store, StoreFormat.DOCUMENTS_PREFIX + namespace);
         MVMap<String, Object> meta = store.openMap("meta." + namespace);
         return new SnapshotCollection(this, collectionName, options, data, meta, cursorRegistry);
+    }
+
+    /** As {@link H2Database}, on the index's map opened first with this format's key type (upstream then finds it open). */
+    @Override
+    protected Index<Object> openOrCreateUniqueIndex(String collectionName, String indexName, List<IndexKey> keys,
+            boolean sparse) {
+        MVStore store = this.store != null ? this.store : CONSTRUCTING.get();
+        StoreFormat.openIndex(store, getFullCollectionNamespace(collectionName) + StoreFormat.INDEX_INFIX + indexName);
+        return super.openOrCreateUniqueIndex(collectionName, indexName, keys, sparse);
     }
 
     /** Upstream keeps nothing for a non-unique index ({@code EmptyIndex}); one on a single field is kept in order. */
