@@ -27,11 +27,11 @@ for jar in "$@"; do
     "$RATE" "$SECONDS_RUN" 64 0 || true)
   sleep 1
   accepted=$(echo "$out" | grep -o '[0-9]* accepted' | cut -d' ' -f1)
-  tail -n +"$((start + 1))" "$work/registry.log" | grep -o 'Command "[A-Za-z]*" started\|Sending command .{"[A-Za-z]*": "[^"]*"' \
+  tail -n +"$((start + 1))" "$work/registry.log" | grep -o 'Command "[A-Za-z]*" started.*Command: {"[A-Za-z]*": "[^"]*"' | sed 's/ started.*Command: {/ /' \
     > "$work/commands" || true
   total=$(wc -l < "$work/commands")
   echo "$(basename "$jar"): $accepted publishes, $total commands = $(awk -v c=$total -v n=$accepted 'BEGIN { printf "%.1f", c / n }') per publish"
-  sort "$work/commands" | uniq -c | sort -rn | head -12 | \
+  sort "$work/commands" | uniq -c | sort -rn | head -25 | \
     awk -v n=$accepted '{ c = $1; $1 = ""; printf "    %6.2f %s\n", c / n, $0 }'
   echo "$out" | grep -E "webhook received|notifications:" | sed 's/^/    /'
   kill $pid; wait $pid 2>/dev/null || true

@@ -100,6 +100,27 @@ public class EventLog implements IndexDefinitions {
     }
 
     /**
+     * Records an event that a handler derives from the event it handles, and runs every handler for it now, within
+     * the calling job (which a job per derived event would cost an insert and a delete more). No job of its own: if
+     * recording or any handler fails, this fails, and so does the calling handler; the calling job's retry records
+     * the event again (idempotently, by id) and runs its handlers again (they are idempotent). Completes with the
+     * stored event.
+     */
+    public Mono<Event> recordAndHandle(Event event) {
+        return generations.flush().then(sequences.next("event"))
+                .map(sequence -> event.toDocument(sequence, clock.instant()))
+                .flatMap(document -> Mono.from(events.insertOne(document))
+                        .then(Mono.fromCallable(() -> Event.from(document)))
+                        .doOnNext(stored -> published(stored, true))
+                        .onErrorResume(MongoErrors::isDuplicateKey, e -> find(document.getString("_id"))))
+                .flatMap(stored -> handleAll(handlers.orderedStream().toList(), stored)
+                        .flatMap(outcomes -> {
+                            List<HandlerOutcome> failed = outcomes.stream().filter(o -> o.failure() != null).toList();
+                            return failed.isEmpty() ? Mono.just(stored) : Mono.error(failure(failed));
+                        }));
+    }
+
+    /**
      * The job, then the event; the job goes to the workers once the event is stored. {@code recovering}: an
      * outbox entry of an earlier version, whose event may be stored without its job having run, so the job is kept.
      * A recording that finds the job queued already (the same fact, recorded before or right now by another
@@ -267,19 +288,8 @@ public class EventLog implements IndexDefinitions {
             List<EventHandler> pending = handlers.orderedStream().filter(handler -> !done.contains(handler.name()))
                     .toList();
             return recorded(job).then(eventOf(job))
-                    .flatMap(event -> Flux.fromIterable(pending)
-                            .flatMap(handler -> handle(handler, event), Math.max(1, pending.size()))
-                            .collectList())
+                    .flatMap(event -> handleAll(pending, event))
                     .flatMap(outcomes -> settle(job, outcomes));
-        }
-
-        private Mono<HandlerOutcome> handle(EventHandler handler, Event event) {
-            return Mono.defer(() -> handler.handle(event)).defaultIfEmpty("")
-                    .map(note -> new HandlerOutcome(handler.name(), note, null))
-                    .onErrorResume(error -> Mono.just(new HandlerOutcome(handler.name(), null, error)))
-                    .doOnNext(outcome -> Counter.builder("covenant.events.handled")
-                            .description("Event handler runs by outcome").tag("handler", outcome.handler())
-                            .tag("outcome", outcome.failure() == null ? "ok" : "error").register(meters).increment());
         }
 
         /** Handled at once and never failed: it leaves no record in {@code jobs_done}, only its event. */
@@ -311,13 +321,33 @@ public class EventLog implements IndexDefinitions {
             }
             List<String> succeeded = outcomes.stream().filter(outcome -> outcome.failure() == null)
                     .map(HandlerOutcome::handler).toList();
-            String errors = failed.stream().map(outcome -> outcome.handler() + " failed: " + describe(outcome.failure()))
-                    .collect(java.util.stream.Collectors.joining("; "));
-            RuntimeException failure = failed.stream().allMatch(outcome -> outcome.failure() instanceof PermanentJobFailure)
-                    ? new PermanentJobFailure(errors) : new IllegalStateException(errors);
             return (succeeded.isEmpty() ? Mono.<Void>empty() : jobs.recordDone(job.id(), DONE, succeeded))
-                    .then(Mono.error(failure));
+                    .then(Mono.error(failure(failed)));
         }
+    }
+
+    /** Runs the handlers for the event concurrently; one outcome each, failures included. */
+    private Mono<List<HandlerOutcome>> handleAll(List<EventHandler> pending, Event event) {
+        return Flux.fromIterable(pending)
+                .flatMap(handler -> handle(handler, event), Math.max(1, pending.size()))
+                .collectList();
+    }
+
+    private Mono<HandlerOutcome> handle(EventHandler handler, Event event) {
+        return Mono.defer(() -> handler.handle(event)).defaultIfEmpty("")
+                .map(note -> new HandlerOutcome(handler.name(), note, null))
+                .onErrorResume(error -> Mono.just(new HandlerOutcome(handler.name(), null, error)))
+                .doOnNext(outcome -> Counter.builder("covenant.events.handled")
+                        .description("Event handler runs by outcome").tag("handler", outcome.handler())
+                        .tag("outcome", outcome.failure() == null ? "ok" : "error").register(meters).increment());
+    }
+
+    /** The failure of handlers, every one named: permanent when all of them are. */
+    private static RuntimeException failure(List<HandlerOutcome> failed) {
+        String errors = failed.stream().map(outcome -> outcome.handler() + " failed: " + describe(outcome.failure()))
+                .collect(java.util.stream.Collectors.joining("; "));
+        return failed.stream().allMatch(outcome -> outcome.failure() instanceof PermanentJobFailure)
+                ? new PermanentJobFailure(errors) : new IllegalStateException(errors);
     }
 
     private record HandlerOutcome(String handler, String note, Throwable failure) {

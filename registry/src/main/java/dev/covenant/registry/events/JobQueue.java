@@ -137,6 +137,14 @@ public class JobQueue implements IndexDefinitions {
                         .onErrorResume(MongoErrors::isDuplicateKey, e -> Mono.just(false))));
     }
 
+    /**
+     * Whether the work subscribing to it runs in the first attempt of a job: nothing can have done that job's work
+     * before, so a look-up of an earlier outcome (a report, a delivery) is not needed. False outside a job.
+     */
+    public static Mono<Boolean> firstAttempt() {
+        return Mono.deferContextual(context -> Mono.just(context.getOrDefault(FIRST_ATTEMPT, false)));
+    }
+
     /** The lease owner of this instance's workers. */
     String owner() {
         return owner;
@@ -355,8 +363,7 @@ public class JobQueue implements IndexDefinitions {
      * queued job whose worker dies between the work and the record.
      */
     public Mono<Boolean> attemptNow(Job job, JobHandler handler, RetryPolicy policy) {
-        return Mono.deferContextual(context -> context.getOrDefault(FIRST_ATTEMPT, false)
-                        ? Mono.just(false) : exists(job.id()))
+        return firstAttempt().flatMap(first -> first ? Mono.just(false) : exists(job.id()))
                 .flatMap(exists -> exists ? Mono.just(false) : runNow(job, handler, policy));
     }
 

@@ -206,6 +206,26 @@ class JobQueueTest extends RegistryTest {
     }
 
     @Test
+    void aDerivedEventIsRecordedAndHandledAtOnceAndAFailingHandlerFailsTheCallerForItsRetry() {
+        String app = unique("derived");
+        handlers.failOnce.add(app);
+        Event event = Event.of(app, "1.0.0", new EventPayload.DeploymentRecorded("production", null, null), "x");
+
+        StepVerifier.create(events.recordAndHandle(event))
+                .expectErrorSatisfies(error -> assertThat(error).hasMessageContaining("test-fails-once failed"))
+                .verify(Duration.ofSeconds(20));
+        Event recorded = events.find(event.id()).block();
+        assertThat(recorded).as("recorded before its handlers ran").isNotNull();
+        assertThat(queue.find(EventLog.eventJobId(recorded)).block()).as("no job of its own").isNull();
+
+        Event again = events.recordAndHandle(event).block(Duration.ofSeconds(20));
+        assertThat(again).isEqualTo(recorded);
+        assertThat(handlers.runs.get("fails-once:" + app)).hasValue(2);
+        assertThat(handlers.seen.get(app)).extracting(Event::sequence).containsExactly(recorded.sequence(),
+                recorded.sequence());
+    }
+
+    @Test
     void recordingAFactAgainAfterItsJobFinishedDoesNotHandleItAgain() {
         String app = unique("repeated");
         Event event = Event.of(app, "1.0.0", new EventPayload.DeploymentRecorded("production", null, null), "x");
