@@ -7,6 +7,7 @@ import dev.covenant.registry.events.EventHandler;
 import dev.covenant.registry.events.EventLog;
 import dev.covenant.registry.events.Audience;
 import dev.covenant.registry.events.EventPayload;
+import dev.covenant.registry.events.JobQueue;
 import dev.covenant.registry.events.PermanentJobFailure;
 import dev.covenant.registry.specs.ProviderContract;
 import dev.covenant.registry.specs.ProviderContracts;
@@ -22,8 +23,9 @@ import reactor.core.publisher.Mono;
 
 /**
  * Runs the checks for every published document and pact, stores the report, and records
- * {@code compatibility.checked} naming who is affected. Idempotent: the report's id derives from the event's, a
- * report already stored is not made again, and recording the same outcome twice is one event.
+ * {@code compatibility.checked} naming who is affected, handled at once within this event's job (its notifications go
+ * out from here). Idempotent: the report's id derives from the event's, a report already stored is not made again,
+ * and recording the same outcome twice is one event.
  */
 @Component
 class ChecksHandler implements EventHandler {
@@ -61,9 +63,11 @@ class ChecksHandler implements EventHandler {
             return Mono.just("not a change to check");
         }
         String id = reportId(event);
-        return reports.find(id)
+        // in the event job's first attempt no report can exist yet (the insert still yields to one that does)
+        return JobQueue.firstAttempt()
+                .flatMap(first -> first ? Mono.<Report>empty() : reports.find(id))
                 .switchIfEmpty(Mono.defer(() -> report(event, id).flatMap(reports::insert)))
-                .flatMap(report -> events.record(checked(report)).thenReturn(report.summary()));
+                .flatMap(report -> events.recordAndHandle(checked(report)).thenReturn(report.summary()));
     }
 
     /** The report id of an event: the same event always makes the same report. */

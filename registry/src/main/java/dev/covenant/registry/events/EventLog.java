@@ -84,29 +84,76 @@ public class EventLog implements IndexDefinitions {
     /**
      * Records the event durably and queues its handling; completes with the stored event (the earlier one if
      * the same fact was recorded before). Call it in the write path, before answering the client.
+     *
+     * <p>Two writes after the sequence, no outbox: first the event's job, inserted already claimed by this
+     * instance and carrying the event, then the event. A crash between the two leaves a job whose lease runs out;
+     * its next attempt (on any instance) records the event (idempotently, by its id) before handling it. A crash
+     * before the job leaves nothing to answer the client with, so nothing acknowledged is lost. Since every event
+     * is recorded after its job, an event already stored whose job could be inserted again had its job finished:
+     * the new job is withdrawn, and the fact is not handled twice.
      */
     public Mono<Event> record(Event event) {
         // the writes before it are visible to every instance before a worker or a stream reader can act on it
         return generations.flush().then(sequences.next("event"))
                 .map(sequence -> event.toDocument(sequence, clock.instant()))
-                .flatMap(document -> Mono.from(outbox.insertOne(document))
-                        .onErrorResume(MongoErrors::isDuplicateKey, e -> Mono.empty())
-                        .then(complete(document)));
+                .flatMap(document -> store(document, false));
     }
 
-    /** Steps 2–4 of recording: the event, its job (which carries the event), then the outbox entry goes. */
-    private Mono<Event> complete(Document document) {
+    /**
+     * Records an event that a handler derives from the event it handles, and runs every handler for it now, within
+     * the calling job (which a job per derived event would cost an insert and a delete more). No job of its own: if
+     * recording or any handler fails, this fails, and so does the calling handler; the calling job's retry records
+     * the event again (idempotently, by id) and runs its handlers again (they are idempotent). Completes with the
+     * stored event.
+     */
+    public Mono<Event> recordAndHandle(Event event) {
+        return generations.flush().then(sequences.next("event"))
+                .map(sequence -> event.toDocument(sequence, clock.instant()))
+                .flatMap(document -> Mono.from(events.insertOne(document))
+                        .then(Mono.fromCallable(() -> Event.from(document)))
+                        .doOnNext(stored -> published(stored, true))
+                        .onErrorResume(MongoErrors::isDuplicateKey, e -> find(document.getString("_id"))))
+                .flatMap(stored -> handleAll(handlers.orderedStream().toList(), stored)
+                        .flatMap(outcomes -> {
+                            List<HandlerOutcome> failed = outcomes.stream().filter(o -> o.failure() != null).toList();
+                            return failed.isEmpty() ? Mono.just(stored) : Mono.error(failure(failed));
+                        }));
+    }
+
+    /**
+     * The job, then the event; the job goes to the workers once the event is stored. {@code recovering}: an
+     * outbox entry of an earlier version, whose event may be stored without its job having run, so the job is kept.
+     * A recording that finds the job queued already (the same fact, recorded before or right now by another
+     * request) stores nothing: the event is the one that job carries, stored by its recording or by its retry.
+     */
+    private Mono<Event> store(Document document, boolean recovering) {
         String id = document.getString("_id");
-        return Mono.from(events.insertOne(document))
-                .thenReturn(true)
-                .onErrorResume(MongoErrors::isDuplicateKey, e -> Mono.just(false))
-                // inserted: the stored event is this document; else the one recorded earlier is read
-                .flatMap(inserted -> (inserted ? Mono.fromCallable(() -> Event.from(document))
-                        : Mono.from(events.find(eq("_id", id)).first()).map(Event::from))
-                        .flatMap(stored -> enqueueHandlers(stored)
-                                .then(Mono.from(outbox.deleteOne(eq("_id", id))))
-                                .then(Mono.fromRunnable(() -> published(stored, inserted)))
-                                .thenReturn(stored)));
+        Job job = Job.of(EVENT_JOB_TYPE + ":" + id, EVENT_JOB_TYPE, new Document("eventId", id).append(EVENT, document));
+        return jobs.insertClaimed(job).flatMap(jobInserted -> !jobInserted
+                ? find(id).switchIfEmpty(Mono.defer(() -> carried(job.id()))).switchIfEmpty(Mono.defer(() -> find(id)))
+                : Mono.from(events.insertOne(document))
+                        .thenReturn(true)
+                        .onErrorResume(MongoErrors::isDuplicateKey, e -> Mono.just(false))
+                        .flatMap(inserted -> {
+                            if (inserted || recovering) {
+                                jobs.release(job.id());
+                            }
+                            if (inserted) {
+                                Event stored = Event.from(document);
+                                published(stored, true);
+                                return Mono.just(stored);
+                            }
+                            // stored before, after its own job, which has finished since (else this insert failed)
+                            return (recovering ? Mono.<Void>empty() : jobs.withdraw(job.id())).then(find(id));
+                        })
+                        // the job stays, for its next attempt to record the event once its lease runs out
+                        .doOnError(error -> jobs.forget(job.id())));
+    }
+
+    /** The event an event job carries (null-safe: jobs of earlier versions carry only its id). */
+    private Mono<Event> carried(String jobId) {
+        return jobs.find(jobId).flatMap(job -> Mono.justOrEmpty(job.payload().get(EVENT, Document.class)))
+                .map(Event::from);
     }
 
     private void published(Event event, boolean inserted) {
@@ -117,18 +164,18 @@ public class EventLog implements IndexDefinitions {
         }
     }
 
-    private Mono<Void> enqueueHandlers(Event event) {
-        // the job carries its event, so the worker does not read it again
-        return jobs.enqueue(Job.of(eventJobId(event), EVENT_JOB_TYPE, new Document("eventId", event.id())
-                .append(EVENT, event.toDocument(event.sequence(), event.createdAt())))).then();
-    }
-
-    /** Completes recordings that died half-way (the outbox entries older than a grace period). */
+    /**
+     * Completes recordings of an earlier version that died half-way (its outbox entries older than a grace
+     * period; this version writes none). An event job it finished is in {@code jobs_done}: nothing to do then.
+     */
     @Scheduled(initialDelay = 5_000, fixedDelay = 30_000)
     void recoverOutbox() {
         Date cutoff = Date.from(clock.instant().minus(OUTBOX_GRACE));
         Long recovered = Flux.from(outbox.find(lt("createdAt", cutoff)).limit(1000))
-                .concatMap(this::complete)
+                .concatMap(entry -> jobs.find(EVENT_JOB_TYPE + ":" + entry.getString("_id"))
+                        .hasElement()
+                        .flatMap(queued -> queued ? Mono.<Event>empty() : store(entry, true))
+                        .then(Mono.from(outbox.deleteOne(eq("_id", entry.getString("_id"))))))
                 .count()
                 .onErrorResume(e -> {
                     log.warn("Could not complete unfinished event records ({}); will retry in 30 s", e.getMessage());
@@ -240,20 +287,27 @@ public class EventLog implements IndexDefinitions {
             List<String> done = job.payload().getList(DONE, String.class, List.of());
             List<EventHandler> pending = handlers.orderedStream().filter(handler -> !done.contains(handler.name()))
                     .toList();
-            return eventOf(job)
-                    .flatMap(event -> Flux.fromIterable(pending)
-                            .flatMap(handler -> handle(handler, event), Math.max(1, pending.size()))
-                            .collectList())
+            return recorded(job).then(eventOf(job))
+                    .flatMap(event -> handleAll(pending, event))
                     .flatMap(outcomes -> settle(job, outcomes));
         }
 
-        private Mono<HandlerOutcome> handle(EventHandler handler, Event event) {
-            return Mono.defer(() -> handler.handle(event)).defaultIfEmpty("")
-                    .map(note -> new HandlerOutcome(handler.name(), note, null))
-                    .onErrorResume(error -> Mono.just(new HandlerOutcome(handler.name(), null, error)))
-                    .doOnNext(outcome -> Counter.builder("covenant.events.handled")
-                            .description("Event handler runs by outcome").tag("handler", outcome.handler())
-                            .tag("outcome", outcome.failure() == null ? "ok" : "error").register(meters).increment());
+        /** Handled at once and never failed: it leaves no record in {@code jobs_done}, only its event. */
+        @Override
+        public boolean logsFirstAttempt() {
+            return false;
+        }
+
+        /**
+         * After the first attempt, the event is recorded again (idempotently, by its id) first: the instance that
+         * inserted the job may have died before recording it (see {@link #record}).
+         */
+        private Mono<Void> recorded(Job job) {
+            Document carried = job.payload().get(EVENT, Document.class);
+            if (job.attempts() <= 1 || carried == null) {
+                return Mono.empty();
+            }
+            return Mono.from(events.insertOne(carried)).then().onErrorResume(MongoErrors::isDuplicateKey, e -> Mono.empty());
         }
 
         /** All succeeded: the notes. Some failed: the others are recorded as done, and the attempt fails. */
@@ -267,13 +321,33 @@ public class EventLog implements IndexDefinitions {
             }
             List<String> succeeded = outcomes.stream().filter(outcome -> outcome.failure() == null)
                     .map(HandlerOutcome::handler).toList();
-            String errors = failed.stream().map(outcome -> outcome.handler() + " failed: " + describe(outcome.failure()))
-                    .collect(java.util.stream.Collectors.joining("; "));
-            RuntimeException failure = failed.stream().allMatch(outcome -> outcome.failure() instanceof PermanentJobFailure)
-                    ? new PermanentJobFailure(errors) : new IllegalStateException(errors);
             return (succeeded.isEmpty() ? Mono.<Void>empty() : jobs.recordDone(job.id(), DONE, succeeded))
-                    .then(Mono.error(failure));
+                    .then(Mono.error(failure(failed)));
         }
+    }
+
+    /** Runs the handlers for the event concurrently; one outcome each, failures included. */
+    private Mono<List<HandlerOutcome>> handleAll(List<EventHandler> pending, Event event) {
+        return Flux.fromIterable(pending)
+                .flatMap(handler -> handle(handler, event), Math.max(1, pending.size()))
+                .collectList();
+    }
+
+    private Mono<HandlerOutcome> handle(EventHandler handler, Event event) {
+        return Mono.defer(() -> handler.handle(event)).defaultIfEmpty("")
+                .map(note -> new HandlerOutcome(handler.name(), note, null))
+                .onErrorResume(error -> Mono.just(new HandlerOutcome(handler.name(), null, error)))
+                .doOnNext(outcome -> Counter.builder("covenant.events.handled")
+                        .description("Event handler runs by outcome").tag("handler", outcome.handler())
+                        .tag("outcome", outcome.failure() == null ? "ok" : "error").register(meters).increment());
+    }
+
+    /** The failure of handlers, every one named: permanent when all of them are. */
+    private static RuntimeException failure(List<HandlerOutcome> failed) {
+        String errors = failed.stream().map(outcome -> outcome.handler() + " failed: " + describe(outcome.failure()))
+                .collect(java.util.stream.Collectors.joining("; "));
+        return failed.stream().allMatch(outcome -> outcome.failure() instanceof PermanentJobFailure)
+                ? new PermanentJobFailure(errors) : new IllegalStateException(errors);
     }
 
     private record HandlerOutcome(String handler, String note, Throwable failure) {

@@ -11,9 +11,15 @@ import org.bson.Document;
  * @param status   pending (waiting for {@code runAt}), running (leased), done, or parked (out of attempts)
  * @param attempts attempts started so far
  * @param history  one entry per attempt: when, how long, outcome and error
+ * @param leaseUntil until when the worker running it holds it (null when not running)
  */
 public record Job(String id, String type, Document payload, Status status, int attempts, Instant runAt,
-        Instant createdAt, Instant finishedAt, String lastError, List<Attempt> history) {
+        Instant createdAt, Instant finishedAt, String lastError, List<Attempt> history, Instant leaseUntil) {
+
+    public Job(String id, String type, Document payload, Status status, int attempts, Instant runAt, Instant createdAt,
+            Instant finishedAt, String lastError, List<Attempt> history) {
+        this(id, type, payload, status, attempts, runAt, createdAt, finishedAt, lastError, history, null);
+    }
 
     public enum Status {
         PENDING, RUNNING, DONE, PARKED;
@@ -52,7 +58,8 @@ public record Job(String id, String type, Document payload, Status status, int a
                 document.get("payload", Document.class), Status.of(document.getString("status")),
                 document.getInteger("attempts", 0), instant(document, "runAt"), instant(document, "createdAt"),
                 instant(document, "finishedAt"), document.getString("lastError"),
-                document.getList("history", Document.class, List.of()).stream().map(Attempt::from).toList());
+                document.getList("history", Document.class, List.of()).stream().map(Attempt::from).toList(),
+                instant(document, "leaseUntil"));
     }
 
     private static Instant instant(Document document, String field) {

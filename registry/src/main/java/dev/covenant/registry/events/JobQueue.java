@@ -79,6 +79,14 @@ public class JobQueue implements IndexDefinitions {
     private final java.util.concurrent.atomic.AtomicLong serviceSeconds = new java.util.concurrent.atomic.AtomicLong();
     /** The weight of the newest job in that mean: about the last 20 jobs count. */
     private static final double SERVICE_WEIGHT = 0.05;
+    /** Who this instance's workers are, as lease owner: jobs inserted already claimed carry it. */
+    private final String owner = java.lang.management.ManagementFactory.getRuntimeMXBean().getName() + "/"
+            + java.util.UUID.randomUUID().toString().substring(0, 8);
+    /**
+     * The key, in the Reactor context of a job's run, of whether it is the job's first attempt: work a handler
+     * does through {@link #attemptNow} then needs no look-up of an earlier outcome (see there).
+     */
+    static final String FIRST_ATTEMPT = JobQueue.class.getName() + ".firstAttempt";
 
     JobQueue(MongoDatabase database, BackgroundDatabase background, Clock clock, JobsProperties properties) {
         this.workerJobs = background.database().getCollection("jobs");
@@ -130,6 +138,61 @@ public class JobQueue implements IndexDefinitions {
     }
 
     /**
+     * Whether the work subscribing to it runs in the first attempt of a job: nothing can have done that job's work
+     * before, so a look-up of an earlier outcome (a report, a delivery) is not needed. False outside a job.
+     */
+    public static Mono<Boolean> firstAttempt() {
+        return Mono.deferContextual(context -> Mono.just(context.getOrDefault(FIRST_ATTEMPT, false)));
+    }
+
+    /** The lease owner of this instance's workers. */
+    String owner() {
+        return owner;
+    }
+
+    /**
+     * Inserts a job already claimed by this instance for its first attempt (running, leased to {@link #owner()}):
+     * the insert is the claim, so the attempt costs no claim insert, lease update or read-back, and there is no
+     * look-up of a finished job with the same id (the caller knows from its own records whether the work was done
+     * before; see {@link #withdraw}). The job is not offered to the workers until {@link #release}: the caller
+     * first writes what the job relies on. If this instance dies before its worker takes the job, the lease expires
+     * and any instance's scan claims the job's second attempt. Completes with false when the id is taken.
+     */
+    Mono<Boolean> insertClaimed(Job job) {
+        Instant now = clock.instant();
+        Document document = new Document("_id", job.id()).append("type", job.type())
+                .append("payload", job.payload() == null ? new Document() : job.payload())
+                .append("status", Job.Status.RUNNING.stored()).append("attempts", 1)
+                .append("leaseOwner", owner).append("leaseUntil", Date.from(now.plus(properties.lease())))
+                .append("runAt", Date.from(now)).append("createdAt", Date.from(now)).append("history", List.of());
+        return Mono.from(jobs.insertOne(document))
+                .map(result -> {
+                    inserted.put(job.id(), document); // how the worker knows it may run it unclaimed: always kept
+                    return true;
+                })
+                .onErrorResume(MongoErrors::isDuplicateKey, e -> Mono.just(false));
+    }
+
+    /** Offers a job inserted by {@link #insertClaimed} to this instance's workers. */
+    void release(String id) {
+        offerReady(id, clock.instant());
+    }
+
+    /**
+     * Lets go of a job inserted by {@link #insertClaimed} that cannot be released (what it relies on could not be
+     * written): it stays in the store, and once its lease runs out a scan finds it for its second attempt.
+     */
+    void forget(String id) {
+        inserted.remove(id);
+    }
+
+    /** Deletes a job inserted by {@link #insertClaimed} and not released: its work turned out to be done already. */
+    Mono<Void> withdraw(String id) {
+        inserted.remove(id);
+        return Mono.from(jobs.deleteOne(eq("_id", id))).then();
+    }
+
+    /**
      * Claims the next due job of one of {@code types} for {@code owner}, or completes empty: a scan and a claim in
      * one (the workers {@link #scan} and then claim by {@code _id}).
      */
@@ -170,8 +233,30 @@ public class JobQueue implements IndexDefinitions {
     Mono<Job> claim(String id, String owner, Collection<String> types, Duration lease) {
         Document known = inserted.remove(id);
         return (known != null ? Mono.just(known) : Mono.from(workerJobs.find(eq("_id", id)).first()))
-                .filter(candidate -> types.contains(candidate.getString("type")) && due(candidate, clock.instant()))
-                .flatMap(candidate -> tryClaim(candidate, owner, lease));
+                .filter(candidate -> types.contains(candidate.getString("type")))
+                .flatMap(candidate -> {
+                    Instant now = clock.instant();
+                    if (candidate == known && claimedAtInsert(candidate, owner)) {
+                        // inserted already claimed by this instance, attempt 1 not run yet: run it while most of its
+                        // lease is left, else take the next attempt (its claim insert decides, as after an expiry)
+                        Date until = candidate.getDate("leaseUntil");
+                        return until.toInstant().isAfter(now.plus(lease.dividedBy(2))) ? Mono.just(Job.from(candidate))
+                                : tryClaim(candidate, owner, lease);
+                    }
+                    return due(candidate, now) ? tryClaim(candidate, owner, lease) : Mono.empty();
+                });
+    }
+
+    /**
+     * A job {@link #insertClaimed} by {@code owner} whose lease has not run out, as inserted: the document is taken
+     * from {@link #inserted} by one worker only, so its first attempt has not been run. (A document read back from
+     * the store could be an attempt another worker of this instance is running: the scan may queue an id again
+     * between a worker taking it and claiming it.)
+     */
+    private boolean claimedAtInsert(Document job, String owner) {
+        return Job.Status.RUNNING.stored().equals(job.getString("status")) && owner.equals(job.getString("leaseOwner"))
+                && job.getInteger("attempts", 0) == 1 && job.getInteger("generation", 0) == 0
+                && job.getDate("leaseUntil") != null && job.getDate("leaseUntil").toInstant().isAfter(clock.instant());
     }
 
     private static boolean due(Document job, Instant now) {
@@ -238,16 +323,88 @@ public class JobQueue implements IndexDefinitions {
 
     /** Records a successful attempt: the job moves to {@code jobs_done}. */
     Mono<Void> succeeded(Job job, String owner, Job.Attempt attempt) {
+        return succeeded(job, owner, attempt, true);
+    }
+
+    /**
+     * Records a successful attempt: the job is deleted from {@code jobs}, and kept in {@code jobs_done} if
+     * {@code logFirstAttempt} or it took more than one attempt (its history is then worth reading).
+     */
+    Mono<Void> succeeded(Job job, String owner, Job.Attempt attempt, boolean logFirstAttempt) {
+        // The job is done whoever holds its lease now: a worker that took over an expired lease finds it gone.
+        Mono<Void> delete = Mono.from(workerJobs.deleteOne(eq("_id", job.id()))).then();
+        if (!logFirstAttempt && job.attempts() <= 1) {
+            return delete;
+        }
+        return Mono.from(workerDone.insertOne(finished(job, attempt)))
+                .onErrorResume(MongoErrors::isDuplicateKey, e -> Mono.empty())
+                .then(delete);
+    }
+
+    private Document finished(Job job, Job.Attempt attempt) {
         Date now = Date.from(clock.instant());
-        Document finished = new Document("_id", job.id()).append("type", job.type()).append("payload", job.payload())
+        return new Document("_id", job.id()).append("type", job.type()).append("payload", job.payload())
                 .append("status", Job.Status.DONE.stored()).append("attempts", job.attempts())
                 .append("createdAt", job.createdAt() == null ? now : Date.from(job.createdAt()))
                 .append("finishedAt", now).append("history", history(job, attempt));
-        // The job is done whoever holds its lease now: a worker that took over an expired lease finds it gone.
-        return Mono.from(workerDone.insertOne(finished))
-                .onErrorResume(MongoErrors::isDuplicateKey, e -> Mono.empty())
-                .then(Mono.from(workerJobs.deleteOne(eq("_id", job.id()))))
-                .then();
+    }
+
+    /**
+     * Runs a job's first attempt right away, on the caller's thread of work, instead of queuing it: on success only
+     * its record in {@code jobs_done} is written (one insert, where a queued job costs an insert, a claim, a lease,
+     * the record and a delete); on failure the job is stored with that attempt in its history, due after the
+     * back-off of {@code policy} (or parked), and the workers retry it as any other job. Completes with true when
+     * the job was run or stored now, false when a job with this id already exists (queued, parked or finished).
+     *
+     * <p>Idempotency: outside the first attempt of the job that calls this (the {@link #FIRST_ATTEMPT} context
+     * key, set by the workers), the id is looked up first, so the retry of a job that attempted this before does
+     * not do it again. Within a first attempt nothing can have done it before, and the look-up is skipped. A crash
+     * between the work and its record means the calling job's retry does the work again: at least once, as for a
+     * queued job whose worker dies between the work and the record.
+     */
+    public Mono<Boolean> attemptNow(Job job, JobHandler handler, RetryPolicy policy) {
+        return firstAttempt().flatMap(first -> first ? Mono.just(false) : exists(job.id()))
+                .flatMap(exists -> exists ? Mono.just(false) : runNow(job, handler, policy));
+    }
+
+    private Mono<Boolean> exists(String id) {
+        return Mono.from(workerJobs.find(eq("_id", id)).projection(new Document("_id", 1)).first())
+                .switchIfEmpty(Mono.defer(() -> Mono.from(workerDone.find(eq("_id", id))
+                        .projection(new Document("_id", 1)).first())))
+                .hasElement();
+    }
+
+    private Mono<Boolean> runNow(Job job, JobHandler handler, RetryPolicy policy) {
+        Instant started = clock.instant();
+        Job first = new Job(job.id(), job.type(), job.payload() == null ? new Document() : job.payload(),
+                Job.Status.RUNNING, 1, started, started, null, null, List.of());
+        // the handler's failure is the attempt's outcome; a failure to store the outcome fails the caller
+        return Mono.defer(() -> handler.run(first)).defaultIfEmpty("")
+                .map(detail -> finished(first, attempt(started, "ok", detail)))
+                .onErrorResume(error -> Mono.just(retry(first, attempt(started, "error", describe(error)),
+                        error instanceof PermanentJobFailure || policy.exhausted(1), policy)))
+                .flatMap(outcome -> Mono.from((Job.Status.DONE.stored().equals(outcome.getString("status"))
+                        ? workerDone : workerJobs).insertOne(outcome)))
+                .thenReturn(true)
+                .onErrorResume(MongoErrors::isDuplicateKey, e -> Mono.just(false));
+    }
+
+    /** A job after its failed first attempt: due after the back-off, or parked. */
+    private Document retry(Job job, Job.Attempt failed, boolean park, RetryPolicy policy) {
+        Instant now = clock.instant();
+        Instant runAt = park ? now : now.plus(policy.delayAfter(1, java.util.concurrent.ThreadLocalRandom.current()));
+        return new Document("_id", job.id()).append("type", job.type()).append("payload", job.payload())
+                .append("status", (park ? Job.Status.PARKED : Job.Status.PENDING).stored()).append("attempts", 1)
+                .append("runAt", Date.from(runAt)).append("createdAt", Date.from(job.createdAt()))
+                .append("lastError", failed.detail()).append("history", List.of(failed.toDocument()));
+    }
+
+    private Job.Attempt attempt(Instant started, String outcome, String detail) {
+        return new Job.Attempt(1, started, Duration.between(started, clock.instant()).toMillis(), outcome, detail);
+    }
+
+    private static String describe(Throwable error) {
+        return error.getMessage() == null ? error.getClass().getSimpleName() : error.getMessage();
     }
 
     /**

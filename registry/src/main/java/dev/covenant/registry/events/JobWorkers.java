@@ -3,7 +3,6 @@ package dev.covenant.registry.events;
 import dev.covenant.registry.storage.WriteGenerations;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -11,7 +10,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -19,6 +17,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
 
 /**
  * The workers of this instance: each claims a due job with a lease, runs its handler, and records the
@@ -55,7 +54,7 @@ class JobWorkers implements SmartLifecycle {
         this.meters = meters;
         jobHandlers.forEach(handler -> handlers.put(handler.type(), handler));
         events.jobHandlers().forEach(handler -> handlers.put(handler.type(), handler));
-        this.owner = ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID().toString().substring(0, 8);
+        this.owner = queue.owner();
     }
 
     @Override
@@ -145,15 +144,17 @@ class JobWorkers implements SmartLifecycle {
         String detail;
         Throwable failure = null;
         try {
-            detail = generations.scoped(handler.run(job)).block(properties.lease().minusSeconds(1));
+            detail = generations.scoped(Mono.defer(() -> handler.run(job)))
+                    .contextWrite(context -> context.put(JobQueue.FIRST_ATTEMPT, job.attempts() == 1))
+                    .block(runLimit(job, started));
         } catch (RuntimeException e) {
             failure = e;
             detail = describe(e);
         }
         long millis = Duration.between(started, clock.instant()).toMillis();
         if (failure == null) {
-            queue.succeeded(job, owner, new Job.Attempt(job.attempts(), started, millis, "ok", detail))
-                    .block(Duration.ofSeconds(30));
+            queue.succeeded(job, owner, new Job.Attempt(job.attempts(), started, millis, "ok", detail),
+                    handler.logsFirstAttempt()).block(Duration.ofSeconds(30));
             count(job.type(), "ok");
             return;
         }
@@ -168,6 +169,19 @@ class JobWorkers implements SmartLifecycle {
             log.info("Job {} ({}) attempt {} of {} failed: {}; will retry", job.id(), job.type(), job.attempts(),
                     policy.maxAttempts(), detail);
         }
+    }
+
+    /**
+     * How long a run may take: until a second before its lease runs out (a job inserted already claimed started its
+     * lease at the insert), so no other worker takes the job over while this one still runs it.
+     */
+    private Duration runLimit(Job job, Instant started) {
+        Duration limit = properties.lease().minusSeconds(1);
+        if (job.leaseUntil() != null) {
+            Duration left = Duration.between(started, job.leaseUntil()).minusSeconds(1);
+            limit = left.compareTo(limit) < 0 ? left : limit;
+        }
+        return limit.compareTo(Duration.ofMillis(100)) < 0 ? Duration.ofMillis(100) : limit;
     }
 
     /** True for one worker per poll interval, or once the queue is empty after a scan that queued a full batch. */

@@ -2,6 +2,8 @@ package dev.covenant.registry.notifications;
 
 import dev.covenant.registry.events.Job;
 import dev.covenant.registry.events.JobQueue;
+import dev.covenant.registry.events.JobsProperties;
+import dev.covenant.registry.events.RetryPolicy;
 import dev.covenant.registry.system.ConflictException;
 import dev.covenant.registry.system.Links;
 import dev.covenant.registry.system.NotFoundException;
@@ -19,18 +21,23 @@ public class Deliveries {
     static final int MAX_LISTED = 500;
 
     private final JobQueue jobs;
+    private final DeliveryHandler sender;
+    private final RetryPolicy retries;
 
-    Deliveries(JobQueue jobs) {
+    Deliveries(JobQueue jobs, DeliveryHandler sender, JobsProperties defaults) {
         this.jobs = jobs;
+        this.sender = sender;
+        this.retries = sender.retryPolicy() != null ? sender.retryPolicy() : defaults.retryPolicy();
     }
 
     /**
-     * Queues a delivery unless the same (subscription, event) pair was queued before; true when added now. It is
-     * due from the event's time: workers take due jobs oldest first, so under a backlog a notification waits
-     * behind the work of earlier events only, not behind everything queued since its event.
+     * Sends a delivery now, from the event's job, unless the same (subscription, event) pair was handled before;
+     * true when it was sent or queued now. Delivered, it costs one record in the delivery log; failed, it is queued
+     * as a {@code webhook.delivery} job with the attempt in its history, retried with back-off and then parked, as
+     * if it had been queued first (docs/adr/0035-pipeline-claimed-at-insert-and-inline-deliveries.md).
      */
-    public Mono<Boolean> enqueue(Delivery delivery, java.time.Instant eventTime) {
-        return jobs.enqueue(Job.of(delivery.jobId(), Delivery.JOB_TYPE, delivery.toDocument()), eventTime);
+    public Mono<Boolean> deliver(Delivery delivery) {
+        return jobs.attemptNow(Job.of(delivery.jobId(), Delivery.JOB_TYPE, delivery.toDocument()), sender, retries);
     }
 
     /** Deliveries with a status (pending includes those being sent), optionally of one team, newest first. */

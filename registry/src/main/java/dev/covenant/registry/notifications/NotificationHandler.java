@@ -14,10 +14,14 @@ import reactor.core.publisher.Mono;
  * Turns each event into deliveries for the teams' subscriptions it concerns: a {@code compatibility.checked}
  * or {@code proposal.*} event goes to the teams in its audience (the affected parties, the reviewers); other event types go to subscriptions
  * that list them, when the event is about one of the team's applications. One delivery per (event,
- * subscription), queued under a deterministic id, so handling an event again queues nothing new.
+ * subscription), sent at once and queued for retries only when it fails; its id is deterministic, so handling an
+ * event again sends nothing new.
  */
 @Component
 class NotificationHandler implements EventHandler {
+
+    /** Deliveries of one event sent at once (each bounded by {@code covenant.notifications.timeout}). */
+    static final int DELIVERIES_AT_ONCE = 8;
 
     private final Subscriptions subscriptions;
     private final Messages messages;
@@ -45,10 +49,10 @@ class NotificationHandler implements EventHandler {
                                 event.id(), event.type(), event.application(), event.version(),
                                 messages.render(subscription, event, affected),
                                 messages.headline(subscription.team(), event, affected))))
-                .concatMap(delivery -> deliveries.enqueue(delivery, event.createdAt()))
+                .flatMap(deliveries::deliver, DELIVERIES_AT_ONCE)
                 .filter(Boolean::booleanValue)
                 .count()
-                .map(queued -> queued + " notification(s) queued");
+                .map(sent -> sent + " notification(s) sent or queued");
     }
 
     /** The audience entries this subscription's team should hear about; empty when the event is not for it. */

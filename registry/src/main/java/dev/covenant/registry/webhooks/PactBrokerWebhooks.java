@@ -9,7 +9,7 @@ import reactor.core.publisher.Mono;
 
 /**
  * Triggers the Pact Broker webhooks an event matches (event name, consumer and provider): one delivery per
- * (event, webhook) with the request rendered from the event, sent asynchronously like every notification.
+ * (event, webhook) with the request rendered from the event, sent from the event's job like every notification (queued for retries when it fails).
  */
 @Component
 class PactBrokerWebhooks implements EventHandler {
@@ -51,7 +51,7 @@ class PactBrokerWebhooks implements EventHandler {
                                     WebhookTemplates.render(webhook, values), "Pact Broker webhook "
                                     + webhook.uuid() + " — " + event.type() + " of " + event.application()
                                     + (event.version() == null ? "" : " " + event.version())))
-                            .flatMap(delivery -> deliveries.enqueue(delivery, event.createdAt()));
+                            .flatMap(deliveries::deliver);
                 })
                 .filter(Boolean::booleanValue)
                 .count()

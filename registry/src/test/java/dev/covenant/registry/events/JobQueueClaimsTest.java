@@ -10,11 +10,8 @@ import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import dev.covenant.registry.storage.BackgroundDatabase;
 import dev.covenant.registry.system.ConflictException;
 import dev.covenant.registry.system.NotFoundException;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -59,11 +56,15 @@ class JobQueueClaimsTest {
         server.shutdown();
     }
 
+    /** The store of {@link #queue}, and another instance's queue on it. */
+    private MongoDatabase database;
+    private JobQueue other;
+
     @BeforeEach
     void newQueue() {
-        MongoDatabase database = client.getDatabase("jobs" + DATABASES.incrementAndGet());
-        queue = new JobQueue(database, new BackgroundDatabase(client, database), clock,
-                new JobsProperties(0, null, LEASE, 3, null, null, 0.0, null, null, null, null));
+        database = client.getDatabase("jobs" + DATABASES.incrementAndGet());
+        queue = queueOf(database);
+        other = queueOf(database);
     }
 
     @Test
@@ -370,36 +371,157 @@ class JobQueueClaimsTest {
         StepVerifier.create(queue.find("new").map(Job::status)).expectNext(Job.Status.DONE).verifyComplete();
     }
 
-    private Job.Attempt attempt(Job job, String outcome) {
-        return new Job.Attempt(job.attempts(), clock.instant(), 1, outcome, outcome);
+    @Test
+    void aJobInsertedClaimedRunsItsFirstAttemptWithoutAClaimAndNobodyElseTakesItWithinTheLease()
+            throws InterruptedException {
+        Job job = Job.of("e1", "test.work", new Document("n", 1));
+        StepVerifier.create(queue.insertClaimed(job)).expectNext(true).verifyComplete();
+        StepVerifier.create(queue.insertClaimed(job)).as("the id is taken").expectNext(false).verifyComplete();
+        assertThat(queue.backlog()).as("not offered before it is released").isZero();
+
+        StepVerifier.create(other.scan(TYPES)).as("leased: not due for another instance").expectNext(0).verifyComplete();
+        StepVerifier.create(other.claim("e1", "other-worker", TYPES, LEASE)).verifyComplete();
+
+        queue.release("e1");
+        assertThat(queue.nextReady(Duration.ZERO)).isEqualTo("e1");
+        StepVerifier.create(queue.claim("e1", queue.owner(), TYPES, LEASE))
+                .assertNext(claimed -> {
+                    assertThat(claimed.attempts()).isEqualTo(1);
+                    assertThat(claimed.status()).isEqualTo(Job.Status.RUNNING);
+                    assertThat(claimed.payload()).isEqualTo(new Document("n", 1));
+                    assertThat(claimed.leaseUntil()).isEqualTo(clock.instant().plus(LEASE));
+                })
+                .verifyComplete();
+        StepVerifier.create(Mono.from(database.getCollection("job_claims").countDocuments()))
+                .as("the insert was the claim").expectNext(0L).verifyComplete();
+        StepVerifier.create(queue.claim("e1", queue.owner(), TYPES, LEASE))
+                .as("read back, running under this instance's lease: another worker of it runs it").verifyComplete();
     }
 
-    /** A clock the test moves by hand. */
-    private static final class MovableClock extends Clock {
+    @Test
+    void aJobThisInstanceClaimedAndAScanQueuedAgainIsNotRunTwiceByItsWorkers() throws InterruptedException {
+        queue.enqueue(Job.of("twice", "test.work", new Document())).block();
+        assertThat(queue.nextReady(Duration.ZERO)).isEqualTo("twice");
+        StepVerifier.create(queue.scan(TYPES)).as("taken, not yet claimed: queued again").expectNext(1).verifyComplete();
+        assertThat(queue.claim("twice", queue.owner(), TYPES, LEASE).block()).isNotNull();
 
-        private Instant now;
+        assertThat(queue.nextReady(Duration.ZERO)).isEqualTo("twice");
+        StepVerifier.create(queue.claim("twice", queue.owner(), TYPES, LEASE)).verifyComplete();
+    }
 
-        MovableClock(Instant start) {
-            this.now = start;
-        }
+    @Test
+    void anInstanceThatDiesAfterInsertingAClaimedJobLeavesItToAnotherOnceTheLeaseRunsOut() throws InterruptedException {
+        queue.insertClaimed(Job.of("orphan", "test.work", new Document())).block(); // and then this instance dies
 
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
+        clock.advance(LEASE.minusSeconds(1));
+        StepVerifier.create(other.scan(TYPES)).expectNext(0).verifyComplete();
+        clock.advance(Duration.ofSeconds(2));
+        StepVerifier.create(other.scan(TYPES)).expectNext(1).verifyComplete();
+        assertThat(other.nextReady(Duration.ZERO)).isEqualTo("orphan");
+        Job taken = other.claim("orphan", other.owner(), TYPES, LEASE).block();
+        assertThat(taken).isNotNull();
+        assertThat(taken.attempts()).as("its second attempt: the first may have run").isEqualTo(2);
+    }
 
-        @Override
-        public Instant instant() {
-            return now;
-        }
+    @Test
+    void aClaimedJobTakenLateTakesItsNextAttemptThroughAClaimRatherThanRunOnAShortLease() throws InterruptedException {
+        queue.insertClaimed(Job.of("late", "test.work", new Document())).block();
+        queue.release("late");
+        clock.advance(LEASE.dividedBy(2).plusSeconds(1));
 
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
+        assertThat(queue.nextReady(Duration.ZERO)).isEqualTo("late");
+        Job claimed = queue.claim("late", queue.owner(), TYPES, LEASE).block();
+        assertThat(claimed.attempts()).isEqualTo(2);
+        assertThat(claimed.leaseUntil()).isEqualTo(clock.instant().plus(LEASE));
+        StepVerifier.create(other.claim("late", other.owner(), TYPES, LEASE)).as("the claim decides").verifyComplete();
+    }
 
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
+    @Test
+    void aRecordingThatFindsItsWorkDoneWithdrawsTheJob() throws InterruptedException {
+        queue.insertClaimed(Job.of("again", "test.work", new Document())).block();
+        StepVerifier.create(queue.withdraw("again")).verifyComplete();
+        StepVerifier.create(queue.find("again")).verifyComplete();
+        StepVerifier.create(queue.claim("again", queue.owner(), TYPES, LEASE)).verifyComplete();
+    }
+
+    @Test
+    void aFirstAttemptThatSucceedsLeavesNoRecordUnlessAskedOrRetried() throws InterruptedException {
+        queue.insertClaimed(Job.of("quiet", "test.work", new Document())).block();
+        queue.release("quiet");
+        queue.nextReady(Duration.ZERO);
+        Job quiet = queue.claim("quiet", queue.owner(), TYPES, LEASE).block();
+        StepVerifier.create(queue.succeeded(quiet, queue.owner(), attempt(quiet, "ok"), false)).verifyComplete();
+        StepVerifier.create(queue.find("quiet")).as("neither queued nor logged").verifyComplete();
+
+        queue.insertClaimed(Job.of("retried", "test.work", new Document())).block();
+        clock.advance(LEASE.plusSeconds(1));
+        queue.scan(TYPES).block();
+        queue.nextReady(Duration.ZERO);
+        Job retried = queue.claim("retried", queue.owner(), TYPES, LEASE).block();
+        StepVerifier.create(queue.succeeded(retried, queue.owner(), attempt(retried, "ok"), false)).verifyComplete();
+        StepVerifier.create(queue.find("retried"))
+                .assertNext(done -> {
+                    assertThat(done.status()).isEqualTo(Job.Status.DONE);
+                    assertThat(done.attempts()).isEqualTo(2);
+                })
+                .verifyComplete();
+    }
+
+    @Test
+    void workAttemptedAtOnceIsLoggedWhenItSucceedsAndQueuedWithBackOffWhenItFails() {
+        AtomicInteger sends = new AtomicInteger();
+        JobHandler ok = JobQueueTest.Handlers.handler("test.work", job -> Mono.fromCallable(() -> "HTTP 204 #" + sends.incrementAndGet()));
+        StepVerifier.create(firstAttempt(queue.attemptNow(Job.of("d1", "test.work", new Document("to", "a")), ok,
+                retries))).expectNext(true).verifyComplete();
+        StepVerifier.create(queue.find("d1"))
+                .assertNext(done -> {
+                    assertThat(done.status()).isEqualTo(Job.Status.DONE);
+                    assertThat(done.payload()).isEqualTo(new Document("to", "a"));
+                    assertThat(done.history()).extracting(Job.Attempt::detail).containsExactly("HTTP 204 #1");
+                })
+                .verifyComplete();
+
+        JobHandler refused = JobQueueTest.Handlers.handler("test.work", job -> Mono.error(new IllegalStateException("HTTP 503")));
+        StepVerifier.create(firstAttempt(queue.attemptNow(Job.of("d2", "test.work", new Document()), refused, retries)))
+                .expectNext(true).verifyComplete();
+        Job queued = queue.find("d2").block();
+        assertThat(queued.status()).isEqualTo(Job.Status.PENDING);
+        assertThat(queued.attempts()).isEqualTo(1);
+        assertThat(queued.lastError()).isEqualTo("HTTP 503");
+        assertThat(queued.runAt()).isEqualTo(clock.instant().plus(retries.initialBackoff()));
+        StepVerifier.create(other.scan(TYPES)).as("not before its back-off").expectNext(0).verifyComplete();
+        clock.advance(retries.initialBackoff());
+        StepVerifier.create(other.scan(TYPES)).expectNext(1).verifyComplete();
+        StepVerifier.create(other.claim("d2", "worker", TYPES, LEASE).map(Job::attempts))
+                .as("the retry is the second attempt").expectNext(2).verifyComplete();
+
+        JobHandler gone = JobQueueTest.Handlers.handler("test.work", job -> Mono.error(new PermanentJobFailure("subscription deleted")));
+        StepVerifier.create(firstAttempt(queue.attemptNow(Job.of("d3", "test.work", new Document()), gone, retries)))
+                .expectNext(true).verifyComplete();
+        StepVerifier.create(queue.find("d3").map(Job::status)).expectNext(Job.Status.PARKED).verifyComplete();
+    }
+
+    @Test
+    void outsideAFirstAttemptWorkAlreadyDoneOrQueuedIsNotDoneAgain() {
+        AtomicInteger sends = new AtomicInteger();
+        JobHandler counting = JobQueueTest.Handlers.handler("test.work", job -> Mono.fromCallable(() -> "sent " + sends.incrementAndGet()));
+        queue.attemptNow(Job.of("once", "test.work", new Document()), counting, retries).block();
+        assertThat(sends).hasValue(1);
+
+        StepVerifier.create(queue.attemptNow(Job.of("once", "test.work", new Document()), counting, retries))
+                .as("a retry of the calling job: looked up, not sent again").expectNext(false).verifyComplete();
+        JobHandler failing = JobQueueTest.Handlers.handler("test.work", job -> Mono.error(new IllegalStateException("down")));
+        queue.attemptNow(Job.of("queued", "test.work", new Document()), failing, retries).block();
+        StepVerifier.create(queue.attemptNow(Job.of("queued", "test.work", new Document()), counting, retries))
+                .as("queued for its retries: left to them").expectNext(false).verifyComplete();
+        assertThat(sends).hasValue(1);
+    }
+
+    private static Mono<Boolean> firstAttempt(Mono<Boolean> work) {
+        return work.contextWrite(context -> context.put(JobQueue.FIRST_ATTEMPT, true));
+    }
+
+    private Job.Attempt attempt(Job job, String outcome) {
+        return new Job.Attempt(job.attempts(), clock.instant(), 1, outcome, outcome);
     }
 }

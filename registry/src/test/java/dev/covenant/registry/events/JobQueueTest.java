@@ -171,17 +171,73 @@ class JobQueueTest extends RegistryTest {
     }
 
     @Test
-    void theEventsJobCarriesTheStoredEventSoItsWorkerReadsNoEvent() {
+    void anEventHandledAtItsFirstAttemptLeavesItsEventAndNoJob() {
         String app = unique("carried");
         Event stored = events.record(Event.of(app, "1.0.0",
                 new EventPayload.DeploymentRecorded("production", null, null), "carried")).block();
 
-        Job job = queue.find(EventLog.eventJobId(stored)).block(Duration.ofSeconds(10));
-        Document carried = job.payload().get(EventLog.EVENT, Document.class);
-        assertThat(carried).as("the event in the job's payload").isNotNull();
-        assertThat(Event.from(carried)).isEqualTo(stored).isEqualTo(events.find(stored.id()).block());
-        await().atMost(Duration.ofSeconds(20)).until(() -> handlers.seen.containsKey(app));
+        await().atMost(Duration.ofSeconds(20)).until(() -> handlers.seen.containsKey(app)
+                && queue.find(EventLog.eventJobId(stored)).block() == null);
         assertThat(handlers.seen.get(app)).containsExactly(stored);
+        assertThat(events.find(stored.id()).block()).isEqualTo(stored);
+    }
+
+    @Test
+    void aJobWhoseInstanceDiedBeforeRecordingItsEventRecordsTheEventThenHandlesIt() {
+        String app = unique("half-recorded");
+        Event event = Event.of(app, "1.0.0", new EventPayload.DeploymentRecorded("production", null, null), "x");
+        Document document = event.toDocument(1L, Instant.now().minusSeconds(60));
+        // what a recording that died between its two writes leaves: the job, claimed by the dead instance, no event
+        Mono.from(database.getCollection("jobs").insertOne(new Document("_id", "event:" + event.id())
+                .append("type", EventLog.EVENT_JOB_TYPE)
+                .append("payload", new Document("eventId", event.id()).append(EventLog.EVENT, document))
+                .append("status", "running").append("attempts", 1).append("leaseOwner", "dead/instance")
+                .append("leaseUntil", Date.from(Instant.now().minusSeconds(1)))
+                .append("runAt", Date.from(Instant.now().minusSeconds(60)))
+                .append("createdAt", Date.from(Instant.now().minusSeconds(60))).append("history", List.of()))).block();
+        assertThat(events.find(event.id()).block()).isNull();
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> handlers.seen.containsKey(app));
+        assertThat(events.find(event.id()).block()).as("recorded by the job's second attempt").isNotNull();
+        assertThat(handlers.seen.get(app)).extracting(Event::id).containsExactly(event.id());
+        Job done = await().atMost(Duration.ofSeconds(20)).until(() -> queue.find("event:" + event.id()).block(),
+                job -> job != null && job.status() == Job.Status.DONE);
+        assertThat(done.attempts()).isEqualTo(2);
+    }
+
+    @Test
+    void aDerivedEventIsRecordedAndHandledAtOnceAndAFailingHandlerFailsTheCallerForItsRetry() {
+        String app = unique("derived");
+        handlers.failOnce.add(app);
+        Event event = Event.of(app, "1.0.0", new EventPayload.DeploymentRecorded("production", null, null), "x");
+
+        StepVerifier.create(events.recordAndHandle(event))
+                .expectErrorSatisfies(error -> assertThat(error).hasMessageContaining("test-fails-once failed"))
+                .verify(Duration.ofSeconds(20));
+        Event recorded = events.find(event.id()).block();
+        assertThat(recorded).as("recorded before its handlers ran").isNotNull();
+        assertThat(queue.find(EventLog.eventJobId(recorded)).block()).as("no job of its own").isNull();
+
+        Event again = events.recordAndHandle(event).block(Duration.ofSeconds(20));
+        assertThat(again).isEqualTo(recorded);
+        assertThat(handlers.runs.get("fails-once:" + app)).hasValue(2);
+        assertThat(handlers.seen.get(app)).extracting(Event::sequence).containsExactly(recorded.sequence(),
+                recorded.sequence());
+    }
+
+    @Test
+    void recordingAFactAgainAfterItsJobFinishedDoesNotHandleItAgain() {
+        String app = unique("repeated");
+        Event event = Event.of(app, "1.0.0", new EventPayload.DeploymentRecorded("production", null, null), "x");
+        Event first = events.record(event).block();
+        await().atMost(Duration.ofSeconds(20)).until(() -> handlers.seen.containsKey(app)
+                && queue.find(EventLog.eventJobId(first)).block() == null);
+
+        Event again = events.record(event).block();
+
+        assertThat(again).isEqualTo(first);
+        assertThat(queue.find(EventLog.eventJobId(first)).block()).as("the job of the repeat is withdrawn").isNull();
+        assertThat(handlers.seen.get(app)).hasSize(1);
     }
 
     @Test
@@ -292,7 +348,7 @@ class JobQueueTest extends RegistryTest {
             };
         }
 
-        private static JobHandler handler(String type, java.util.function.Function<Job, Mono<String>> body) {
+        static JobHandler handler(String type, java.util.function.Function<Job, Mono<String>> body) {
             return new JobHandler() {
                 @Override
                 public String type() {
