@@ -41,9 +41,7 @@ class PactsForVerification {
         return selections(provider, request)
                 .collectList()
                 .map(PactsForVerification::groupByContent)
-                .flatMap(groups -> Flux.fromIterable(groups)
-                        .concatMap(group -> withPending(provider, group, request))
-                        .collectList())
+                .flatMap(groups -> withPending(provider, groups, request))
                 .flatMap(selected -> wip(provider, request, selected)
                         .collectList()
                         .map(wip -> {
@@ -83,14 +81,21 @@ class PactsForVerification {
         return new ArrayList<>(groups.values());
     }
 
-    private Mono<VerifiablePact> withPending(String provider, List<Selection> group, ForVerificationRequest request) {
-        PactPublication newest = group.stream().map(Selection::publication)
-                .max(Comparator.comparingLong(PactPublication::order)).orElseThrow();
-        if (!request.includePendingStatus()) {
-            return Mono.just(new VerifiablePact(newest, group, null, false));
-        }
-        return verifications.pending(provider, newest.sha(), request.providerBranch())
-                .map(pending -> new VerifiablePact(newest, group, pending, false));
+    /** Each group as one pact, its newest publication shown, with the pending status of all read together. */
+    private Mono<List<VerifiablePact>> withPending(String provider, List<List<Selection>> groups,
+            ForVerificationRequest request) {
+        List<PactPublication> newest = groups.stream().map(group -> group.stream().map(Selection::publication)
+                .max(Comparator.comparingLong(PactPublication::order)).orElseThrow()).toList();
+        Mono<Map<String, Boolean>> pending = request.includePendingStatus()
+                ? verifications.pendingAll(provider, newest, request.providerBranch())
+                : Mono.just(Map.of());
+        return pending.map(bySha -> {
+            List<VerifiablePact> pacts = new ArrayList<>();
+            for (int i = 0; i < groups.size(); i++) {
+                pacts.add(new VerifiablePact(newest.get(i), groups.get(i), bySha.get(newest.get(i).sha()), false));
+            }
+            return pacts;
+        });
     }
 
     /**
@@ -108,7 +113,8 @@ class PactsForVerification {
                 .filter(selection -> !selection.publication().createdAt().isBefore(request.includeWipPactsSince()))
                 .filter(selection -> chosen.add(selection.publication().consumer() + "|" + selection.publication().sha()))
                 .collectList()
-                .flatMapMany(candidates -> verifications.pendingAll(provider, shas(candidates), request.providerBranch())
+                .flatMapMany(candidates -> verifications.pendingAll(provider, publications(candidates),
+                                request.providerBranch())
                         .flatMapIterable(pending -> candidates.stream()
                                 .filter(candidate -> pending.get(candidate.publication().sha()))
                                 .toList()))
@@ -123,7 +129,7 @@ class PactsForVerification {
                         head.getValue(), null, false, head.getKey()));
     }
 
-    private static List<String> shas(List<Selection> selections) {
-        return selections.stream().map(selection -> selection.publication().sha()).distinct().toList();
+    private static List<PactPublication> publications(List<Selection> selections) {
+        return selections.stream().map(Selection::publication).toList();
     }
 }

@@ -6,10 +6,10 @@ import dev.covenant.contract.openapi.OpenApiDocuments;
 import dev.covenant.registry.events.Event;
 import dev.covenant.registry.events.EventLog;
 import dev.covenant.registry.events.EventPayload;
-import dev.covenant.registry.pacticipants.Branch;
 import dev.covenant.registry.pacticipants.ApplicationOwnership;
 import dev.covenant.registry.pacticipants.Pacticipants;
 import dev.covenant.registry.pacticipants.VersionRef;
+import dev.covenant.registry.pacts.PactPublication;
 import dev.covenant.registry.pacts.PactService;
 import dev.covenant.registry.storage.HotCollections;
 import dev.covenant.registry.storage.IndexDefinitions;
@@ -20,7 +20,6 @@ import dev.covenant.registry.system.NotFoundException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,6 +39,7 @@ public class VerificationService implements IndexDefinitions, HotCollections {
     private static final Logger LOG = LoggerFactory.getLogger(VerificationService.class);
 
     private final VerificationStore store;
+    private final VerificationSummaries summaries;
     private final PactService pacts;
     private final Pacticipants pacticipants;
     private final ApplicationOwnership ownership;
@@ -55,6 +55,7 @@ public class VerificationService implements IndexDefinitions, HotCollections {
         this.events = events;
         this.listeners = listeners;
         this.store = new VerificationStore(database, caches, history);
+        this.summaries = new VerificationSummaries(database, caches);
         this.pacts = pacts;
         this.pacticipants = pacticipants;
         this.sequences = sequences;
@@ -66,10 +67,13 @@ public class VerificationService implements IndexDefinitions, HotCollections {
         return store.indexes();
     }
 
-    /** The verification heads: pending status of every pact for-verification selects, and the matrix's latest. */
+    /**
+     * The verification heads (the matrix's latest) and the summaries (pending status of every pact for-verification
+     * selects).
+     */
     @Override
     public List<String> hotCollections() {
-        return List.of("verification_heads");
+        return List.of("verification_heads", "verification_summaries");
     }
 
     /** The outcome of a publish: the verification, and whether it was new (false for a retried POST). */
@@ -132,7 +136,8 @@ public class VerificationService implements IndexDefinitions, HotCollections {
         return heads.then(store.recordFirst(sha + "|success-any", verification))
                 .then(Flux.fromIterable(verification.branches())
                         .concatMap(branch -> store.recordFirst(sha + "|success-branch:" + branch, verification))
-                        .then());
+                        .then())
+                .then(summaries.recordSuccess(verification));
     }
 
     private Mono<Void> notifyListeners(Verification verification) {
@@ -172,59 +177,64 @@ public class VerificationService implements IndexDefinitions, HotCollections {
     /**
      * Whether the content is pending for a provider branch: no provider version on that branch verified it
      * successfully, and no success (on any branch) happened before the branch existed. Without a branch,
-     * pending means never successfully verified.
+     * pending means never successfully verified. Read from the content's heads (two reads); for-verification
+     * reads {@link #pendingAll} instead, which answers the same from the integrations' summaries.
      */
     public Mono<Boolean> pending(String provider, String sha, String providerBranch) {
-        Mono<Document> anySuccess = store.head(sha + "|success-any");
-        if (providerBranch == null) {
-            return anySuccess.hasElement().map(verified -> !verified);
-        }
-        return store.head(sha + "|success-branch:" + providerBranch)
-                .hasElement()
-                .flatMap(onBranch -> onBranch ? Mono.just(false)
-                        : anySuccess.flatMap(success -> pacticipants.branch(provider, providerBranch)
-                                        .map(Branch::createdAt)
-                                        .map(created -> !success.getDate("createdAt").toInstant().isBefore(created))
-                                        .defaultIfEmpty(false))
-                                .defaultIfEmpty(true));
+        List<String> keys = providerBranch == null ? List.of(sha + "|success-any")
+                : List.of(sha + "|success-any", sha + "|success-branch:" + providerBranch);
+        return store.heads(keys)
+                .zipWith(branchCreated(provider, providerBranch))
+                .map(found -> {
+                    Document anySuccess = found.getT1().get(sha + "|success-any");
+                    return pending(anySuccess == null ? null : anySuccess.getDate("createdAt").toInstant(),
+                            found.getT1().containsKey(sha + "|success-branch:" + providerBranch), providerBranch,
+                            found.getT2());
+                });
     }
 
-    /** {@link #pending} for many contents at once, their verification heads read together: content → pending. */
-    public Mono<Map<String, Boolean>> pendingAll(String provider, List<String> shas, String providerBranch) {
-        List<String> keys = new ArrayList<>();
-        shas.forEach(sha -> {
-            keys.add(sha + "|success-any");
-            if (providerBranch != null) {
-                keys.add(sha + "|success-branch:" + providerBranch);
-            }
-        });
-        Mono<Optional<Instant>> branchCreated = providerBranch == null ? Mono.just(Optional.empty())
-                : pacticipants.branch(provider, providerBranch).map(branch -> Optional.of(branch.createdAt()))
-                        .defaultIfEmpty(Optional.empty());
-        return store.heads(keys)
-                .zipWith(branchCreated)
+    /**
+     * {@link #pending} of many pacts of one provider at once: content → pending, from one summary document per
+     * consumer (ADR 0036), whatever the number of contents.
+     */
+    public Mono<Map<String, Boolean>> pendingAll(String provider, List<PactPublication> publications,
+            String providerBranch) {
+        List<String> consumers = publications.stream().map(PactPublication::consumer).distinct().toList();
+        if (consumers.isEmpty()) {
+            return Mono.just(Map.of());
+        }
+        return summaries.of(provider, consumers)
+                .zipWith(branchCreated(provider, providerBranch))
                 .map(found -> {
                     Map<String, Boolean> pending = new LinkedHashMap<>();
-                    shas.forEach(sha -> pending.put(sha, pending(found.getT1(), sha, providerBranch, found.getT2())));
+                    publications.forEach(publication -> {
+                        VerificationSummaries.Outcome outcome = found.getT1().get(publication.consumer())
+                                .get(publication.sha());
+                        pending.put(publication.sha(), pending(outcome == null ? null : outcome.firstSuccess(),
+                                outcome != null && providerBranch != null
+                                        && outcome.firstSuccessOnBranch().containsKey(providerBranch),
+                                providerBranch, found.getT2()));
+                    });
                     return pending;
                 });
     }
 
-    /** The rule of {@link #pending} over heads already read. */
-    private static boolean pending(Map<String, Document> heads, String sha, String providerBranch,
+    private Mono<Optional<Instant>> branchCreated(String provider, String providerBranch) {
+        return providerBranch == null ? Mono.just(Optional.empty())
+                : pacticipants.branch(provider, providerBranch).map(branch -> Optional.of(branch.createdAt()))
+                        .defaultIfEmpty(Optional.empty());
+    }
+
+    /** The rule of {@link #pending}, over the first success (null if none) and whether the branch had one. */
+    private static boolean pending(Instant firstSuccess, boolean successOnBranch, String providerBranch,
             Optional<Instant> branchCreated) {
-        Document anySuccess = heads.get(sha + "|success-any");
-        if (providerBranch == null) {
-            return anySuccess == null;
+        if (providerBranch == null || firstSuccess == null) {
+            return firstSuccess == null;
         }
-        if (heads.containsKey(sha + "|success-branch:" + providerBranch)) {
+        if (successOnBranch) {
             return false;
         }
-        if (anySuccess == null) {
-            return true;
-        }
-        return branchCreated.map(created -> !anySuccess.getDate("createdAt").toInstant().isBefore(created))
-                .orElse(false);
+        return branchCreated.map(created -> !firstSuccess.isBefore(created)).orElse(false);
     }
 
     /** Whether this provider branch ever verified the content successfully. */
