@@ -41,14 +41,40 @@ class PactsForVerification {
         return selections(provider, request)
                 .collectList()
                 .map(PactsForVerification::groupByContent)
-                .flatMap(groups -> withPending(provider, groups, request))
-                .flatMap(selected -> wip(provider, request, selected)
-                        .collectList()
-                        .map(wip -> {
-                            List<VerifiablePact> all = new ArrayList<>(selected);
-                            all.addAll(wip);
-                            return all;
-                        }));
+                .flatMap(groups -> {
+                    List<PactPublication> newest = groups.stream().map(PactsForVerification::newest).toList();
+                    return wipCandidates(provider, request, newest).collectList()
+                            .flatMap(candidates -> pending(provider, request, newest, candidates)
+                                    .map(pending -> verifiable(groups, newest, candidates, pending, request)));
+                });
+    }
+
+    /** The pending status of the selected pacts (if asked for) and of the WIP candidates, read together. */
+    private Mono<Map<String, Boolean>> pending(String provider, ForVerificationRequest request,
+            List<PactPublication> newest, List<Selection> candidates) {
+        List<PactPublication> publications = new ArrayList<>(request.includePendingStatus() ? newest : List.of());
+        candidates.forEach(candidate -> publications.add(candidate.publication()));
+        return verifications.pendingAll(provider, publications, request.providerBranch());
+    }
+
+    /** Each group as one pact showing its newest publication, then the WIP candidates that are pending. */
+    private static List<VerifiablePact> verifiable(List<List<Selection>> groups, List<PactPublication> newest,
+            List<Selection> candidates, Map<String, Boolean> pending, ForVerificationRequest request) {
+        List<VerifiablePact> pacts = new ArrayList<>();
+        for (int i = 0; i < groups.size(); i++) {
+            PactPublication shown = newest.get(i);
+            pacts.add(new VerifiablePact(shown, groups.get(i),
+                    request.includePendingStatus() ? pending.get(shown.sha()) : null, false));
+        }
+        candidates.stream()
+                .filter(candidate -> pending.get(candidate.publication().sha()))
+                .forEach(candidate -> pacts.add(new VerifiablePact(candidate.publication(), List.of(candidate), true, true)));
+        return pacts;
+    }
+
+    private static PactPublication newest(List<Selection> group) {
+        return group.stream().map(Selection::publication)
+                .max(Comparator.comparingLong(PactPublication::order)).orElseThrow();
     }
 
     private Flux<Selection> selections(String provider, ForVerificationRequest request) {
@@ -81,44 +107,20 @@ class PactsForVerification {
         return new ArrayList<>(groups.values());
     }
 
-    /** Each group as one pact, its newest publication shown, with the pending status of all read together. */
-    private Mono<List<VerifiablePact>> withPending(String provider, List<List<Selection>> groups,
-            ForVerificationRequest request) {
-        List<PactPublication> newest = groups.stream().map(group -> group.stream().map(Selection::publication)
-                .max(Comparator.comparingLong(PactPublication::order)).orElseThrow()).toList();
-        Mono<Map<String, Boolean>> pending = request.includePendingStatus()
-                ? verifications.pendingAll(provider, newest, request.providerBranch())
-                : Mono.just(Map.of());
-        return pending.map(bySha -> {
-            List<VerifiablePact> pacts = new ArrayList<>();
-            for (int i = 0; i < groups.size(); i++) {
-                pacts.add(new VerifiablePact(newest.get(i), groups.get(i), bySha.get(newest.get(i).sha()), false));
-            }
-            return pacts;
-        });
-    }
-
     /**
-     * Work-in-progress pacts: the latest pact of every consumer branch published since the given date, not yet
-     * verified successfully by this provider branch and not already selected.
+     * Work-in-progress candidates: the latest pact of every consumer branch published since the given date and not
+     * already selected; those not yet verified successfully by this provider branch (pending) are WIP pacts.
      */
-    private Flux<VerifiablePact> wip(String provider, ForVerificationRequest request, List<VerifiablePact> selected) {
+    private Flux<Selection> wipCandidates(String provider, ForVerificationRequest request, List<PactPublication> selected) {
         if (request.includeWipPactsSince() == null || (request.providerBranch() == null && request.providerTags().isEmpty())) {
             return Flux.empty();
         }
         Set<String> chosen = new java.util.HashSet<>();
-        selected.forEach(pact -> chosen.add(pact.publication().consumer() + "|" + pact.publication().sha()));
+        selected.forEach(publication -> chosen.add(publication.consumer() + "|" + publication.sha()));
         return pacts.consumersOf(provider)
                 .concatMap(consumer -> branchHeads(provider, consumer))
                 .filter(selection -> !selection.publication().createdAt().isBefore(request.includeWipPactsSince()))
-                .filter(selection -> chosen.add(selection.publication().consumer() + "|" + selection.publication().sha()))
-                .collectList()
-                .flatMapMany(candidates -> verifications.pendingAll(provider, publications(candidates),
-                                request.providerBranch())
-                        .flatMapIterable(pending -> candidates.stream()
-                                .filter(candidate -> pending.get(candidate.publication().sha()))
-                                .toList()))
-                .map(selection -> new VerifiablePact(selection.publication(), List.of(selection), true, true));
+                .filter(selection -> chosen.add(selection.publication().consumer() + "|" + selection.publication().sha()));
     }
 
     /** The latest pact on each of the consumer's branches, by branch name (one document, PactService.branchHeads). */
@@ -127,9 +129,5 @@ class PactsForVerification {
                 .flatMapIterable(Map::entrySet)
                 .map(head -> new Selection(new Selector(Kind.BRANCH, null, head.getKey(), null, null, null, null),
                         head.getValue(), null, false, head.getKey()));
-    }
-
-    private static List<PactPublication> publications(List<Selection> selections) {
-        return selections.stream().map(Selection::publication).toList();
     }
 }

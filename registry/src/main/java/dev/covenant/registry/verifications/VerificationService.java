@@ -20,14 +20,18 @@ import dev.covenant.registry.system.NotFoundException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -40,6 +44,8 @@ public class VerificationService implements IndexDefinitions, HotCollections {
 
     private final VerificationStore store;
     private final VerificationSummaries summaries;
+    /** The summarising of an old store under way on this instance, if any. */
+    private final AtomicReference<Mono<Void>> summarising = new AtomicReference<>();
     private final PactService pacts;
     private final Pacticipants pacticipants;
     private final ApplicationOwnership ownership;
@@ -181,21 +187,13 @@ public class VerificationService implements IndexDefinitions, HotCollections {
      * reads {@link #pendingAll} instead, which answers the same from the integrations' summaries.
      */
     public Mono<Boolean> pending(String provider, String sha, String providerBranch) {
-        List<String> keys = providerBranch == null ? List.of(sha + "|success-any")
-                : List.of(sha + "|success-any", sha + "|success-branch:" + providerBranch);
-        return store.heads(keys)
-                .zipWith(branchCreated(provider, providerBranch))
-                .map(found -> {
-                    Document anySuccess = found.getT1().get(sha + "|success-any");
-                    return pending(anySuccess == null ? null : anySuccess.getDate("createdAt").toInstant(),
-                            found.getT1().containsKey(sha + "|success-branch:" + providerBranch), providerBranch,
-                            found.getT2());
-                });
+        return pendingFromHeads(provider, List.of(sha), providerBranch).map(pending -> pending.get(sha));
     }
 
     /**
      * {@link #pending} of many pacts of one provider at once: content → pending, from one summary document per
-     * consumer (ADR 0036), whatever the number of contents.
+     * consumer (ADR 0036), whatever the number of contents. On a store not yet summarised (at start-up, or if the
+     * summarising failed), from the heads, while {@link #summarise} runs in the background.
      */
     public Mono<Map<String, Boolean>> pendingAll(String provider, List<PactPublication> publications,
             String providerBranch) {
@@ -214,6 +212,64 @@ public class VerificationService implements IndexDefinitions, HotCollections {
                                 outcome != null && providerBranch != null
                                         && outcome.firstSuccessOnBranch().containsKey(providerBranch),
                                 providerBranch, found.getT2()));
+                    });
+                    return pending;
+                })
+                .switchIfEmpty(Mono.defer(() -> {
+                    summarise().subscribe(ignored -> { }, e -> { });
+                    return pendingFromHeads(provider,
+                            publications.stream().map(PactPublication::sha).distinct().toList(), providerBranch);
+                }));
+    }
+
+    /**
+     * Summarises a store written before the verification summaries (one scan of its verifications); completes
+     * when done. One run at a time per instance: a call while one runs joins it, a call after it starts another
+     * (idempotent: it merges with {@code $min}).
+     */
+    public Mono<Void> summarise() {
+        Mono<Void> running = summarising.get();
+        if (running != null) {
+            return running;
+        }
+        long start = System.nanoTime();
+        Mono<Void> run = summaries.rebuild()
+                .doOnNext(integrations -> LOG.info("Verification summaries built for {} integrations in {} ms",
+                        integrations, (System.nanoTime() - start) / 1_000_000))
+                .doOnError(e -> LOG.warn("Verification summaries not built: {}", e.toString()))
+                .doFinally(signal -> summarising.set(null))
+                .then()
+                .cache();
+        return summarising.compareAndSet(null, run) ? run : Mono.defer(this::summarise);
+    }
+
+    /** A store written before the summaries is summarised in the background once the registry is ready. */
+    @EventListener(ApplicationReadyEvent.class)
+    void summariseAnOldStore() {
+        summaries.built()
+                .filter(built -> !built)
+                .flatMap(notBuilt -> summarise())
+                .subscribe(null, e -> { });
+    }
+
+    /** {@link #pending} of many contents from their heads, read together: content → pending. */
+    private Mono<Map<String, Boolean>> pendingFromHeads(String provider, List<String> shas, String providerBranch) {
+        List<String> keys = new ArrayList<>();
+        shas.forEach(sha -> {
+            keys.add(sha + "|success-any");
+            if (providerBranch != null) {
+                keys.add(sha + "|success-branch:" + providerBranch);
+            }
+        });
+        return store.heads(keys)
+                .zipWith(branchCreated(provider, providerBranch))
+                .map(found -> {
+                    Map<String, Boolean> pending = new LinkedHashMap<>();
+                    shas.forEach(sha -> {
+                        Document anySuccess = found.getT1().get(sha + "|success-any");
+                        pending.put(sha, pending(anySuccess == null ? null : anySuccess.getDate("createdAt").toInstant(),
+                                found.getT1().containsKey(sha + "|success-branch:" + providerBranch), providerBranch,
+                                found.getT2()));
                     });
                     return pending;
                 });

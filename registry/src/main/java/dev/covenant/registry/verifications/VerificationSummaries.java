@@ -30,7 +30,8 @@ import reactor.core.publisher.Mono;
  * take two scattered reads per content. Every field only moves back in time ({@code $min}), so writes are
  * idempotent and commute: a retried publish, concurrent publishes and a rebuild racing with them all end at the
  * earliest success, as the heads do. The summaries are served only once the store carries the mark
- * {@link #BUILT}; a store written before them (without it) is summarised from its verifications on first read.
+ * {@link #BUILT}; a store written before them (without it) is summarised from its verifications by
+ * {@link #rebuild}, which {@link VerificationService} runs in the background meanwhile answering from the heads.
  */
 final class VerificationSummaries {
 
@@ -72,7 +73,7 @@ final class VerificationSummaries {
     /**
      * The summaries of the given consumers' integrations with the provider: consumer → content → outcome (an
      * integration without successes has none), read in one query with the store's mark that summaries are
-     * maintained. A store without that mark (written before summaries existed) is summarised first.
+     * maintained; empty when the store lacks that mark (written before summaries existed: {@link #rebuild}).
      */
     Mono<Map<String, Map<String, Outcome>>> of(String provider, List<String> consumers) {
         List<String> ids = new ArrayList<>(List.of(BUILT));
@@ -80,10 +81,7 @@ final class VerificationSummaries {
         return cache.getAll(ids, missing -> Flux.from(summaries.find(in("_id", missing)))
                         .map(document -> Map.entry(document.getString("_id"), document)))
                 .collectMap(document -> document.getString("_id"))
-                .flatMap(found -> found.containsKey(BUILT)
-                        ? Mono.just(found)
-                        : rebuild().then(Mono.defer(() -> Flux.from(summaries.find(in("_id", ids)))
-                                .collectMap(document -> document.getString("_id")))))
+                .filter(found -> found.containsKey(BUILT))
                 .map(found -> {
                     Map<String, Map<String, Outcome>> byConsumer = new HashMap<>();
                     consumers.forEach(consumer -> byConsumer.put(consumer,
@@ -92,11 +90,16 @@ final class VerificationSummaries {
                 });
     }
 
+    /** Whether the store carries the mark that every successful verification is summarised. */
+    Mono<Boolean> built() {
+        return cache.get(BUILT, () -> Mono.from(summaries.find(eq("_id", BUILT)).first())).hasElement();
+    }
+
     /**
      * Summarises every successful verification of the store (one scan, once per store written before summaries
-     * existed), merged into what is there, then marks the store as summarised.
+     * existed), merged into what is there, then marks the store as summarised; emits the integrations written.
      */
-    Mono<Void> rebuild() {
+    Mono<Integer> rebuild() {
         return Flux.from(verifications.find(eq("success", true))
                         .projection(Projections.include("provider", "consumer", "sha", "branches", "createdAt")))
                 .collect(() -> new HashMap<String, Map<String, Outcome>>(), (byIntegration, document) ->
@@ -106,9 +109,10 @@ final class VerificationSummaries {
                                                 Map.of()).merge(document.getDate("createdAt").toInstant(),
                                                 document.getList("branches", String.class, List.of())),
                                         Outcome::merge))
-                .flatMapMany(byIntegration -> Flux.fromIterable(byIntegration.entrySet()))
-                .concatMap(integration -> write(integration.getKey(), rebuildUpdate(integration.getValue())))
-                .then(Mono.defer(() -> write(BUILT, Updates.set("at", new Date()))));
+                .flatMap(byIntegration -> Flux.fromIterable(byIntegration.entrySet())
+                        .concatMap(integration -> write(integration.getKey(), rebuildUpdate(integration.getValue())))
+                        .then(Mono.defer(() -> write(BUILT, Updates.set("at", new Date()))))
+                        .thenReturn(byIntegration.size()));
     }
 
     private static Bson rebuildUpdate(Map<String, Outcome> outcomes) {

@@ -12,6 +12,7 @@ import dev.covenant.registry.pacts.PactSeeding;
 import dev.covenant.registry.pacts.PactService;
 import dev.covenant.registry.storage.ReadCaches;
 import dev.covenant.registry.storage.ReadCounter;
+import dev.covenant.registry.storage.ReadCounting;
 import dev.covenant.registry.verifications.Verification;
 import dev.covenant.registry.verifications.VerificationSeeding;
 import dev.covenant.registry.verifications.VerificationService;
@@ -31,8 +32,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -41,24 +40,17 @@ import reactor.core.publisher.Mono;
  * For-verification reads the pending status of its pacts from one verification summary per consumer (ADR 0036)
  * and answers exactly what the verification heads answer, content by content: on seeded data with successes and
  * failures on several provider branches (some created after the successes), with and without
- * {@code includePendingStatus}; on a store written before summaries existed (rebuilt on first read); and after
- * concurrent verification publishes racing with that rebuild. A cold call reads a few documents, not two per
+ * {@code includePendingStatus}; on a store written before summaries existed (answered from the heads while it is
+ * summarised in the background, then from the summaries); and after concurrent verification publishes racing with
+ * that summarising. A cold call reads a few documents, not two per
  * content.
  */
-@Import(ForVerificationSummariesTest.Counting.class)
+@Import(ReadCounting.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ForVerificationSummariesTest extends RegistryTest {
 
     private static final List<String> PROVIDER_BRANCHES = Arrays.asList(null, "main", "dev", "late", "rel.2", "never");
     private static final Duration WAIT = Duration.ofSeconds(60);
-
-    @TestConfiguration
-    static class Counting {
-        @Bean
-        ReadCounter readCounter() {
-            return new ReadCounter();
-        }
-    }
 
     @Autowired
     ReadCounter reads;
@@ -140,7 +132,7 @@ class ForVerificationSummariesTest extends RegistryTest {
     @Test
     void aColdCallReadsOneSummaryPerConsumerAndNoHead() {
         ForVerificationRequest request = request(true, "dev");
-        block(forVerification.find(provider, request)); // the store is summarised
+        block(verifications.summarise()); // whatever the other tests deleted
         caches.invalidateAll();
         long heads = reads.documents("verification_heads");
         long summaries = reads.documents("verification_summaries");
@@ -153,16 +145,23 @@ class ForVerificationSummariesTest extends RegistryTest {
     }
 
     @Test
-    void aStoreWrittenBeforeSummariesIsSummarisedOnFirstRead() {
+    void aStoreWrittenBeforeSummariesIsAnsweredFromTheHeadsAndSummarisedInTheBackground() {
         Map<String, Document> before = summaryDocuments();
         // as a store written before ADR 0036: no summary and no mark
         block(Mono.from(database.getCollection("verification_summaries").deleteMany(new Document())));
         caches.invalidateAll();
 
+        // answered from the heads while the store is summarised in the background, then from the summaries
+        for (String branch : PROVIDER_BRANCHES) {
+            assertAnswerAsTheHeads(request(true, branch), true);
+        }
+        block(verifications.summarise());
+        long summaries = reads.documents("verification_summaries");
         for (String branch : PROVIDER_BRANCHES) {
             assertAnswerAsTheHeads(request(true, branch), true);
         }
 
+        assertThat(reads.documents("verification_summaries")).isGreaterThan(summaries);
         assertThat(block(Mono.from(database.getCollection("verification_summaries")
                 .countDocuments(Filters.eq("_id", "summarised"))))).isEqualTo(1);
         assertThat(summaryDocuments()).isEqualTo(before);
@@ -184,12 +183,13 @@ class ForVerificationSummariesTest extends RegistryTest {
         block(Mono.from(database.getCollection("verification_summaries").deleteMany(new Document())));
         caches.invalidateAll();
 
-        Flux<Object> publishes = Flux.range(0, 40).flatMap(n -> VerificationSeeding.verify(verifications, provider,
-                consumer, shas.get(n % 4 == 3 ? 3 : n % 3), "race-" + n, n % 5 != 0).then(Mono.empty()), 8);
-        Flux<Object> readers = Flux.range(0, 12).flatMap(n -> verifications.pendingAll(provider, publications,
-                branches.get(n % 4)).cast(Object.class), 4);
-        Flux.merge(publishes, readers).blockLast(WAIT);
+        // the summarising of this "old" store runs while the publishes write their summaries
+        Flux<Void> publishes = Flux.range(0, 40).flatMap(n -> VerificationSeeding.verify(verifications, provider,
+                consumer, shas.get(n % 4 == 3 ? 3 : n % 3), "race-" + n, n % 5 != 0), 8);
+        Flux.merge(publishes, verifications.summarise()).blockLast(WAIT);
         caches.invalidateAll();
+        assertThat(block(Mono.from(database.getCollection("verification_summaries")
+                .countDocuments(Filters.eq("_id", "summarised"))))).isEqualTo(1);
 
         for (String branch : PROVIDER_BRANCHES) {
             assertThat(block(verifications.pendingAll(provider, publications, branch))).as("provider branch %s", branch)
