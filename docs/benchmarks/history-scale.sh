@@ -53,4 +53,4 @@ else
     "$SECONDS_PER_ENDPOINT" warm
 fi
 echo "registry peak RSS: $(awk '/VmHWM/ {printf "%.0f MB", $2/1024}' /proc/$PID/status); load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
-grep -E "Embedded store warm" "$WORK/registry.log" | perl -pe 's/^.*? --- .*?\] \S+\s+: //' || true
+grep -E "Embedded store warm|Verification summaries" "$WORK/registry.log" | perl -pe 's/^.*? --- .*?\] \S+\s+: //' || true

@@ -41,16 +41,40 @@ class PactsForVerification {
         return selections(provider, request)
                 .collectList()
                 .map(PactsForVerification::groupByContent)
-                .flatMap(groups -> Flux.fromIterable(groups)
-                        .concatMap(group -> withPending(provider, group, request))
-                        .collectList())
-                .flatMap(selected -> wip(provider, request, selected)
-                        .collectList()
-                        .map(wip -> {
-                            List<VerifiablePact> all = new ArrayList<>(selected);
-                            all.addAll(wip);
-                            return all;
-                        }));
+                .flatMap(groups -> {
+                    List<PactPublication> newest = groups.stream().map(PactsForVerification::newest).toList();
+                    return wipCandidates(provider, request, newest).collectList()
+                            .flatMap(candidates -> pending(provider, request, newest, candidates)
+                                    .map(pending -> verifiable(groups, newest, candidates, pending, request)));
+                });
+    }
+
+    /** The pending status of the selected pacts (if asked for) and of the WIP candidates, read together. */
+    private Mono<Map<String, Boolean>> pending(String provider, ForVerificationRequest request,
+            List<PactPublication> newest, List<Selection> candidates) {
+        List<PactPublication> publications = new ArrayList<>(request.includePendingStatus() ? newest : List.of());
+        candidates.forEach(candidate -> publications.add(candidate.publication()));
+        return verifications.pendingAll(provider, publications, request.providerBranch());
+    }
+
+    /** Each group as one pact showing its newest publication, then the WIP candidates that are pending. */
+    private static List<VerifiablePact> verifiable(List<List<Selection>> groups, List<PactPublication> newest,
+            List<Selection> candidates, Map<String, Boolean> pending, ForVerificationRequest request) {
+        List<VerifiablePact> pacts = new ArrayList<>();
+        for (int i = 0; i < groups.size(); i++) {
+            PactPublication shown = newest.get(i);
+            pacts.add(new VerifiablePact(shown, groups.get(i),
+                    request.includePendingStatus() ? pending.get(shown.sha()) : null, false));
+        }
+        candidates.stream()
+                .filter(candidate -> pending.get(candidate.publication().sha()))
+                .forEach(candidate -> pacts.add(new VerifiablePact(candidate.publication(), List.of(candidate), true, true)));
+        return pacts;
+    }
+
+    private static PactPublication newest(List<Selection> group) {
+        return group.stream().map(Selection::publication)
+                .max(Comparator.comparingLong(PactPublication::order)).orElseThrow();
     }
 
     private Flux<Selection> selections(String provider, ForVerificationRequest request) {
@@ -83,36 +107,20 @@ class PactsForVerification {
         return new ArrayList<>(groups.values());
     }
 
-    private Mono<VerifiablePact> withPending(String provider, List<Selection> group, ForVerificationRequest request) {
-        PactPublication newest = group.stream().map(Selection::publication)
-                .max(Comparator.comparingLong(PactPublication::order)).orElseThrow();
-        if (!request.includePendingStatus()) {
-            return Mono.just(new VerifiablePact(newest, group, null, false));
-        }
-        return verifications.pending(provider, newest.sha(), request.providerBranch())
-                .map(pending -> new VerifiablePact(newest, group, pending, false));
-    }
-
     /**
-     * Work-in-progress pacts: the latest pact of every consumer branch published since the given date, not yet
-     * verified successfully by this provider branch and not already selected.
+     * Work-in-progress candidates: the latest pact of every consumer branch published since the given date and not
+     * already selected; those not yet verified successfully by this provider branch (pending) are WIP pacts.
      */
-    private Flux<VerifiablePact> wip(String provider, ForVerificationRequest request, List<VerifiablePact> selected) {
+    private Flux<Selection> wipCandidates(String provider, ForVerificationRequest request, List<PactPublication> selected) {
         if (request.includeWipPactsSince() == null || (request.providerBranch() == null && request.providerTags().isEmpty())) {
             return Flux.empty();
         }
         Set<String> chosen = new java.util.HashSet<>();
-        selected.forEach(pact -> chosen.add(pact.publication().consumer() + "|" + pact.publication().sha()));
+        selected.forEach(publication -> chosen.add(publication.consumer() + "|" + publication.sha()));
         return pacts.consumersOf(provider)
                 .concatMap(consumer -> branchHeads(provider, consumer))
                 .filter(selection -> !selection.publication().createdAt().isBefore(request.includeWipPactsSince()))
-                .filter(selection -> chosen.add(selection.publication().consumer() + "|" + selection.publication().sha()))
-                .collectList()
-                .flatMapMany(candidates -> verifications.pendingAll(provider, shas(candidates), request.providerBranch())
-                        .flatMapIterable(pending -> candidates.stream()
-                                .filter(candidate -> pending.get(candidate.publication().sha()))
-                                .toList()))
-                .map(selection -> new VerifiablePact(selection.publication(), List.of(selection), true, true));
+                .filter(selection -> chosen.add(selection.publication().consumer() + "|" + selection.publication().sha()));
     }
 
     /** The latest pact on each of the consumer's branches, by branch name (one document, PactService.branchHeads). */
@@ -121,9 +129,5 @@ class PactsForVerification {
                 .flatMapIterable(Map::entrySet)
                 .map(head -> new Selection(new Selector(Kind.BRANCH, null, head.getKey(), null, null, null, null),
                         head.getValue(), null, false, head.getKey()));
-    }
-
-    private static List<String> shas(List<Selection> selections) {
-        return selections.stream().map(selection -> selection.publication().sha()).distinct().toList();
     }
 }

@@ -205,7 +205,7 @@ final class PactStore implements IndexDefinitions {
 
     /** A branch name as a field name: no dots (paths) and no dollar signs (operators); '%' escapes itself. */
     static String fieldName(String branch) {
-        return branch.replace("%", "%25").replace(".", "%2E").replace("$", "%24");
+        return dev.covenant.registry.storage.FieldNames.encode(branch);
     }
 
     /** Publications of many consumer versions of one integration, read as {@link #heads} are. */

@@ -6,10 +6,10 @@ import dev.covenant.contract.openapi.OpenApiDocuments;
 import dev.covenant.registry.events.Event;
 import dev.covenant.registry.events.EventLog;
 import dev.covenant.registry.events.EventPayload;
-import dev.covenant.registry.pacticipants.Branch;
 import dev.covenant.registry.pacticipants.ApplicationOwnership;
 import dev.covenant.registry.pacticipants.Pacticipants;
 import dev.covenant.registry.pacticipants.VersionRef;
+import dev.covenant.registry.pacts.PactPublication;
 import dev.covenant.registry.pacts.PactService;
 import dev.covenant.registry.storage.HotCollections;
 import dev.covenant.registry.storage.IndexDefinitions;
@@ -25,10 +25,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -40,6 +43,9 @@ public class VerificationService implements IndexDefinitions, HotCollections {
     private static final Logger LOG = LoggerFactory.getLogger(VerificationService.class);
 
     private final VerificationStore store;
+    private final VerificationSummaries summaries;
+    /** The summarising of an old store under way on this instance, if any. */
+    private final AtomicReference<Mono<Void>> summarising = new AtomicReference<>();
     private final PactService pacts;
     private final Pacticipants pacticipants;
     private final ApplicationOwnership ownership;
@@ -55,6 +61,7 @@ public class VerificationService implements IndexDefinitions, HotCollections {
         this.events = events;
         this.listeners = listeners;
         this.store = new VerificationStore(database, caches, history);
+        this.summaries = new VerificationSummaries(database, caches);
         this.pacts = pacts;
         this.pacticipants = pacticipants;
         this.sequences = sequences;
@@ -66,10 +73,13 @@ public class VerificationService implements IndexDefinitions, HotCollections {
         return store.indexes();
     }
 
-    /** The verification heads: pending status of every pact for-verification selects, and the matrix's latest. */
+    /**
+     * The verification heads (the matrix's latest) and the summaries (pending status of every pact for-verification
+     * selects).
+     */
     @Override
     public List<String> hotCollections() {
-        return List.of("verification_heads");
+        return List.of("verification_heads", "verification_summaries");
     }
 
     /** The outcome of a publish: the verification, and whether it was new (false for a retried POST). */
@@ -132,7 +142,8 @@ public class VerificationService implements IndexDefinitions, HotCollections {
         return heads.then(store.recordFirst(sha + "|success-any", verification))
                 .then(Flux.fromIterable(verification.branches())
                         .concatMap(branch -> store.recordFirst(sha + "|success-branch:" + branch, verification))
-                        .then());
+                        .then())
+                .then(summaries.recordSuccess(verification));
     }
 
     private Mono<Void> notifyListeners(Verification verification) {
@@ -172,25 +183,77 @@ public class VerificationService implements IndexDefinitions, HotCollections {
     /**
      * Whether the content is pending for a provider branch: no provider version on that branch verified it
      * successfully, and no success (on any branch) happened before the branch existed. Without a branch,
-     * pending means never successfully verified.
+     * pending means never successfully verified. Read from the content's heads (two reads); for-verification
+     * reads {@link #pendingAll} instead, which answers the same from the integrations' summaries.
      */
     public Mono<Boolean> pending(String provider, String sha, String providerBranch) {
-        Mono<Document> anySuccess = store.head(sha + "|success-any");
-        if (providerBranch == null) {
-            return anySuccess.hasElement().map(verified -> !verified);
-        }
-        return store.head(sha + "|success-branch:" + providerBranch)
-                .hasElement()
-                .flatMap(onBranch -> onBranch ? Mono.just(false)
-                        : anySuccess.flatMap(success -> pacticipants.branch(provider, providerBranch)
-                                        .map(Branch::createdAt)
-                                        .map(created -> !success.getDate("createdAt").toInstant().isBefore(created))
-                                        .defaultIfEmpty(false))
-                                .defaultIfEmpty(true));
+        return pendingFromHeads(provider, List.of(sha), providerBranch).map(pending -> pending.get(sha));
     }
 
-    /** {@link #pending} for many contents at once, their verification heads read together: content → pending. */
-    public Mono<Map<String, Boolean>> pendingAll(String provider, List<String> shas, String providerBranch) {
+    /**
+     * {@link #pending} of many pacts of one provider at once: content → pending, from one summary document per
+     * consumer (ADR 0036), whatever the number of contents. On a store not yet summarised (at start-up, or if the
+     * summarising failed), from the heads, while {@link #summarise} runs in the background.
+     */
+    public Mono<Map<String, Boolean>> pendingAll(String provider, List<PactPublication> publications,
+            String providerBranch) {
+        List<String> consumers = publications.stream().map(PactPublication::consumer).distinct().toList();
+        if (consumers.isEmpty()) {
+            return Mono.just(Map.of());
+        }
+        return summaries.of(provider, consumers)
+                .zipWith(branchCreated(provider, providerBranch))
+                .map(found -> {
+                    Map<String, Boolean> pending = new LinkedHashMap<>();
+                    publications.forEach(publication -> {
+                        VerificationSummaries.Outcome outcome = found.getT1().get(publication.consumer())
+                                .get(publication.sha());
+                        pending.put(publication.sha(), pending(outcome == null ? null : outcome.firstSuccess(),
+                                outcome != null && providerBranch != null
+                                        && outcome.firstSuccessOnBranch().containsKey(providerBranch),
+                                providerBranch, found.getT2()));
+                    });
+                    return pending;
+                })
+                .switchIfEmpty(Mono.defer(() -> {
+                    summarise().subscribe(ignored -> { }, e -> { });
+                    return pendingFromHeads(provider,
+                            publications.stream().map(PactPublication::sha).distinct().toList(), providerBranch);
+                }));
+    }
+
+    /**
+     * Summarises a store written before the verification summaries (one scan of its verifications); completes
+     * when done. One run at a time per instance: a call while one runs joins it, a call after it starts another
+     * (idempotent: it merges with {@code $min}).
+     */
+    public Mono<Void> summarise() {
+        Mono<Void> running = summarising.get();
+        if (running != null) {
+            return running;
+        }
+        long start = System.nanoTime();
+        Mono<Void> run = summaries.rebuild()
+                .doOnNext(integrations -> LOG.info("Verification summaries built for {} integrations in {} ms",
+                        integrations, (System.nanoTime() - start) / 1_000_000))
+                .doOnError(e -> LOG.warn("Verification summaries not built: {}", e.toString()))
+                .doFinally(signal -> summarising.set(null))
+                .then()
+                .cache();
+        return summarising.compareAndSet(null, run) ? run : Mono.defer(this::summarise);
+    }
+
+    /** A store written before the summaries is summarised in the background once the registry is ready. */
+    @EventListener(ApplicationReadyEvent.class)
+    void summariseAnOldStore() {
+        summaries.built()
+                .filter(built -> !built)
+                .flatMap(notBuilt -> summarise())
+                .subscribe(null, e -> { });
+    }
+
+    /** {@link #pending} of many contents from their heads, read together: content → pending. */
+    private Mono<Map<String, Boolean>> pendingFromHeads(String provider, List<String> shas, String providerBranch) {
         List<String> keys = new ArrayList<>();
         shas.forEach(sha -> {
             keys.add(sha + "|success-any");
@@ -198,33 +261,36 @@ public class VerificationService implements IndexDefinitions, HotCollections {
                 keys.add(sha + "|success-branch:" + providerBranch);
             }
         });
-        Mono<Optional<Instant>> branchCreated = providerBranch == null ? Mono.just(Optional.empty())
-                : pacticipants.branch(provider, providerBranch).map(branch -> Optional.of(branch.createdAt()))
-                        .defaultIfEmpty(Optional.empty());
         return store.heads(keys)
-                .zipWith(branchCreated)
+                .zipWith(branchCreated(provider, providerBranch))
                 .map(found -> {
                     Map<String, Boolean> pending = new LinkedHashMap<>();
-                    shas.forEach(sha -> pending.put(sha, pending(found.getT1(), sha, providerBranch, found.getT2())));
+                    shas.forEach(sha -> {
+                        Document anySuccess = found.getT1().get(sha + "|success-any");
+                        pending.put(sha, pending(anySuccess == null ? null : anySuccess.getDate("createdAt").toInstant(),
+                                found.getT1().containsKey(sha + "|success-branch:" + providerBranch), providerBranch,
+                                found.getT2()));
+                    });
                     return pending;
                 });
     }
 
-    /** The rule of {@link #pending} over heads already read. */
-    private static boolean pending(Map<String, Document> heads, String sha, String providerBranch,
+    private Mono<Optional<Instant>> branchCreated(String provider, String providerBranch) {
+        return providerBranch == null ? Mono.just(Optional.empty())
+                : pacticipants.branch(provider, providerBranch).map(branch -> Optional.of(branch.createdAt()))
+                        .defaultIfEmpty(Optional.empty());
+    }
+
+    /** The rule of {@link #pending}, over the first success (null if none) and whether the branch had one. */
+    private static boolean pending(Instant firstSuccess, boolean successOnBranch, String providerBranch,
             Optional<Instant> branchCreated) {
-        Document anySuccess = heads.get(sha + "|success-any");
-        if (providerBranch == null) {
-            return anySuccess == null;
+        if (providerBranch == null || firstSuccess == null) {
+            return firstSuccess == null;
         }
-        if (heads.containsKey(sha + "|success-branch:" + providerBranch)) {
+        if (successOnBranch) {
             return false;
         }
-        if (anySuccess == null) {
-            return true;
-        }
-        return branchCreated.map(created -> !anySuccess.getDate("createdAt").toInstant().isBefore(created))
-                .orElse(false);
+        return branchCreated.map(created -> !firstSuccess.isBefore(created)).orElse(false);
     }
 
     /** Whether this provider branch ever verified the content successfully. */

@@ -3,6 +3,7 @@ package dev.covenant.registry.verifications;
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.exists;
+import static com.mongodb.client.model.Filters.gt;
 import static com.mongodb.client.model.Filters.in;
 import static com.mongodb.client.model.Filters.lt;
 import static com.mongodb.client.model.Filters.or;
@@ -105,12 +106,17 @@ final class VerificationStore implements IndexDefinitions {
                 .then();
     }
 
-    /** Records a first occurrence only (e.g. first success on a branch); later ones leave it as it is. */
+    /**
+     * Records the earliest occurrence (e.g. first success on a branch): a later one leaves it as it is, an earlier
+     * one that lands late (concurrent publishes) replaces it, so the head ends where the summaries' {@code $min} does.
+     */
     Mono<Void> recordFirst(String key, Verification verification) {
-        return headCache.writing(key, Mono.from(heads.updateOne(eq("_id", key), Updates.combine(
-                        Updates.setOnInsert("verification", verification.id()),
-                        Updates.setOnInsert("providerVersion", verification.providerVersion()),
-                        Updates.setOnInsert("createdAt", Date.from(verification.createdAt()))),
+        Date at = Date.from(verification.createdAt());
+        return headCache.writing(key, Mono.from(heads.updateOne(and(eq("_id", key), or(exists("createdAt", false),
+                                gt("createdAt", at))),
+                        Updates.combine(Updates.set("verification", verification.id()),
+                                Updates.set("providerVersion", verification.providerVersion()),
+                                Updates.set("createdAt", at)),
                         new UpdateOptions().upsert(true))))
                 .onErrorResume(MongoErrors::isDuplicateKey, e -> Mono.empty())
                 .then();

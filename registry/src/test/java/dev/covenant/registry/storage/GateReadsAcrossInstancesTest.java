@@ -19,7 +19,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
  * Two registry instances on one store: what a gate (can-i-deploy, the matrix, for-verification) answers on the
- * second one agrees, at once and without a sleep, with a verification or tag just published through the first,
+ * second one agrees, at once and without a sleep, with a verification or tag just published through the first
+ * (for-verification's pending status too, read from the verification summaries of ADR 0036),
  * although both keep read caches (the second one with its default 5 s time to live).
  */
 class GateReadsAcrossInstancesTest extends RegistryTest {
@@ -74,6 +75,31 @@ class GateReadsAcrossInstancesTest extends RegistryTest {
         canIDeploy().jsonPath("$.summary.deployable").isEqualTo(true)
                 .jsonPath("$.summary.success").isEqualTo(1)
                 .jsonPath("$.matrix[0].provider.version.number").isEqualTo("p2");
+    }
+
+    @Test
+    void pendingStatusOnTheSecondInstanceFollowsVerificationsPublishedThroughTheFirst() {
+        http.put().uri("/pacticipants/{c}/branches/main/versions/1", consumer).exchange().expectStatus().isOk();
+        http.put().uri("/pacts/provider/{p}/consumer/{c}/version/1", provider, consumer)
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(pact()).exchange().expectStatus().is2xxSuccessful();
+        // The second instance reads (and caches) the integration's verification summary while nothing is verified.
+        pending().isEqualTo(true);
+
+        http.put().uri("/pacticipants/{p}/branches/main/versions/p1", provider).exchange().expectStatus().isOk();
+        verify("p1", false);
+        pending().isEqualTo(true);
+        http.put().uri("/pacticipants/{p}/branches/main/versions/p2", provider).exchange().expectStatus().isOk();
+        verify("p2", true);
+        pending().isEqualTo(false);
+    }
+
+    private org.springframework.test.web.reactive.server.JsonPathAssertions pending() {
+        return other.post().uri("/pacts/provider/{p}/for-verification", provider)
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"consumerVersionSelectors\":[{\"mainBranch\":true}],\"includePendingStatus\":true,"
+                        + "\"providerVersionBranch\":\"main\"}")
+                .exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$._embedded.pacts[0].verificationProperties.pending");
     }
 
     private WebTestClient.BodyContentSpec canIDeploy() {

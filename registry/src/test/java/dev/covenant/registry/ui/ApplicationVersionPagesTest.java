@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.covenant.registry.RegistryTest;
 import dev.covenant.registry.storage.ReadCounter;
+import dev.covenant.registry.storage.ReadCounting;
 import dev.covenant.registry.ui.view.ApplicationView;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -13,8 +14,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -23,20 +22,12 @@ import org.springframework.http.MediaType;
  * The application page lists its versions a page at a time, newest first, and reads only the versions it shows
  * (issue 16: an application with 3,167 versions took seconds because the page read them all).
  */
-@Import(ApplicationVersionPagesTest.Counting.class)
+@Import(ReadCounting.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ApplicationVersionPagesTest extends RegistryTest {
 
     private static final int VERSIONS = 130;
     private static final Pattern OLDER = Pattern.compile("id=\"older-versions\" rel=\"next\"\\s+href=\"([^\"]+)\"");
-
-    @TestConfiguration
-    static class Counting {
-        @Bean
-        ReadCounter readCounter() {
-            return new ReadCounter();
-        }
-    }
 
     @Autowired
     ReadCounter reads;
