@@ -350,6 +350,11 @@ public class PactService implements IndexDefinitions, HotCollections, VersionLis
                 .map(head -> new VersionRef(head.getString("consumer"), head.getString("version")));
     }
 
+    /** Every content published, with its integration, each once: a scan (the verification summaries' build). */
+    public Flux<PublishedContent> publishedContents() {
+        return store.publishedContents();
+    }
+
     /**
      * Removes the publications of one consumer version (retention; the content stays, it is shared and
      * addressed by hash). Emits how many were removed.

@@ -9,6 +9,7 @@ import static com.mongodb.client.model.Filters.or;
 
 import com.mongodb.client.model.IndexModel;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.UpdateOptions;
@@ -272,6 +273,14 @@ final class PactStore implements IndexDefinitions {
                 .flatMapIterable(window -> window.records().stream().map(PactPublication::from)
                         .sorted(Comparator.comparingLong(PactPublication::order).reversed())
                         .toList());
+    }
+
+    /** Every publication's integration and content, each once: a scan, for the verification summaries' build. */
+    Flux<PublishedContent> publishedContents() {
+        return Flux.from(publications.find().projection(Projections.include("provider", "consumer", "sha")))
+                .map(document -> new PublishedContent(document.getString("provider"), document.getString("consumer"),
+                        document.getString("sha")))
+                .distinct();
     }
 
     /** Every head (latest, per branch, per tag, per content) as consumer and version: a scan, for retention. */

@@ -233,7 +233,7 @@ public class VerificationService implements IndexDefinitions, HotCollections {
             return running;
         }
         long start = System.nanoTime();
-        Mono<Void> run = summaries.rebuild()
+        Mono<Void> run = summaries.rebuild(store.successHeads(), pacts.publishedContents())
                 .doOnNext(integrations -> LOG.info("Verification summaries built for {} integrations in {} ms",
                         integrations, (System.nanoTime() - start) / 1_000_000))
                 .doOnError(e -> LOG.warn("Verification summaries not built: {}", e.toString()))

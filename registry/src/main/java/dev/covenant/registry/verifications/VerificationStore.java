@@ -7,9 +7,11 @@ import static com.mongodb.client.model.Filters.gt;
 import static com.mongodb.client.model.Filters.in;
 import static com.mongodb.client.model.Filters.lt;
 import static com.mongodb.client.model.Filters.or;
+import static com.mongodb.client.model.Filters.regex;
 
 import com.mongodb.client.model.IndexModel;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import com.mongodb.reactivestreams.client.MongoCollection;
@@ -131,6 +133,14 @@ final class VerificationStore implements IndexDefinitions {
         return headCache.getAll(keys, missing -> Flux.from(heads.find(in("_id", missing)))
                         .map(head -> Map.entry(head.getString("_id"), head)))
                 .collectMap(head -> head.getString("_id"));
+    }
+
+    /**
+     * The success heads ({@code sha|success-any}, {@code sha|success-branch:…}) with their time: a scan, for the
+     * summaries' build. They outlive the verifications retention removes.
+     */
+    Flux<Document> successHeads() {
+        return Flux.from(heads.find(regex("_id", "\\|success-")).projection(Projections.include("createdAt")));
     }
 
     /** Every head document: a scan, for retention. */

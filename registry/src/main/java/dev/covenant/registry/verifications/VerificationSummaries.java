@@ -8,6 +8,7 @@ import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import com.mongodb.reactivestreams.client.MongoCollection;
 import com.mongodb.reactivestreams.client.MongoDatabase;
+import dev.covenant.registry.pacts.PublishedContent;
 import dev.covenant.registry.storage.FieldNames;
 import dev.covenant.registry.storage.MongoErrors;
 import dev.covenant.registry.storage.ReadCache;
@@ -42,6 +43,9 @@ final class VerificationSummaries {
     /** The store's mark that every successful verification is summarised (its {@code _id} has no {@code |}). */
     static final String BUILT = "summarised";
 
+    /** What the success heads' keys carry after the content ({@code sha|success-any}, {@code sha|success-branch:…}). */
+    private static final String SUCCESS = "|success-";
+
     VerificationSummaries(MongoDatabase database, ReadCaches caches) {
         this.summaries = database.getCollection("verification_summaries");
         this.verifications = database.getCollection("verifications");
@@ -53,15 +57,23 @@ final class VerificationSummaries {
 
         Outcome merge(Instant at, List<String> branches) {
             Map<String, Instant> onBranch = new HashMap<>(firstSuccessOnBranch);
-            branches.forEach(branch -> onBranch.merge(branch, at, (a, b) -> a.isBefore(b) ? a : b));
-            return new Outcome(firstSuccess == null || at.isBefore(firstSuccess) ? at : firstSuccess, onBranch);
+            branches.forEach(branch -> onBranch.merge(branch, at, Outcome::earlier));
+            return new Outcome(earlier(firstSuccess, at), onBranch);
         }
 
         Outcome merge(Outcome other) {
-            Outcome merged = merge(other.firstSuccess(), List.of());
-            Map<String, Instant> onBranch = new HashMap<>(merged.firstSuccessOnBranch());
-            other.firstSuccessOnBranch().forEach((branch, at) -> onBranch.merge(branch, at, (a, b) -> a.isBefore(b) ? a : b));
-            return new Outcome(merged.firstSuccess(), onBranch);
+            Map<String, Instant> onBranch = new HashMap<>(firstSuccessOnBranch);
+            other.firstSuccessOnBranch().forEach((branch, at) -> onBranch.merge(branch, at, Outcome::earlier));
+            return new Outcome(earlier(firstSuccess, other.firstSuccess()), onBranch);
+        }
+
+        /** The first success overall; a branch's first success when only that is known (it is one too). */
+        Instant firstSuccessAnywhere() {
+            return firstSuccessOnBranch.values().stream().reduce(firstSuccess, Outcome::earlier);
+        }
+
+        private static Instant earlier(Instant a, Instant b) {
+            return a == null ? b : b == null || a.isBefore(b) ? a : b;
         }
     }
 
@@ -98,17 +110,41 @@ final class VerificationSummaries {
     /**
      * Summarises every successful verification of the store (one scan, once per store written before summaries
      * existed), merged into what is there, then marks the store as summarised; emits the integrations written.
+     * The success heads are merged in too ({@code successHeads}, joined to their integrations through
+     * {@code published}): they outlive the verifications retention removed, and for-verification answered from them
+     * before, so the summaries answer as they did.
      */
-    Mono<Integer> rebuild() {
-        return Flux.from(verifications.find(eq("success", true))
+    Mono<Integer> rebuild(Flux<Document> successHeads, Flux<PublishedContent> published) {
+        Mono<Map<String, Map<String, Outcome>>> fromVerifications = Flux.from(verifications.find(eq("success", true))
                         .projection(Projections.include("provider", "consumer", "sha", "branches", "createdAt")))
-                .collect(() -> new HashMap<String, Map<String, Outcome>>(), (byIntegration, document) ->
+                .collect(HashMap::new, (byIntegration, document) ->
                         byIntegration.computeIfAbsent(id(document.getString("provider"), document.getString("consumer")),
                                         ignored -> new HashMap<>())
-                                .merge(document.getString("sha"), new Outcome(document.getDate("createdAt").toInstant(),
-                                                Map.of()).merge(document.getDate("createdAt").toInstant(),
+                                .merge(document.getString("sha"), new Outcome(null, Map.of()).merge(
+                                                document.getDate("createdAt").toInstant(),
                                                 document.getList("branches", String.class, List.of())),
-                                        Outcome::merge))
+                                        Outcome::merge));
+        Mono<Map<String, Outcome>> fromHeads = successHeads.collect(HashMap::new, (bySha, head) -> {
+            String key = head.getString("_id");
+            int at = key.indexOf(SUCCESS);
+            Date time = head.getDate("createdAt");
+            if (at < 0 || time == null) {
+                return;
+            }
+            String kind = key.substring(at + SUCCESS.length());
+            Outcome outcome = kind.equals("any") ? new Outcome(time.toInstant(), Map.of())
+                    : kind.startsWith("branch:") ? new Outcome(null, Map.of(kind.substring("branch:".length()),
+                            time.toInstant())) : null;
+            if (outcome != null) {
+                bySha.merge(key.substring(0, at), outcome, Outcome::merge);
+            }
+        });
+        return Mono.zip(fromVerifications, fromHeads)
+                .flatMap(found -> published.filter(content -> found.getT2().containsKey(content.sha()))
+                        .doOnNext(content -> found.getT1()
+                                .computeIfAbsent(id(content.provider(), content.consumer()), ignored -> new HashMap<>())
+                                .merge(content.sha(), found.getT2().get(content.sha()), Outcome::merge))
+                        .then(Mono.fromSupplier(found::getT1)))
                 .flatMap(byIntegration -> Flux.fromIterable(byIntegration.entrySet())
                         .concatMap(integration -> write(integration.getKey(), rebuildUpdate(integration.getValue())))
                         .then(Mono.defer(() -> write(BUILT, Updates.set("at", new Date()))))
@@ -118,7 +154,7 @@ final class VerificationSummaries {
     private static Bson rebuildUpdate(Map<String, Outcome> outcomes) {
         List<Bson> updates = new ArrayList<>();
         outcomes.forEach((sha, outcome) -> {
-            updates.add(Updates.min(field(sha) + ".any", Date.from(outcome.firstSuccess())));
+            updates.add(Updates.min(field(sha) + ".any", Date.from(outcome.firstSuccessAnywhere())));
             outcome.firstSuccessOnBranch().forEach((branch, at) ->
                     updates.add(Updates.min(field(sha) + ".branches." + branchField(branch), Date.from(at))));
         });
