@@ -95,8 +95,11 @@ public class WebhookClient {
         byte[] body = request.body() == null ? new byte[0] : request.body().getBytes(StandardCharsets.UTF_8);
         builder.method(request.method(), body.length == 0 && !hasBody(request.method())
                 ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
-        return Mono.fromFuture(() -> client.sendAsync(builder.build(), HttpResponse.BodyHandlers.ofInputStream()))
-                .publishOn(Schedulers.boundedElastic())
+        // The blocking send on a bounded worker, not sendAsync: the JDK client completes a sendAsync through
+        // CompletableFuture's default executor, which starts a thread per call when the common pool has fewer than
+        // two threads (machines with two cores), so every delivery started and ended a thread there.
+        return Mono.fromCallable(() -> client.send(builder.build(), HttpResponse.BodyHandlers.ofInputStream()))
+                .subscribeOn(Schedulers.boundedElastic())
                 .map(response -> read(response, started));
     }
 
