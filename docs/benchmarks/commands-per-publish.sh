@@ -11,6 +11,11 @@ RATE=${RATE:-5}
 SECONDS_RUN=${SECONDS:-20}
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$ROOT"
+# on any exit (an error, Ctrl-C, a timeout's TERM): stop the registry this script started and remove its data folder
+pid=""; work=""
+cleanup() { if [ -n "$pid" ]; then kill "$pid" 2>/dev/null || true; fi; if [ -n "$work" ]; then rm -rf "$work"; fi; }
+trap cleanup EXIT
+trap 'exit 130' INT TERM
 for jar in "$@"; do
   work=$(mktemp -d)
   java ${JAVA_OPTS:--Xmx768m} -jar "$jar" --server.port=$PORT --covenant.storage.data-dir="$work/data" \
@@ -35,5 +40,5 @@ for jar in "$@"; do
     awk -v n=$accepted '{ c = $1; $1 = ""; printf "    %6.2f %s\n", c / n, $0 }'
   echo "$out" | grep -E "webhook received|notifications:" | sed 's/^/    /'
   kill $pid; wait $pid 2>/dev/null || true
-  rm -rf "$work"
+  rm -rf "$work"; pid=""; work=""
 done

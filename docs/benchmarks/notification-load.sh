@@ -15,6 +15,11 @@ PORT=${PORT:-19394}
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 JAR=${JAR:-$ROOT/registry/target/covenant-registry.jar}
 cd "$ROOT"
+# on any exit (an error, Ctrl-C, a timeout's TERM): stop the registry this script started and remove its data folder
+pid=""; work=""
+cleanup() { if [ -n "$pid" ]; then kill "$pid" 2>/dev/null || true; fi; if [ -n "$work" ]; then rm -rf "$work"; fi; }
+trap cleanup EXIT
+trap 'exit 130' INT TERM
 if [ "${SKIP_BUILD:-0}" != 1 ]; then
   mvn -B -q -pl registry -am package -DskipTests -Dexec.skip=true
 fi
@@ -27,7 +32,7 @@ cpu_ticks() {
 }
 
 run_one() {
-  local rate=$1 seconds=$2 in_flight=$3 work pid status=0
+  local rate=$1 seconds=$2 in_flight=$3 status=0
   work=$(mktemp -d)
   echo "== $rate publishes/s for $seconds s, at most $in_flight in flight; $(date -u +%FT%TZ); load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
   java ${JAVA_OPTS:--Xmx768m} -jar "$JAR" --server.port=$PORT \
@@ -53,7 +58,7 @@ run_one() {
   kill $pid 2>/dev/null || true
   wait $pid 2>/dev/null || true
   grep -E " 5[0-9][0-9] [0-9]+ms|ERROR" "$work/registry.log" | grep -v " 503 " | head -5 || true
-  rm -rf "$work"
+  rm -rf "$work"; pid=""; work=""
   return $status
 }
 

@@ -13,6 +13,11 @@ RATE=${RATE:-10}
 SECONDS_MEASURED=${MEASURE_SECONDS:-60}
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$ROOT"
+# on any exit (an error, Ctrl-C, a timeout's TERM): stop the registry this script started and remove its data folder
+pid=""; work=""
+cleanup() { if [ -n "$pid" ]; then kill "$pid" 2>/dev/null || true; fi; if [ -n "$work" ]; then rm -rf "$work"; fi; }
+trap cleanup EXIT
+trap 'exit 130' INT TERM
 ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
 for round in $(seq "${ROUNDS:-1}"); do
   for jar in "$@"; do
@@ -35,6 +40,6 @@ for round in $(seq "${ROUNDS:-1}"); do
     echo "round $round $(basename "$jar"): $accepted publishes at $RATE/s, registry CPU $(( (after - before) * 1000 / $(getconf CLK_TCK) )) ms = $(awk -v c=$(( (after - before) * 1000 / $(getconf CLK_TCK) )) -v n=$accepted 'BEGIN { printf "%.1f", c / n }') ms per publish; load $load_before -> $load_after"
     echo "$out" | grep -E "webhook received|notifications:" | sed 's/^/    /'
     kill $pid; wait $pid 2>/dev/null || true
-    rm -rf "$work"
+    rm -rf "$work"; pid=""; work=""
   done
 done
