@@ -11,22 +11,9 @@ RATE=${RATE:-5}
 SECONDS_RUN=${SECONDS:-20}
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$ROOT"
-# on any exit (an error, Ctrl-C, a timeout's TERM): stop the registry this script started and remove its data folder
-pid=""; work=""
-cleanup() { if [ -n "$pid" ]; then kill "$pid" 2>/dev/null || true; fi; if [ -n "$work" ]; then rm -rf "$work"; fi; }
-trap cleanup EXIT
-trap 'exit 130' INT TERM
+. docs/benchmarks/registry-process.sh
 for jar in "$@"; do
-  work=$(mktemp -d)
-  java ${JAVA_OPTS:--Xmx768m} -jar "$jar" --server.port=$PORT --covenant.storage.data-dir="$work/data" \
-    --covenant.notifications.allow-http=true --covenant.notifications.allow-private-addresses=true \
-    --covenant.jobs.max-backlog-wait=10m --logging.level.org.mongodb.driver.protocol.command=DEBUG \
-    > "$work/registry.log" 2>&1 &
-  pid=$!
-  until curl -sf "http://localhost:$PORT/actuator/health/readiness" >/dev/null; do
-    kill -0 $pid 2>/dev/null || { tail -50 "$work/registry.log"; exit 1; }
-    sleep 0.2
-  done
+  start_registry "$jar" --covenant.jobs.max-backlog-wait=10m --logging.level.org.mongodb.driver.protocol.command=DEBUG
   start=$(wc -l < "$work/registry.log")
   out=$(java -cp registry/target/test-classes dev.covenant.registry.bench.NotificationLoad "http://localhost:$PORT" \
     "$RATE" "$SECONDS_RUN" 64 0 || true)
@@ -39,6 +26,5 @@ for jar in "$@"; do
   sort "$work/commands" | uniq -c | sort -rn | head -25 | \
     awk -v n=$accepted '{ c = $1; $1 = ""; printf "    %6.2f %s\n", c / n, $0 }'
   echo "$out" | grep -E "webhook received|notifications:" | sed 's/^/    /'
-  kill $pid; wait $pid 2>/dev/null || true
-  rm -rf "$work"; pid=""; work=""
+  stop_registry
 done

@@ -15,11 +15,7 @@ PORT=${PORT:-19394}
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 JAR=${JAR:-$ROOT/registry/target/covenant-registry.jar}
 cd "$ROOT"
-# on any exit (an error, Ctrl-C, a timeout's TERM): stop the registry this script started and remove its data folder
-pid=""; work=""
-cleanup() { if [ -n "$pid" ]; then kill "$pid" 2>/dev/null || true; fi; if [ -n "$work" ]; then rm -rf "$work"; fi; }
-trap cleanup EXIT
-trap 'exit 130' INT TERM
+. docs/benchmarks/registry-process.sh
 if [ "${SKIP_BUILD:-0}" != 1 ]; then
   mvn -B -q -pl registry -am package -DskipTests -Dexec.skip=true
 fi
@@ -33,16 +29,8 @@ cpu_ticks() {
 
 run_one() {
   local rate=$1 seconds=$2 in_flight=$3 status=0
-  work=$(mktemp -d)
   echo "== $rate publishes/s for $seconds s, at most $in_flight in flight; $(date -u +%FT%TZ); load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
-  java ${JAVA_OPTS:--Xmx768m} -jar "$JAR" --server.port=$PORT \
-    --covenant.storage.data-dir="$work/data" --covenant.notifications.allow-http=true \
-    --covenant.notifications.allow-private-addresses=true > "$work/registry.log" 2>&1 &
-  pid=$!
-  until curl -sf "http://localhost:$PORT/actuator/health/readiness" >/dev/null; do
-    kill -0 $pid 2>/dev/null || { cat "$work/registry.log"; return 1; }
-    sleep 0.2
-  done
+  start_registry "$JAR" || return 1
   local ticks_ready published cpu_ms
   ticks_ready=$(cpu_ticks $pid)
   java -cp registry/target/test-classes dev.covenant.registry.bench.NotificationLoad "http://localhost:$PORT" \
@@ -55,10 +43,8 @@ run_one() {
   echo "registry CPU: $cpu_ms ms for ${published:-?} publishes recorded (warm-up included): $(awk -v c=$cpu_ms -v n=${published:-0} 'BEGIN { if (n > 0) printf "%.1f", c / n; else printf "?" }') ms per publish"
   echo "registry peak RSS: $(awk '/VmHWM/ {printf "%.0f MB", $2/1024}' /proc/$pid/status); load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
   echo "embedded store errors logged (Failed to encode / ConcurrentModificationException): $(grep -c -E 'Failed to encode|ConcurrentModificationException' "$work/registry.log" || true)"
-  kill $pid 2>/dev/null || true
-  wait $pid 2>/dev/null || true
   grep -E " 5[0-9][0-9] [0-9]+ms|ERROR" "$work/registry.log" | grep -v " 503 " | head -5 || true
-  rm -rf "$work"; pid=""; work=""
+  stop_registry
   return $status
 }
 

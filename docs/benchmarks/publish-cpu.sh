@@ -13,23 +13,11 @@ RATE=${RATE:-10}
 SECONDS_MEASURED=${MEASURE_SECONDS:-60}
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$ROOT"
-# on any exit (an error, Ctrl-C, a timeout's TERM): stop the registry this script started and remove its data folder
-pid=""; work=""
-cleanup() { if [ -n "$pid" ]; then kill "$pid" 2>/dev/null || true; fi; if [ -n "$work" ]; then rm -rf "$work"; fi; }
-trap cleanup EXIT
-trap 'exit 130' INT TERM
+. docs/benchmarks/registry-process.sh
 ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
 for round in $(seq "${ROUNDS:-1}"); do
   for jar in "$@"; do
-    work=$(mktemp -d)
-    java ${JAVA_OPTS:--Xmx768m} -jar "$jar" --server.port=$PORT --covenant.storage.data-dir="$work/data" \
-      --covenant.notifications.allow-http=true --covenant.notifications.allow-private-addresses=true \
-      --covenant.jobs.max-backlog-wait=10m > "$work/registry.log" 2>&1 &
-    pid=$!
-    until curl -sf "http://localhost:$PORT/actuator/health/readiness" >/dev/null; do
-      kill -0 $pid 2>/dev/null || { cat "$work/registry.log"; exit 1; }
-      sleep 0.2
-    done
+    start_registry "$jar" --covenant.jobs.max-backlog-wait=10m
     java -cp registry/target/test-classes dev.covenant.registry.bench.NotificationLoad "http://localhost:$PORT" \
       "$RATE" "${WARMUP_SECONDS:-30}" 64 0 > /dev/null || true
     load_before=$(cut -d' ' -f1 /proc/loadavg); before=$(ticks $pid)
@@ -39,7 +27,6 @@ for round in $(seq "${ROUNDS:-1}"); do
     accepted=$(echo "$out" | grep -o '[0-9]* accepted' | cut -d' ' -f1)
     echo "round $round $(basename "$jar"): $accepted publishes at $RATE/s, registry CPU $(( (after - before) * 1000 / $(getconf CLK_TCK) )) ms = $(awk -v c=$(( (after - before) * 1000 / $(getconf CLK_TCK) )) -v n=$accepted 'BEGIN { printf "%.1f", c / n }') ms per publish; load $load_before -> $load_after"
     echo "$out" | grep -E "webhook received|notifications:" | sed 's/^/    /'
-    kill $pid; wait $pid 2>/dev/null || true
-    rm -rf "$work"; pid=""; work=""
+    stop_registry
   done
 done
