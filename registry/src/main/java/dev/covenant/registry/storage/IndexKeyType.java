@@ -5,15 +5,19 @@ import de.bwaldvogel.mongo.backend.Missing;
 import de.bwaldvogel.mongo.bson.ObjectId;
 import java.nio.ByteBuffer;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
+import org.h2.mvstore.DataUtils;
 import org.h2.mvstore.WriteBuffer;
 import org.h2.mvstore.type.BasicDataType;
 import org.h2.mvstore.type.ObjectDataType;
 
 /**
  * The keys of the embedded store's unique-index maps ({@code <db>.<collection>._index_<name>}): mongo-java-server's
- * {@link KeyValue}s, written as before (H2's {@code ObjectDataType}) but compared without serialising them. KeyValue
+ * {@link KeyValue}s, written as a format byte, the number of values and each value as {@link StoredValues} (H2's
+ * {@code ObjectDataType} Java-serialised every key at every write of its page, ADR 0037), and compared without
+ * serialising them. KeyValue
  * is not {@code Comparable}, so {@code ObjectDataType} compares two of them by Java-serialising both, on every probe
  * of every index lookup and insert: most of the {@code ObjectDataType.serialize} time in the publish profile. Here the
  * values are compared one by one, by kind and then by value for the plain kinds (strings, numbers, booleans, dates,
@@ -28,7 +32,12 @@ final class IndexKeyType extends BasicDataType<Object> {
             Double.class, Boolean.class, Instant.class, ObjectId.class, UUID.class);
     private static final int OTHER = 2 + PLAIN.size();
 
-    /** Writes, reads and sizes the keys (one per map: it adapts its estimates to what it sees). */
+    /** The first byte of a key: a KeyValue, its size and its values (format 1). */
+    private static final byte KEY_VALUE_1 = 1;
+    /** The first byte of a key that is not a KeyValue (none is; kept total): H2's {@code ObjectDataType} follows. */
+    private static final byte OTHER_KEY = 0;
+
+    /** Sizes the keys and writes unusual values (one per map: it adapts its estimates to what it sees). */
     private final ObjectDataType stored = new ObjectDataType();
 
     @Override
@@ -85,12 +94,32 @@ final class IndexKeyType extends BasicDataType<Object> {
 
     @Override
     public void write(WriteBuffer buff, Object key) {
-        stored.write(buff, key);
+        if (key instanceof KeyValue values) {
+            buff.put(KEY_VALUE_1).putVarInt(values.size());
+            for (Object value : values) {
+                StoredValues.write(buff, value, stored);
+            }
+        } else {
+            buff.put(OTHER_KEY);
+            stored.write(buff, key);
+        }
     }
 
     @Override
     public Object read(ByteBuffer buff) {
-        return stored.read(buff);
+        byte format = buff.get();
+        if (format == OTHER_KEY) {
+            return stored.read(buff);
+        }
+        if (format != KEY_VALUE_1) {
+            throw DataUtils.newMVStoreException(DataUtils.ERROR_FILE_CORRUPT,
+                    "Unknown index key format {0} in the embedded store (written by a newer release?)", format);
+        }
+        Object[] values = new Object[DataUtils.readVarInt(buff)];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = StoredValues.read(buff, stored);
+        }
+        return new KeyValue(Arrays.asList(values));
     }
 
     @Override

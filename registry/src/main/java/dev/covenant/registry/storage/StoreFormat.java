@@ -17,10 +17,13 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The format of the embedded store's data file: document maps ({@code databases.<db>.<collection>}) hold BSON
- * ({@link BsonDocumentType}); unique indexes keep their keys as before but in another order ({@link IndexKeyType});
- * collection metadata is as before (H2's {@code ObjectDataType}). A file in this format holds the map {@value #FORMAT_MAP} saying so; a file written by a
- * release before it (Java-serialised documents) is converted once, at start, before the store is opened
- * ({@link #upgrade}). {@code docs/adr/0034-embedded-store-documents-as-bson.md}.
+ * ({@link BsonDocumentType}) under their {@code _id} written as {@link StoredValues} ({@link IdType}); unique indexes
+ * keep their keys as {@link StoredValues} in {@link IndexKeyType}'s order, pointing to the {@code _id} ({@link IdType});
+ * collection metadata is as before (H2's {@code ObjectDataType}). A file in this format holds the map
+ * {@value #FORMAT_MAP} saying so; a file written by a release before it (Java-serialised documents, or BSON documents
+ * with Java-serialised keys: {@value #DOCUMENTS_BSON_SERIALISED_KEYS}) is converted once, at start, before the store
+ * is opened ({@link #upgrade}). {@code docs/adr/0034-embedded-store-documents-as-bson.md},
+ * {@code docs/adr/0037-embedded-store-encodes-a-document-once.md}.
  */
 final class StoreFormat {
 
@@ -29,7 +32,10 @@ final class StoreFormat {
     /** The map that records the format; absent in files of earlier releases. */
     static final String FORMAT_MAP = "covenant.format";
     static final String DOCUMENTS_KEY = "documents";
-    static final String DOCUMENTS_BSON = "bson-1";
+    /** Documents as BSON, keys and index positions as {@link StoredValues}. */
+    static final String DOCUMENTS_BSON = "bson-2";
+    /** The format before: documents as BSON, keys and index positions Java-serialised (H2's ObjectDataType). */
+    static final String DOCUMENTS_BSON_SERIALISED_KEYS = "bson-1";
     /** mongo-java-server's H2 backend names each collection's document map so. */
     static final String DOCUMENTS_PREFIX = "databases.";
     /** Suffix of the file a conversion writes before it replaces the data file. */
@@ -41,20 +47,22 @@ final class StoreFormat {
     /** mongo-java-server's H2 backend names each unique index's map {@code <db>.<collection>._index_<name>}. */
     static final String INDEX_INFIX = "._index_";
 
-    /** Opens (or creates) a unique index's map with this format's key type. */
+    /** Opens (or creates) a unique index's map with this format's key and value types. */
     static MVMap<Object, Object> openIndex(MVStore store, String name) {
-        return store.openMap(name, new MVMap.Builder<Object, Object>().keyType(new IndexKeyType()));
+        return store.openMap(name, new MVMap.Builder<Object, Object>().keyType(new IndexKeyType())
+                .valueType(new IdType()));
     }
 
-    /** Opens (or creates) a document map with this format's value type. */
+    /** Opens (or creates) a document map with this format's key and value types. */
     static MVMap<Object, Document> openDocuments(MVStore store, String name) {
-        return store.openMap(name, new MVMap.Builder<Object, Document>().valueType(BsonDocumentType.INSTANCE));
+        return store.openMap(name, new MVMap.Builder<Object, Document>().keyType(new IdType())
+                .valueType(BsonDocumentType.INSTANCE));
     }
 
     /**
      * Converts a data file of an earlier release into this format, once: every map is copied into a new file beside
-     * it ({@code covenant.mv.converting}; documents re-encoded as BSON, unique indexes sorted in {@link IndexKeyType}'s
-     * order, everything else as it is), the format is
+     * it ({@code covenant.mv.converting}; documents re-encoded as BSON, keys as {@link StoredValues}, unique indexes
+     * sorted in {@link IndexKeyType}'s order, everything else as it is), the format is
      * recorded in it, it is committed, forced to disk, and then moved over the data file in one atomic rename. A
      * kill or a failure (a full disk) before the rename leaves the old file untouched and a partial new one, which the
      * next start deletes before converting again; after the rename the file is in the new format. The new file is
@@ -85,15 +93,15 @@ final class StoreFormat {
                 if (isCurrent(source)) {
                     return false;
                 }
-                log.info("Converting the embedded store {} ({} MB) to the BSON document format; this happens once",
+                log.info("Converting the embedded store {} ({} MB) to this release's format; this happens once",
                         file, before >> 20);
-                documents = copy(source, converting, afterMap);
+                documents = copy(source, converting, afterMap, bsonDocuments(source));
             } finally {
                 source.close();
             }
             Files.move(converting, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             syncDirectory(file.toAbsolutePath().getParent());
-            log.info("Embedded store converted to the BSON document format: {} documents, {} MB to {} MB in {} ms",
+            log.info("Embedded store converted to this release's format: {} documents, {} MB to {} MB in {} ms",
                     documents, before >> 20, Files.size(file) >> 20, (System.nanoTime() - started) / 1_000_000);
             return true;
         } catch (IOException e) {
@@ -102,24 +110,30 @@ final class StoreFormat {
         }
     }
 
-    /** Copies every map of {@code source} into a new store at {@code target}; returns the documents copied. */
-    private static long copy(MVStore source, Path target, Consumer<String> afterMap) {
+    /**
+     * Copies every map of {@code source} into a new store at {@code target}; returns the documents copied. The keys
+     * and index positions of both earlier formats were written by H2's {@code ObjectDataType} (the maps' default);
+     * the documents by it or, with {@code bsonDocuments}, as BSON.
+     */
+    private static long copy(MVStore source, Path target, Consumer<String> afterMap, boolean bsonDocuments) {
         MVStore copy = new MVStore.Builder().fileName(target.toString()).open();
         try {
             long documents = 0;
             for (String name : source.getMapNames()) {
-                MVMap<Object, Object> from = source.openMap(name);
                 if (name.startsWith(DOCUMENTS_PREFIX)) {
+                    MVMap<Object, Document> from = source.openMap(name, bsonDocuments
+                            ? new MVMap.Builder<Object, Document>().valueType(BsonDocumentType.INSTANCE)
+                            : new MVMap.Builder<>());
                     MVMap<Object, Document> to = openDocuments(copy, name);
-                    Cursor<Object, Object> cursor = from.cursor(null);
+                    Cursor<Object, Document> cursor = from.cursor(null);
                     while (cursor.hasNext()) {
-                        to.put(cursor.next(), (Document) cursor.getValue());
+                        to.put(cursor.next(), cursor.getValue());
                     }
                     documents += to.sizeAsLong();
                 } else if (name.contains(INDEX_INFIX)) {
-                    openIndex(copy, name).putAll(from); // sorted again in the new key order
+                    openIndex(copy, name).putAll(source.openMap(name)); // sorted again in the new key order
                 } else {
-                    copy.openMap(name).putAll(from);
+                    copy.openMap(name).putAll(source.openMap(name));
                 }
                 afterMap.accept(name);
             }
@@ -141,11 +155,18 @@ final class StoreFormat {
      */
     static MVStore checked(MVStore store) {
         if (store.hasMap(FORMAT_MAP)) {
+            boolean current;
             try {
-                isCurrent(store);
+                current = isCurrent(store);
             } catch (IllegalStateException newer) {
                 store.closeImmediately();
                 throw newer;
+            }
+            if (!current) {
+                store.closeImmediately();
+                throw new IllegalStateException("The embedded store's data file is in the format of an earlier release"
+                        + " (" + DOCUMENTS_BSON_SERIALISED_KEYS + ") and was not converted; it is converted when the"
+                        + " registry starts on it");
             }
             return store;
         }
@@ -159,16 +180,26 @@ final class StoreFormat {
         return store;
     }
 
+    /** Whether the file is in this format: false for the earlier ones, an exception for one this release does not know. */
     private static boolean isCurrent(MVStore store) {
         if (!store.hasMap(FORMAT_MAP)) {
             return false;
         }
         Object format = store.<String, Object>openMap(FORMAT_MAP).get(DOCUMENTS_KEY);
+        if (DOCUMENTS_BSON_SERIALISED_KEYS.equals(format)) {
+            return false;
+        }
         if (!DOCUMENTS_BSON.equals(format)) {
             throw new IllegalStateException("The embedded store's data file has a document format this release does"
                     + " not know (" + format + "); it was written by a newer release");
         }
         return true;
+    }
+
+    /** Whether the documents of the file are BSON already (the format {@value #DOCUMENTS_BSON_SERIALISED_KEYS}). */
+    private static boolean bsonDocuments(MVStore store) {
+        return store.hasMap(FORMAT_MAP)
+                && DOCUMENTS_BSON_SERIALISED_KEYS.equals(store.<String, Object>openMap(FORMAT_MAP).get(DOCUMENTS_KEY));
     }
 
     private static void mark(MVStore store) {

@@ -6,6 +6,7 @@ import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.Missing;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.bson.ObjectId;
+import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -14,6 +15,7 @@ import java.util.List;
 import java.util.UUID;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
+import org.h2.mvstore.WriteBuffer;
 import org.h2.mvstore.type.ObjectDataType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -49,6 +51,22 @@ class IndexKeyTypeTest {
             KeyValue copy = (KeyValue) ObjectDataType.deserialize(ObjectDataType.serialize(a));
             assertThat(TYPE.compare(a, copy)).isZero();
         }
+    }
+
+    @Test
+    void keysReadBackEqualAndCompareEqualToWhatWasWritten() {
+        WriteBuffer buffer = new WriteBuffer();
+        List<KeyValue> keys = keys();
+        for (KeyValue key : keys) {
+            TYPE.write(buffer, key);
+        }
+        ByteBuffer written = buffer.getBuffer().flip();
+        for (KeyValue key : keys) {
+            Object read = TYPE.read(written);
+            assertThat(read).isEqualTo(key);
+            assertThat(TYPE.compare(read, key)).isZero();
+        }
+        assertThat(written.hasRemaining()).isFalse();
     }
 
     @Test

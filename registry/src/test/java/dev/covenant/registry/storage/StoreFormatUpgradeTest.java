@@ -14,7 +14,9 @@ import com.mongodb.reactivestreams.client.MongoCollection;
 import com.mongodb.reactivestreams.client.MongoDatabase;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.backend.KeyValue;
 import java.nio.file.Files;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -25,7 +27,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.bson.Document;
 import org.bson.types.Binary;
 import org.bson.types.ObjectId;
+import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
+import org.h2.mvstore.type.DataType;
+import org.h2.mvstore.type.ObjectDataType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import reactor.core.publisher.Flux;
@@ -76,6 +81,47 @@ class StoreFormatUpgradeTest {
             previous.close();
         }
         return written;
+    }
+
+    /**
+     * Writes a store the way the release before this one did (documents as BSON, keys and index positions
+     * Java-serialised by H2's ObjectDataType, index keys in {@link IndexKeyType}'s order, format "bson-1"): the
+     * previous format's file, converted as that release converted it. Returns what each collection holds.
+     */
+    private List<List<Document>> writeInTheFormatWithSerialisedKeys() throws Exception {
+        List<List<Document>> written = writeInThePreviousFormat();
+        Path file = dataDir.resolve("covenant.mv");
+        Path copy = dataDir.resolve("bson-1.mv");
+        MVStore source = MVStore.open(file.toString());
+        MVStore target = MVStore.open(copy.toString());
+        for (String name : source.getMapNames()) {
+            MVMap<Object, Object> from = source.openMap(name);
+            if (name.startsWith(StoreFormat.DOCUMENTS_PREFIX)) {
+                target.openMap(name, new MVMap.Builder<Object, Object>().valueType(
+                        (DataType<Object>) (DataType<?>) BsonDocumentType.INSTANCE)).putAll(from);
+            } else if (name.contains(StoreFormat.INDEX_INFIX)) {
+                target.openMap(name, new MVMap.Builder<Object, Object>().keyType(new SerialisedIndexKeys()))
+                        .putAll(from);
+            } else {
+                target.openMap(name).putAll(from);
+            }
+        }
+        target.openMap(StoreFormat.FORMAT_MAP).put(StoreFormat.DOCUMENTS_KEY,
+                StoreFormat.DOCUMENTS_BSON_SERIALISED_KEYS);
+        target.close();
+        source.close();
+        Files.move(copy, file, StandardCopyOption.REPLACE_EXISTING);
+        return written;
+    }
+
+    /** The index keys of the format "bson-1": compared as now, written by H2's ObjectDataType. */
+    private static final class SerialisedIndexKeys extends ObjectDataType {
+        private final IndexKeyType order = new IndexKeyType();
+
+        @Override
+        public int compare(Object a, Object b) {
+            return order.compare(a, b);
+        }
     }
 
     private void assertHolds(EmbeddedMongo store, List<List<Document>> written) {
@@ -138,6 +184,39 @@ class StoreFormatUpgradeTest {
             assertHolds(store, written);
         }
         assertThat(dataDir.resolve("covenant.mv" + StoreFormat.CONVERTING_SUFFIX)).doesNotExist();
+    }
+
+    @Test
+    void aStoreWithSerialisedIndexKeysIsConvertedOnceAndKeepsEverything() throws Exception {
+        List<List<Document>> written = writeInTheFormatWithSerialisedKeys();
+        Path file = dataDir.resolve("covenant.mv");
+        MVStore unconverted = MVStore.open(file.toString());
+        assertThatThrownBy(() -> StoreFormat.checked(unconverted))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("earlier release");
+
+        try (EmbeddedMongo store = new EmbeddedMongo(dataDir.toString(), Durability.PROCESS)) {
+            assertHolds(store, written);
+        }
+
+        assertThat(StoreFormat.upgrade(file)).as("converted only once").isFalse();
+        MVStore converted = new MVStore.Builder().fileName(file.toString()).readOnly().open();
+        try {
+            assertThat(converted.openMap(StoreFormat.FORMAT_MAP).get(StoreFormat.DOCUMENTS_KEY))
+                    .isEqualTo(StoreFormat.DOCUMENTS_BSON);
+            MVMap<Object, Object> index = StoreFormat.openIndex(converted, "covenant.pacts._index_name_1");
+            assertThat(index.get(new KeyValue("pacts 7"))).isEqualTo("pacts-7");
+            MVMap<Object, Object> ids = StoreFormat.openIndex(converted, "covenant.verifications._index__id_");
+            Object someId = ids.firstKey();
+            assertThat(((KeyValue) someId).get(0)).isInstanceOf(de.bwaldvogel.mongo.bson.ObjectId.class);
+            assertThat(StoreFormat.openDocuments(converted, "databases.covenant.verifications")
+                    .get(ids.get(someId))).isNotNull();
+        } finally {
+            converted.close();
+        }
+        try (EmbeddedMongo store = new EmbeddedMongo(dataDir.toString(), Durability.PROCESS)) {
+            assertHolds(store, written);
+        }
     }
 
     @Test
