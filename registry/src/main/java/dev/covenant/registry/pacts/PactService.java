@@ -165,28 +165,31 @@ public class PactService implements IndexDefinitions, HotCollections, VersionLis
             PactPublication existing) {
         if (existing != null && existing.sha().equals(content.sha())) {
             return moveHeads(existing, version)
-                    .flatMap(newContent -> notifyListeners(existing, content.tree())
+                    .flatMap(newContent -> notifyListeners(existing, content.tree(), false)
                             .thenReturn(new PublishedPact(existing, existing, contract.merge(), newContent)));
         }
         Instant now = clock.instant();
         PactPublication publication = new PactPublication(contract.provider(), contract.consumer(), version.number(),
                 version.order(), content.sha(), existing == null ? now : existing.createdAt(), now);
         byte[] json = OpenApiDocuments.canonicalJson(content.tree());
+        // the content store answers how many bytes it stored: none when the content was there already
         return contents.put(contentId(content.sha()), json, "application/json")
-                .then(store.saveContentMetadata(content.sha(), contract.consumer(), contract.provider(),
-                        content.pact().interactions().size(), Date.from(now)))
-                .then(store.save(publication, existing == null ? null : existing.sha()))
-                .flatMap(saved -> saved ? Mono.just(publication) : raced(publication))
-                .flatMap(stored -> moveHeads(stored, version)
+                .map(storedBytes -> storedBytes > 0)
+                .flatMap(firstStored -> store.saveContentMetadata(content.sha(), contract.consumer(),
+                                contract.provider(), content.pact().interactions().size(), Date.from(now))
+                        .then(store.save(publication, existing == null ? null : existing.sha()))
+                        .flatMap(saved -> saved ? Mono.just(publication) : raced(publication))
+                        .map(stored -> Map.entry(stored, firstStored)))
+                .flatMap(written -> moveHeads(written.getKey(), version)
                         .flatMap(newContent -> store.link(contract.provider(), contract.consumer())
-                                .then(notifyListeners(stored, content.tree()))
-                                .thenReturn(new PublishedPact(stored, existing, contract.merge() && existing != null,
-                                        newContent))));
+                                .then(notifyListeners(written.getKey(), content.tree(), written.getValue()))
+                                .thenReturn(new PublishedPact(written.getKey(), existing,
+                                        contract.merge() && existing != null, newContent))));
     }
 
-    private Mono<Void> notifyListeners(PactPublication publication, JsonNode content) {
+    private Mono<Void> notifyListeners(PactPublication publication, JsonNode content, boolean firstStored) {
         return Flux.fromStream(listeners.orderedStream())
-                .concatMap(listener -> listener.onPublished(publication, content)
+                .concatMap(listener -> listener.onPublished(publication, content, firstStored)
                         .onErrorResume(e -> {
                             LOG.warn("Listener {} failed after a pact publish: {}", listener.getClass().getSimpleName(),
                                     e.toString());
