@@ -92,11 +92,21 @@ public final class ReadCache<K, V> {
         });
     }
 
+    /**
+     * Whether an entry may be served under this generation: an immutable cache's always; a named cache's when its
+     * name's counter is unchanged; an unnamed one's when the store-wide generation is, or only this instance's own
+     * increments (whose writes it forgot) separate the two ({@link WriteGenerations#unchanged}).
+     */
+    private boolean current(Entry<V> entry, long generation) {
+        return entry.generation() == generation
+                || kind == Kind.MUTABLE && name == null && generations.unchanged(entry.generation(), generation);
+    }
+
     /** Looked up when subscribed, not when assembled: a read chained after a write must not see the old entry. */
     private Mono<V> lookup(K key, Supplier<Mono<V>> loader, long generation, long stamp) {
         long now = System.nanoTime();
         Entry<V> entry = entries.getIfPresent(key);
-        if (entry != null && now - entry.loadedAt() < ttlNanos && entry.generation() == generation) {
+        if (entry != null && now - entry.loadedAt() < ttlNanos && current(entry, generation)) {
             return Mono.justOrEmpty(entry.value());
         }
         // Concurrent reads of one key (an event's handlers run at once) share one load, when they would keep its
@@ -148,7 +158,7 @@ public final class ReadCache<K, V> {
         List<K> missing = new ArrayList<>();
         for (K key : keys) {
             Entry<V> entry = entries.getIfPresent(key);
-            if (entry != null && now - entry.loadedAt() < ttlNanos && entry.generation() == generation) {
+            if (entry != null && now - entry.loadedAt() < ttlNanos && current(entry, generation)) {
                 cached.put(key, entry.value());
             } else if (!cached.containsKey(key) && !missing.contains(key)) {
                 missing.add(key);
