@@ -4,7 +4,8 @@
 # off, NotificationLoad publishes RATE/s for SECONDS after readiness (every notification awaited), and the commands
 # started after readiness are divided by the publishes accepted; the ten most frequent command/collection pairs follow.
 # Usage (from the repository root, after a build): docs/benchmarks/commands-per-publish.sh JAR [JAR...]
-#   RATE (5), SECONDS (20), PORT (19396)
+#   RATE (5), SECONDS (20), PORT (19396); KEEP=<dir>: the full command lines after readiness are kept there, one file
+#   per jar (<jar name>.commands), to see which filters a publish sends.
 set -euo pipefail
 PORT=${PORT:-19396}
 RATE=${RATE:-5}
@@ -19,6 +20,10 @@ for jar in "$@"; do
     "$RATE" "$SECONDS_RUN" 64 0 || true)
   sleep 1
   accepted=$(echo "$out" | grep -o '[0-9]* accepted' | cut -d' ' -f1)
+  if [ -n "${KEEP:-}" ]; then
+    mkdir -p "$KEEP"
+    tail -n +"$((start + 1))" "$work/registry.log" | grep 'Command "[A-Za-z]*" started' > "$KEEP/$(basename "$jar").commands" || true
+  fi
   tail -n +"$((start + 1))" "$work/registry.log" | grep -o 'Command "[A-Za-z]*" started.*Command: {"[A-Za-z]*": "[^"]*"' | sed 's/ started.*Command: {/ /' \
     > "$work/commands" || true
   total=$(wc -l < "$work/commands")

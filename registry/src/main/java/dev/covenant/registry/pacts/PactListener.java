@@ -10,6 +10,9 @@ import reactor.core.publisher.Mono;
  */
 public interface PactListener {
 
-    /** {@code content} is the stored pact JSON; treat it as read-only. */
-    Mono<Void> onPublished(PactPublication publication, JsonNode content);
+    /**
+     * {@code content} is the stored pact JSON; treat it as read-only. {@code firstStored}: this publish stored the
+     * content for the first time, so nothing (no verification) can refer to it yet.
+     */
+    Mono<Void> onPublished(PactPublication publication, JsonNode content, boolean firstStored);
 }

@@ -91,16 +91,21 @@ public class PactService implements IndexDefinitions, HotCollections, VersionLis
 
     /** Valid, not conflicting, then authorised (claiming an unowned consumer), then written. */
     Mono<List<PublishedPact>> publish(PublishContracts request) {
+        // A version not stored yet has no publications (they are written after it, and removed before it): its
+        // pacts are neither read for conflicts nor looked up before they are written. (The version read is cached
+        // for the request, so ensureVersion does not read it again.)
         return Mono.fromRunnable(() -> validate(request))
-                .then(refuseConflicts(request))
-                .then(ownership.requireCallerMayWrite(request.consumer()))
-                .then(pacticipants.ensureVersion(request.consumer(), request.version(), request.branch(),
-                        request.tags(), request.buildUrl()))
-                .flatMap(version -> Flux.fromIterable(request.contracts())
-                        .concatMap(contract -> contentSeenBefore(contract)
-                                .flatMap(seen -> publishOne(version, contract)
-                                        .flatMap(published -> events.record(published(request, published, !seen))
-                                                .thenReturn(published))))
+                .then(pacticipants.version(request.consumer(), request.version()).hasElement())
+                .flatMap(versionStored -> (versionStored ? refuseConflicts(request) : Mono.<Void>empty())
+                        .then(ownership.requireCallerMayWrite(request.consumer()))
+                        .then(pacticipants.ensureVersion(request.consumer(), request.version(), request.branch(),
+                                request.tags(), request.buildUrl()))
+                        .map(version -> Map.entry(version, versionStored)))
+                .flatMap(stored -> Flux.fromIterable(request.contracts())
+                        .concatMap(contract -> publishOne(stored.getKey(), contract, stored.getValue())
+                                .flatMap(published -> events.record(published(request, published,
+                                                published.newContent()))
+                                        .thenReturn(published)))
                         .collectList());
     }
 
@@ -109,10 +114,6 @@ public class PactService implements IndexDefinitions, HotCollections, VersionLis
         Names.require("pacticipant", request.consumer());
         Pacticipants.validateVersion(request.version(), request.branch(), request.tags());
         request.contracts().forEach(contract -> Names.require("pacticipant", contract.provider()));
-    }
-
-    private Mono<Boolean> contentSeenBefore(ContractToPublish contract) {
-        return store.head(contract.provider(), contract.consumer(), "sha:" + contract.content().sha()).hasElement();
     }
 
     /** The event of a pact publication; publishing the same content for a version again is the same event. */
@@ -144,11 +145,15 @@ public class PactService implements IndexDefinitions, HotCollections, VersionLis
                 + "matchers. For more information see https://docs.pact.io/go/versioning";
     }
 
-    private Mono<PublishedPact> publishOne(Version version, ContractToPublish contract) {
+    /**
+     * Publishes one pact of a version; {@code versionStored}: the version existed before this request (else it has no
+     * publication to replace or merge into: a concurrent publish of the same new version is caught on insert).
+     */
+    private Mono<PublishedPact> publishOne(Version version, ContractToPublish contract, boolean versionStored) {
+        Mono<PactPublication> stored = versionStored
+                ? store.find(contract.provider(), contract.consumer(), version.number()) : Mono.empty();
         return pacticipants.ensureApplication(contract.provider())
-                .then(store.find(contract.provider(), contract.consumer(), version.number())
-                        .map(java.util.Optional::of)
-                        .defaultIfEmpty(java.util.Optional.empty()))
+                .then(stored.map(java.util.Optional::of).defaultIfEmpty(java.util.Optional.empty()))
                 .flatMap(existing -> existing.isPresent() && contract.merge()
                         ? loadContent(existing.get().sha())
                                 .map(previous -> contract.content().mergeInto(previous, engine))
@@ -160,27 +165,31 @@ public class PactService implements IndexDefinitions, HotCollections, VersionLis
             PactPublication existing) {
         if (existing != null && existing.sha().equals(content.sha())) {
             return moveHeads(existing, version)
-                    .then(notifyListeners(existing, content.tree()))
-                    .thenReturn(new PublishedPact(existing, existing, contract.merge()));
+                    .flatMap(newContent -> notifyListeners(existing, content.tree(), false)
+                            .thenReturn(new PublishedPact(existing, existing, contract.merge(), newContent)));
         }
         Instant now = clock.instant();
         PactPublication publication = new PactPublication(contract.provider(), contract.consumer(), version.number(),
                 version.order(), content.sha(), existing == null ? now : existing.createdAt(), now);
         byte[] json = OpenApiDocuments.canonicalJson(content.tree());
+        // the content store answers how many bytes it stored: none when the content was there already
         return contents.put(contentId(content.sha()), json, "application/json")
-                .then(store.saveContentMetadata(content.sha(), contract.consumer(), contract.provider(),
-                        content.pact().interactions().size(), Date.from(now)))
-                .then(store.save(publication, existing == null ? null : existing.sha()))
-                .flatMap(saved -> saved ? Mono.just(publication) : raced(publication))
-                .flatMap(stored -> moveHeads(stored, version)
-                        .then(store.link(contract.provider(), contract.consumer()))
-                        .then(notifyListeners(stored, content.tree()))
-                        .thenReturn(new PublishedPact(stored, existing, contract.merge() && existing != null)));
+                .map(storedBytes -> storedBytes > 0)
+                .flatMap(firstStored -> store.saveContentMetadata(content.sha(), contract.consumer(),
+                                contract.provider(), content.pact().interactions().size(), Date.from(now))
+                        .then(store.save(publication, existing == null ? null : existing.sha()))
+                        .flatMap(saved -> saved ? Mono.just(publication) : raced(publication))
+                        .map(stored -> Map.entry(stored, firstStored)))
+                .flatMap(written -> moveHeads(written.getKey(), version)
+                        .flatMap(newContent -> store.link(contract.provider(), contract.consumer())
+                                .then(notifyListeners(written.getKey(), content.tree(), written.getValue()))
+                                .thenReturn(new PublishedPact(written.getKey(), existing,
+                                        contract.merge() && existing != null, newContent))));
     }
 
-    private Mono<Void> notifyListeners(PactPublication publication, JsonNode content) {
+    private Mono<Void> notifyListeners(PactPublication publication, JsonNode content, boolean firstStored) {
         return Flux.fromStream(listeners.orderedStream())
-                .concatMap(listener -> listener.onPublished(publication, content)
+                .concatMap(listener -> listener.onPublished(publication, content, firstStored)
                         .onErrorResume(e -> {
                             LOG.warn("Listener {} failed after a pact publish: {}", listener.getClass().getSimpleName(),
                                     e.toString());
@@ -198,14 +207,20 @@ public class PactService implements IndexDefinitions, HotCollections, VersionLis
                         + " was changed by a concurrent publication"))));
     }
 
-    private Mono<Void> moveHeads(PactPublication publication, Version version) {
-        Flux<String> keys = Flux.concat(Flux.just(LATEST, "sha:" + publication.sha()),
-                Flux.fromIterable(version.branches()).map(branch -> "branch:" + branch),
-                Flux.fromIterable(version.tags()).map(tag -> "tag:" + tag));
-        return keys.concatMap(key -> store.moveHead(publication.provider(), publication.consumer(), key, publication))
-                .thenMany(Flux.fromIterable(version.branches()))
-                .concatMap(branch -> store.moveBranchHead(branch, publication))
-                .then();
+    /**
+     * Moves every head the publication holds (latest, its content's, its branches' and tags'), in one command, then
+     * the integration's branch heads; emits whether its content is new to the integration (this call created the
+     * content's head: the event says so, and the provider hears about a failing content once).
+     */
+    private Mono<Boolean> moveHeads(PactPublication publication, Version version) {
+        String contentKey = "sha:" + publication.sha();
+        List<String> keys = new java.util.ArrayList<>(List.of(LATEST, contentKey));
+        version.branches().forEach(branch -> keys.add("branch:" + branch));
+        version.tags().forEach(tag -> keys.add("tag:" + tag));
+        return store.moveHeads(publication, List.copyOf(new LinkedHashSet<>(keys)))
+                .flatMap(created -> Flux.fromIterable(version.branches())
+                        .concatMap(branch -> store.moveBranchHead(branch, publication))
+                        .then(Mono.just(created.get(contentKey))));
     }
 
     @Override

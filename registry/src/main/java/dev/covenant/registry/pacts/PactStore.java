@@ -7,11 +7,15 @@ import static com.mongodb.client.model.Filters.in;
 import static com.mongodb.client.model.Filters.lte;
 import static com.mongodb.client.model.Filters.or;
 
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoBulkWriteException;
+import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.IndexModel;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import com.mongodb.reactivestreams.client.MongoCollection;
@@ -115,15 +119,37 @@ final class PactStore implements IndexDefinitions {
 
     /** Moves a head forward (or keeps it when a later version already holds it). */
     Mono<Void> moveHead(String provider, String consumer, String key, PactPublication publication) {
-        String id = provider + "|" + consumer + "|" + key;
-        return headCache.writing(id, Mono.from(heads.updateOne(and(eq("_id", id), or(exists("order", false),
-                                lte("order", publication.order()))),
+        return moveHeads(publication, List.of(key)).then();
+    }
+
+    /**
+     * Moves the publication's heads of these keys forward, as {@link #moveHead} does each, in one command (one update
+     * statement per head). Emits, per key, whether this call created the head: a new content head ({@code sha:}) is
+     * content never published in the integration before (or since its publications were removed).
+     */
+    Mono<Map<String, Boolean>> moveHeads(PactPublication publication, List<String> keys) {
+        String provider = publication.provider();
+        String consumer = publication.consumer();
+        List<String> ids = keys.stream().map(key -> provider + "|" + consumer + "|" + key).toList();
+        List<UpdateOneModel<Document>> updates = keys.stream()
+                .map(key -> new UpdateOneModel<Document>(and(eq("_id", provider + "|" + consumer + "|" + key),
+                        or(exists("order", false), lte("order", publication.order()))),
                         Updates.combine(Updates.set("provider", provider), Updates.set("consumer", consumer),
                                 Updates.set("key", key), Updates.set("version", publication.consumerVersion()),
                                 Updates.set("order", publication.order()), Updates.set("sha", publication.sha())),
-                        new UpdateOptions().upsert(true))))
-                .onErrorResume(MongoErrors::isDuplicateKey, e -> Mono.empty())
-                .then();
+                        new UpdateOptions().upsert(true)))
+                .toList();
+        // unordered: every head is moved whatever the others do; a duplicate key is a later version holding a head
+        return headCache.writingEach(ids, Mono.from(heads.bulkWrite(updates, new BulkWriteOptions().ordered(false)))
+                        .onErrorResume(MongoBulkWriteException.class, e -> e.getWriteErrors().stream()
+                                .allMatch(error -> error.getCategory() == ErrorCategory.DUPLICATE_KEY)
+                                ? Mono.just(e.getWriteResult()) : Mono.error(e)))
+                .map(result -> {
+                    Map<String, Boolean> created = new java.util.LinkedHashMap<>();
+                    keys.forEach(key -> created.put(key, false));
+                    result.getUpserts().forEach(upsert -> created.put(keys.get(upsert.getIndex()), true));
+                    return created;
+                });
     }
 
     Mono<Document> head(String provider, String consumer, String key) {

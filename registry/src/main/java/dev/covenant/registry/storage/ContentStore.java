@@ -1,5 +1,7 @@
 package dev.covenant.registry.storage;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.reactivestreams.client.MongoCollection;
@@ -35,8 +37,23 @@ public final class ContentStore {
      */
     static final int INSERT_WITHOUT_LOOKUP_BYTES = 256 * 1024;
 
+    /** Blobs up to this size are kept in memory once written or read ({@link #recent}). */
+    static final int KEEP_BYTES = 64 * 1024;
+    /** The memory the kept blobs may take, in all. */
+    static final long KEPT_BYTES = 8L * 1024 * 1024;
+
     private final MongoCollection<Document> contents;
     private final MongoCollection<Document> chunks;
+    /**
+     * Small blobs written or read lately, by id: a blob never changes once written, so this is exact on every
+     * instance (no invalidation needed). Spares the read that follows a write in the same publish (the PUT's answer
+     * renders the pact it stored) and the reads of the background work that handles its event.
+     */
+    private final Cache<String, byte[]> recent = Caffeine.newBuilder()
+            .maximumWeight(KEPT_BYTES)
+            .weigher((String id, byte[] bytes) -> bytes.length + id.length() + 64)
+            .executor(Runnable::run)
+            .build();
 
     ContentStore(MongoDatabase database) {
         this.contents = database.getCollection("contents");
@@ -47,7 +64,8 @@ public final class ContentStore {
     public Mono<Integer> put(String id, byte[] bytes, String mediaType) {
         if (bytes.length <= INSERT_WITHOUT_LOOKUP_BYTES) {
             return Mono.fromCallable(() -> gzip(bytes))
-                    .flatMap(compressed -> write(id, bytes.length, compressed, mediaType));
+                    .flatMap(compressed -> write(id, bytes.length, compressed, mediaType))
+                    .doOnNext(stored -> keep(id, bytes));
         }
         return exists(id)
                 .flatMap(present -> present ? Mono.just(0) : compressAndWrite(id, bytes, mediaType));
@@ -55,8 +73,19 @@ public final class ContentStore {
 
     /** The bytes stored under an id, or empty. */
     public Mono<byte[]> get(String id) {
-        return Mono.from(contents.find(Filters.eq("_id", id)).first())
-                .flatMap(this::read);
+        return Mono.defer(() -> {
+            byte[] kept = recent.getIfPresent(id);
+            return kept != null ? Mono.just(kept) : Mono.from(contents.find(Filters.eq("_id", id)).first())
+                    .flatMap(this::read)
+                    .doOnNext(bytes -> keep(id, bytes));
+        });
+    }
+
+    /** Keeps a small blob (the caller must not change the array afterwards: callers only read blobs). */
+    private void keep(String id, byte[] bytes) {
+        if (bytes.length <= KEEP_BYTES) {
+            recent.put(id, bytes);
+        }
     }
 
     private Mono<Boolean> exists(String id) {

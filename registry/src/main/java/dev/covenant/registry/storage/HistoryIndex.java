@@ -1,12 +1,19 @@
 package dev.covenant.registry.storage;
 
+import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.exists;
 import static com.mongodb.client.model.Filters.in;
 import static com.mongodb.client.model.Filters.regex;
 
-import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoBulkWriteException;
+import com.mongodb.bulk.BulkWriteError;
+import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Projections;
-import com.mongodb.client.model.ReturnDocument;
+import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import com.mongodb.reactivestreams.client.MongoCollection;
@@ -21,6 +28,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
@@ -41,9 +49,12 @@ import reactor.util.retry.Retry;
  * only {@code _id} filters (single values and {@code $in}) from an index and scans for every other filter, so a
  * list that grows with history is read here in two queries instead of a scan (ADR 0028).
  *
- * <p>Layout per kind and key: a head {@code "<kind>:<key>"} counts the slots handed out; slot {@code s} lives in the
- * chunk {@code "<kind>:<key>:<s / CHUNK>"}. An append takes a slot with one atomic increment, then pushes the id to
- * its chunk, so concurrent writers never lose each other's ids. Writers append <em>before</em> writing the record:
+ * <p>Layout per kind and key: chunks {@code "<kind>:<key>:<c>"} of at most {@link #CHUNK} ids each, position {@code c
+ * * CHUNK + i} for the {@code i}-th id of chunk {@code c}, and a head {@code "<kind>:<key>"} counting the appends. An
+ * append pushes the id to the last chunk, guarded by the chunk not being full, and counts it in the head, in one
+ * command (ADR 0038; before it, an append took a numbered slot from the head, then pushed, two commands), so
+ * concurrent writers never lose each other's ids and never overfill a chunk. Readers read the chunks the count
+ * names and one more (an append whose count was lost). Writers append <em>before</em> writing the record:
  * an id whose record does not exist (a crash in between, a removed record) is skipped on reading, and an id appended
  * twice (a retried write) is read once.
  */
@@ -51,6 +62,8 @@ public final class HistoryIndex {
 
     /** Ids per chunk document: small enough that a push rewrites a few kilobytes, large enough that reads are few. */
     static final int CHUNK = 256;
+    /** Chunks an append tries before it fails (each beyond the first was filled by other appends meanwhile). */
+    private static final int MAX_APPEND_ATTEMPTS = 8;
     /** Record ids per {@code $in} query when resolving. */
     private static final int RESOLVE_BATCH = 1_000;
     private static final Logger log = LoggerFactory.getLogger(HistoryIndex.class);
@@ -58,6 +71,9 @@ public final class HistoryIndex {
     private final MongoDatabase database;
     private final MongoCollection<Document> index;
     private final List<Kind> kinds = new CopyOnWriteArrayList<>();
+    /** Per list (its head's id), the last chunk as this instance knows it: where its next append goes. */
+    private final Cache<String, Tail> tails = Caffeine.newBuilder().maximumSize(100_000)
+            .executor(Runnable::run).build();
 
     HistoryIndex(MongoDatabase database) {
         this.database = database;
@@ -86,10 +102,66 @@ public final class HistoryIndex {
         return kind;
     }
 
-    /** Appends a record id to the key's list (call before writing the record). */
+    /**
+     * Appends a record id to the key's list (call before writing the record): one command in the common case (ADR
+     * 0038), an ordered pair of updates that pushes the id to the list's last chunk unless that chunk is full, then
+     * counts it in the head. The last chunk is known from this instance's earlier appends to the list, else from its
+     * head's count (one read, once per list); a full chunk (another instance filled it) makes the append go on to the
+     * next one.
+     */
     public Mono<Void> add(Kind kind, String key, String id) {
-        return slot(kind, key)
-                .flatMap(slot -> push(chunkId(kind, key, slot / CHUNK), id));
+        String head = headId(kind, key);
+        return Mono.fromCallable(() -> Optional.ofNullable(reserve(head)))
+                .flatMap(known -> known.isPresent() ? Mono.just(known.get())
+                        : Mono.from(index.find(eq("_id", head)).first())
+                                .map(found -> ((Number) found.get("n")).longValue())
+                                .defaultIfEmpty(0L)
+                                .map(count -> {
+                                    tails.asMap().putIfAbsent(head, new Tail(count / CHUNK, (int) (count % CHUNK)));
+                                    return reserve(head);
+                                }))
+                .flatMap(chunk -> append(kind, key, chunk, id, 0));
+    }
+
+    /** Where this instance's next append to a list goes: the last chunk it knows, or the next once that is full. */
+    private Long reserve(String head) {
+        Tail tail = tails.asMap().computeIfPresent(head, (ignored, known) -> known.fill() >= CHUNK
+                ? new Tail(known.chunk() + 1, 1) : new Tail(known.chunk(), known.fill() + 1));
+        return tail == null ? null : tail.chunk();
+    }
+
+    /** A list's last chunk as this instance knows it, and the ids it holds (its own appends counted when sent). */
+    private record Tail(long chunk, int fill) {
+    }
+
+    /** Appends to {@code chunk}, or the next one when it is full; {@code attempt} counts the chunks tried. */
+    private Mono<Void> append(Kind kind, String key, long chunk, String id, int attempt) {
+        String head = headId(kind, key);
+        List<UpdateOneModel<Document>> writes = List.of(
+                new UpdateOneModel<>(and(eq("_id", chunkId(kind, key, chunk)), exists("ids." + (CHUNK - 1), false)),
+                        Updates.push("ids", id), new UpdateOptions().upsert(true)),
+                new UpdateOneModel<>(eq("_id", head), Updates.inc("n", 1L), new UpdateOptions().upsert(true)));
+        return Mono.from(index.bulkWrite(writes, new BulkWriteOptions().ordered(true)))
+                .then()
+                .onErrorResume(MongoBulkWriteException.class, e -> {
+                    BulkWriteError error = e.getWriteErrors().get(0);
+                    if (error.getCategory() != ErrorCategory.DUPLICATE_KEY || attempt >= MAX_APPEND_ATTEMPTS) {
+                        return Mono.error(e);
+                    }
+                    if (error.getIndex() == 1) { // the id is in; a first count of the list raced with another
+                        return Mono.from(index.updateOne(eq("_id", head), Updates.inc("n", 1L),
+                                        new UpdateOptions().upsert(true)))
+                                .retryWhen(duplicateUpsert())
+                                .then();
+                    }
+                    // The chunk is full (other instances appended), or another append created it a moment ago: that
+                    // one again, then the next. (The embedded server counts a failed push in the head all the same:
+                    // the count stays an upper bound, ADR 0038.)
+                    long next = attempt == 0 ? chunk : chunk + 1;
+                    tails.asMap().compute(head, (ignored, known) -> known == null || known.chunk() < next
+                            ? new Tail(next, next == chunk ? CHUNK - 1 : 1) : known);
+                    return append(kind, key, next, id, attempt + 1);
+                });
     }
 
     /** The ids of the key's list in append order, each once. */
@@ -200,7 +272,8 @@ public final class HistoryIndex {
             this.floor = floor;
             this.size = size;
             this.belongs = belongs;
-            this.nextChunk = listed == 0 || before <= 0 ? -1 : Math.min((listed - 1) / CHUNK, (before - 1) / CHUNK);
+            // from one chunk past the count's last: the ids of appends whose count was lost (see chunks)
+            this.nextChunk = listed == 0 || before <= 0 ? -1 : Math.min(listed / CHUNK, (before - 1) / CHUNK);
         }
 
         /** Resolves candidates until one more record than the window shows is found (so "older" is known). */
@@ -267,26 +340,14 @@ public final class HistoryIndex {
         }
     }
 
-    private Mono<Long> slot(Kind kind, String key) {
-        return Mono.from(index.findOneAndUpdate(eq("_id", headId(kind, key)), Updates.inc("n", 1L),
-                        new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER)))
-                .map(head -> ((Number) head.get("n")).longValue() - 1)
-                .retryWhen(duplicateUpsert());
-    }
-
-    private Mono<Void> push(String chunkId, String id) {
-        return Mono.from(index.updateOne(eq("_id", chunkId), Updates.push("ids", id), new UpdateOptions().upsert(true)))
-                .retryWhen(duplicateUpsert())
-                .then();
-    }
-
     /** Two upserts of one new {@code _id} at once: one inserts, the other fails on the key and, retried, updates. */
     private static Retry duplicateUpsert() {
         return Retry.max(3).filter(MongoErrors::isDuplicateKey);
     }
 
     private Flux<List<String>> chunks(Kind kind, String key, long count) {
-        List<String> chunkIds = IntStream.range(0, (int) ((count + CHUNK - 1) / CHUNK))
+        // one chunk more than the count says: an append whose count was lost (a crash between its two updates)
+        List<String> chunkIds = IntStream.range(0, (int) ((count + CHUNK - 1) / CHUNK) + 1)
                 .mapToObj(chunk -> chunkId(kind, key, chunk))
                 .toList();
         return Flux.from(index.find(in("_id", chunkIds)))
@@ -316,6 +377,7 @@ public final class HistoryIndex {
             boolean built = Mono.from(index.find(eq("_id", builtId(kind))).first()).hasElement()
                     .block(Duration.ofSeconds(60));
             if (!built) {
+                tails.invalidateAll(); // the lists are written anew: appends find their last chunks again
                 long start = System.nanoTime();
                 int records = build(kind).block(Duration.ofHours(1));
                 log.info("History index '{}' built from {} records of {} in {} ms", kind.name(), records,

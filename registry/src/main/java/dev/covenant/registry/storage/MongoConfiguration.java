@@ -54,7 +54,10 @@ class MongoConfiguration {
         };
     }
 
-    /** The client of the requests; {@link CommandListener} beans (metrics, tests counting reads) observe its commands. */
+    /**
+     * The client of the requests; {@link CommandListener} beans (metrics, tests counting reads) observe its commands, and
+     * those of the background workers' client.
+     */
     @Bean(destroyMethod = "close")
     MongoClient mongoClient(StorageProperties properties, EmbeddedMongoHolder embedded,
             ObjectProvider<CommandListener> listeners) {
@@ -72,8 +75,9 @@ class MongoConfiguration {
      * flight on it; the workers' busy scans of the job queue must not take HTTP requests down with them.
      */
     @Bean(destroyMethod = "close")
-    BackgroundDatabase backgroundDatabase(StorageProperties properties, EmbeddedMongoHolder embedded) {
-        MongoClient client = client(properties, embedded, List.of());
+    BackgroundDatabase backgroundDatabase(StorageProperties properties, EmbeddedMongoHolder embedded,
+            ObjectProvider<CommandListener> listeners) {
+        MongoClient client = client(properties, embedded, listeners.orderedStream().toList());
         return new BackgroundDatabase(client, client.getDatabase(properties.database()));
     }
 

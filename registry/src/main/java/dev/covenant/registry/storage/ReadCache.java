@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -53,6 +54,8 @@ public final class ReadCache<K, V> {
     /** Bumped by every invalidation: a load that raced with one is not kept, it may hold what was overwritten. */
     private final AtomicLong invalidations = new AtomicLong();
     private final long ttlNanos;
+    /** Loads under way, shared by the lookups that start while they run (see {@link #lookup}). */
+    private final Map<Loading<K>, Mono<Optional<V>>> inFlight = new ConcurrentHashMap<>();
 
     ReadCache(Kind kind, WriteGenerations generations, long ttlNanos, int maxEntries) {
         this(kind, null, generations, ttlNanos, maxEntries);
@@ -89,22 +92,46 @@ public final class ReadCache<K, V> {
         });
     }
 
+    /**
+     * Whether an entry may be served under this generation: an immutable cache's always; a named cache's when its
+     * name's counter is unchanged; an unnamed one's when the store-wide generation is, or only this instance's own
+     * increments (whose writes it forgot) separate the two ({@link WriteGenerations#unchanged}).
+     */
+    private boolean current(Entry<V> entry, long generation) {
+        return entry.generation() == generation
+                || kind == Kind.MUTABLE && name == null && generations.unchanged(entry.generation(), generation);
+    }
+
     /** Looked up when subscribed, not when assembled: a read chained after a write must not see the old entry. */
     private Mono<V> lookup(K key, Supplier<Mono<V>> loader, long generation, long stamp) {
         long now = System.nanoTime();
         Entry<V> entry = entries.getIfPresent(key);
-        if (entry != null && now - entry.loadedAt() < ttlNanos && entry.generation() == generation) {
+        if (entry != null && now - entry.loadedAt() < ttlNanos && current(entry, generation)) {
             return Mono.justOrEmpty(entry.value());
         }
-        Mono<V> loaded = loader.get();
-        if (kind == Kind.IMMUTABLE) {
-            return loaded.doOnNext(value -> keep(key, new Entry<>(value, now, generation), stamp));
+        // Concurrent reads of one key (an event's handlers run at once) share one load, when they would keep its
+        // result under the same generation and no invalidation came between them: what one of them may keep.
+        Loading<K> loading = new Loading<>(key, generation, stamp);
+        Mono<Optional<V>> shared = inFlight.get(loading);
+        if (shared == null) {
+            Mono<Optional<V>> load = loader.get()
+                    .map(Optional::of)
+                    .defaultIfEmpty(Optional.empty())
+                    .doOnNext(found -> {
+                        if (found.isPresent() || kind == Kind.MUTABLE) {
+                            keep(key, new Entry<>(found.orElse(null), now, generation), stamp);
+                        }
+                    })
+                    .doFinally(signal -> inFlight.remove(loading))
+                    .cache();
+            Mono<Optional<V>> raced = inFlight.putIfAbsent(loading, load);
+            shared = raced != null ? raced : load;
         }
-        return loaded
-                .map(Optional::of)
-                .defaultIfEmpty(Optional.empty())
-                .doOnNext(found -> keep(key, new Entry<>(found.orElse(null), now, generation), stamp))
-                .flatMap(Mono::justOrEmpty);
+        return shared.flatMap(Mono::justOrEmpty);
+    }
+
+    /** A load under way: its key, the generation and the invalidation stamp it was started under. */
+    private record Loading<K>(K key, long generation, long stamp) {
     }
 
     /**
@@ -131,7 +158,7 @@ public final class ReadCache<K, V> {
         List<K> missing = new ArrayList<>();
         for (K key : keys) {
             Entry<V> entry = entries.getIfPresent(key);
-            if (entry != null && now - entry.loadedAt() < ttlNanos && entry.generation() == generation) {
+            if (entry != null && now - entry.loadedAt() < ttlNanos && current(entry, generation)) {
                 cached.put(key, entry.value());
             } else if (!cached.containsKey(key) && !missing.contains(key)) {
                 missing.add(key);
@@ -194,6 +221,15 @@ public final class ReadCache<K, V> {
     public <T> Mono<T> writing(K key, Mono<T> write) {
         return announced(write.doOnTerminate(() -> invalidate(key))
                 .doOnCancel(() -> invalidate(key)));
+    }
+
+    /** Like {@link #writing} for a write of several keys (one command writing several documents). */
+    public <T> Mono<T> writingEach(java.util.Collection<K> keys, Mono<T> write) {
+        Runnable forget = () -> {
+            invalidations.incrementAndGet();
+            entries.invalidateAll(keys);
+        };
+        return announced(write.doOnTerminate(forget).doOnCancel(forget));
     }
 
     /** Like {@link #writing} for a write that may touch any key. */

@@ -1,7 +1,8 @@
 package dev.covenant.registry.storage;
 
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Updates;
 import com.mongodb.reactivestreams.client.MongoCollection;
 import com.mongodb.reactivestreams.client.MongoDatabase;
@@ -12,6 +13,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentSkipListMap;
 import org.bson.conversions.Bson;
 import org.bson.Document;
 import org.springframework.stereotype.Component;
@@ -42,7 +44,15 @@ public final class WriteGenerations {
     private static final Object DEFERRED = Deferred.class;
     private static final String NAMED = "named";
 
+    /** Store-wide generations this instance remembers ({@link #chained}), at most. */
+    private static final int CHAINED = 4096;
+
     private final MongoCollection<Document> counters;
+    /**
+     * Store-wide generations seen by this instance → the oldest generation that only its own increments separate from
+     * it (itself when another instance's increment, or one not seen, came before it).
+     */
+    private final ConcurrentSkipListMap<Long, Long> chained = new ConcurrentSkipListMap<>();
     private final Object lock = new Object();
     /** Callers waiting for an increment that has not begun (guarded by lock). */
     private Sinks.One<Void> next;
@@ -64,7 +74,31 @@ public final class WriteGenerations {
     Mono<Generation> readAll() {
         return Mono.from(counters.find(Filters.eq("_id", ID)).first())
                 .map(Generation::from)
-                .defaultIfEmpty(Generation.NONE);
+                .defaultIfEmpty(Generation.NONE)
+                .doOnNext(generation -> chained.putIfAbsent(generation.value(), generation.value()));
+    }
+
+    /**
+     * Whether an entry loaded under the store-wide generation {@code loadedUnder} may be served under {@code now}:
+     * the same generation, or one that only this instance's own increments separate from it (ADR 0038). Those
+     * increments announce this instance's writes, which forgot what they changed in its caches before they were
+     * announced; an increment of another instance between them makes the two differ.
+     */
+    boolean unchanged(long loadedUnder, long now) {
+        if (loadedUnder == now) {
+            return true;
+        }
+        Long from = chained.get(loadedUnder);
+        return from != null && from.equals(chained.get(now));
+    }
+
+    /** An increment of this instance took the store-wide generation to {@code value}. */
+    private void incremented(long value) {
+        Long previous = chained.get(value - 1);
+        chained.put(value, previous != null ? previous : value);
+        while (chained.size() > CHAINED) {
+            chained.pollFirstEntry();
+        }
     }
 
     /**
@@ -205,8 +239,10 @@ public final class WriteGenerations {
         List<Bson> increments = new ArrayList<>();
         increments.add(Updates.inc("value", 1L));
         names.stream().filter(name -> !name.isEmpty()).forEach(name -> increments.add(Updates.inc(NAMED + "." + name, 1L)));
-        Mono.from(counters.updateOne(Filters.eq("_id", ID), Updates.combine(increments), new UpdateOptions().upsert(true)))
-                .subscribe(result -> { }, error -> incremented(batch, error), () -> incremented(batch, null));
+        Mono.from(counters.findOneAndUpdate(Filters.eq("_id", ID), Updates.combine(increments),
+                        new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER)))
+                .subscribe(after -> incremented(Generation.from(after).value()), error -> incremented(batch, error),
+                        () -> incremented(batch, null));
     }
 
     private void incremented(Sinks.One<Void> batch, Throwable error) {

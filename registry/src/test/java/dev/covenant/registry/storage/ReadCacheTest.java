@@ -74,9 +74,29 @@ class ReadCacheTest {
 
         assertThat(asked).as("one load, of the keys not cached; then the absent key is remembered too")
                 .containsExactly(List.of("b", "gone", "c"));
-        StepVerifier.create(generations.advance().thenMany(cache.getAll(List.of("b"), loader)))
+        WriteGenerations other = new WriteGenerations(database);
+        StepVerifier.create(other.advance().thenMany(cache.getAll(List.of("b"), loader)))
                 .expectNext("b!").verifyComplete();
-        assertThat(asked).as("a write anywhere makes the entries load again").hasSize(2);
+        assertThat(asked).as("a write on another instance makes the entries load again").hasSize(2);
+    }
+
+    @Test
+    void thisInstancesOwnAdvancesKeepItsEntriesAndAnotherInstancesInBetweenDoNot() {
+        WriteGenerations other = new WriteGenerations(database);
+        StepVerifier.create(cache.get("own", () -> load("v1"))).expectNext("v1").verifyComplete();
+        // this instance's writes forget their own keys before they advance: its other entries are still exact
+        StepVerifier.create(generations.advance().then(generations.advance())
+                .then(cache.get("own", () -> load("v2")))).expectNext("v1").verifyComplete();
+        assertThat(loads).hasValue(1);
+
+        // another instance's advance between two of this one's: the entries loaded before it are not served after it
+        StepVerifier.create(other.advance().then(generations.advance())
+                .then(cache.get("own", () -> load("v3")))).expectNext("v3").verifyComplete();
+        assertThat(loads).hasValue(2);
+        // another instance's advance after this one's: neither
+        StepVerifier.create(generations.advance().then(other.advance())
+                .then(cache.get("own", () -> load("v4")))).expectNext("v4").verifyComplete();
+        assertThat(loads).hasValue(3);
     }
 
     @Test

@@ -96,7 +96,7 @@ public class ReadModel implements ContractListener, PactListener, VerificationLi
         Mono<Void> consumers = pacts.consumersOf(name)
                 .concatMap(consumer -> pacts.latest(name, consumer, "latest")
                         .flatMap(publication -> pacts.contentTree(publication.sha())
-                                .flatMap(tree -> putPact(publication, tree))))
+                                .flatMap(tree -> putPact(publication, tree, false))))
                 .then();
         return document.then(Mono.defer(() -> search.putRunning(name, documentVersion(name))))
                 .then(consumers)
@@ -114,8 +114,8 @@ public class ReadModel implements ContractListener, PactListener, VerificationLi
     }
 
     @Override
-    public Mono<Void> onPublished(PactPublication publication, JsonNode content) {
-        return putPact(publication, content);
+    public Mono<Void> onPublished(PactPublication publication, JsonNode content, boolean firstStored) {
+        return putPact(publication, content, firstStored);
     }
 
     @Override
@@ -136,12 +136,13 @@ public class ReadModel implements ContractListener, PactListener, VerificationLi
         documents.put(contract.application(), contract);
     }
 
-    private Mono<Void> putPact(PactPublication publication, JsonNode content) {
+    /** {@code firstStored}: the content is new to the store, so it has no verification to look up. */
+    private Mono<Void> putPact(PactPublication publication, JsonNode content, boolean firstStored) {
         Edge current = edges.get(publication.provider() + "|" + publication.consumer());
         if (current != null && current.order() > publication.order()) {
             return Mono.empty();
         }
-        return verifications.latest(publication.sha())
+        return (firstStored ? Mono.<Verification>empty() : verifications.latest(publication.sha()))
                 .map(Optional::of)
                 .defaultIfEmpty(Optional.empty())
                 .publishOn(Schedulers.boundedElastic())
