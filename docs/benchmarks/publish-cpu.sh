@@ -45,7 +45,7 @@ for round in $(seq "${ROUNDS:-1}"); do
       "http://localhost:$PORT" "$RATE" "$SECONDS_MEASURED" 64 0 || true)
     after=$(ticks $pid); thread_ticks $pid > "$work/threads.after"; load_after=$(cut -d' ' -f1 /proc/loadavg)
     accepted=$(echo "$out" | grep -o '[0-9]* accepted' | cut -d' ' -f1)
-    echo "round $round $(basename "$jar"): $accepted publishes at $RATE/s, registry CPU $(( (after - before) * 1000 / $(getconf CLK_TCK) )) ms = $(awk -v c=$(( (after - before) * 1000 / $(getconf CLK_TCK) )) -v n=$accepted 'BEGIN { printf "%.1f", c / n }') ms per publish; load $load_before -> $load_after"
+    echo "round $round $jar: $accepted publishes at $RATE/s, registry CPU $(( (after - before) * 1000 / $(getconf CLK_TCK) )) ms = $(awk -v c=$(( (after - before) * 1000 / $(getconf CLK_TCK) )) -v n=$accepted 'BEGIN { printf "%.1f", c / n }') ms per publish; load $load_before -> $load_after"
     echo "    of which JIT compiler threads $(share jit "$work/threads.before" "$work/threads.after") ms, GC and VM threads $(share gc "$work/threads.before" "$work/threads.after") ms; JAVA_OPTS: ${JAVA_OPTS:-(registry/jvm.options)}"
     echo "$out" | grep -E "webhook received|notifications:" | sed 's/^/    /'
     stop_registry
