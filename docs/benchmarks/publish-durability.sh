@@ -25,7 +25,7 @@ echo "date: $(date -u +%FT%TZ); nproc: $(nproc); load average: $(cut -d' ' -f1-3
 java -version 2>&1 | head -1
 for setting in ${SETTINGS:-process power}; do
   rm -rf "$WORK/data"
-  java ${JAVA_OPTS:--Xmx768m} -jar "$JAR" --server.port=$PORT --covenant.storage.data-dir="$WORK/data" \
+  java ${JAVA_OPTS:-$(grep -v '^[[:space:]]*#' "$ROOT/registry/jvm.options" | tr '\n' ' ')} -jar "$JAR" --server.port=$PORT --covenant.storage.data-dir="$WORK/data" \
     --covenant.storage.durability=$setting > "$WORK/registry.log" 2>&1 &
   PID=$!
   until curl -sf "http://localhost:$PORT/actuator/health/readiness" >/dev/null; do

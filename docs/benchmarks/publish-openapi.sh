@@ -15,12 +15,12 @@ if [ -z "${DOC:-}" ]; then # DOC=path reuses a downloaded ghes-3.18.json
 fi
 PORT=${PORT:-19292}
 # RUNNER=run starts it with registry/run (extracted jar and its class-data-sharing archive) instead of the fat
-# jar; REGISTRY_ARGS adds registry options (e.g. --covenant.specs.warm-up-runs=300)
+# jar; either way with registry/run's JVM options (registry/jvm.options) unless JAVA_OPTS is set; REGISTRY_ARGS adds registry options (e.g. --covenant.specs.warm-up-runs=300)
 if [ "${RUNNER:-jar}" = run ]; then
-  JAVA_OPTS="${JAVA_OPTS:--Xmx768m}" "$ROOT/registry/run" --server.port=$PORT \
+  "$ROOT/registry/run" --server.port=$PORT \
     --covenant.storage.data-dir="$WORK/data" ${REGISTRY_ARGS:-} > "$WORK/registry.log" 2>&1 &
 else
-  java ${JAVA_OPTS:-} -jar "$ROOT/registry/target/covenant-registry.jar" --server.port=$PORT \
+  java ${JAVA_OPTS:-$(grep -v '^[[:space:]]*#' "$ROOT/registry/jvm.options" | tr '\n' ' ')} -jar "$ROOT/registry/target/covenant-registry.jar" --server.port=$PORT \
     --covenant.storage.data-dir="$WORK/data" ${REGISTRY_ARGS:-} > "$WORK/registry.log" 2>&1 &
 fi
 PID=$!

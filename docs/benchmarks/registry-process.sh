@@ -11,12 +11,18 @@ stop_registry() {
 trap stop_registry EXIT
 trap 'exit 130' INT TERM
 
-# start_registry JAR [registry arguments...]: JAVA_OPTS (default -Xmx768m) go to the JVM
+# The JVM options registry/run starts the registry with (registry/jvm.options), unless JAVA_OPTS is set
+registry_java_opts() {
+  if [ -n "${JAVA_OPTS:-}" ]; then echo "$JAVA_OPTS"; return; fi
+  grep -v '^[[:space:]]*#' "$(dirname "${BASH_SOURCE[0]}")/../../registry/jvm.options" | tr '\n' ' '
+}
+
+# start_registry JAR [registry arguments...]: JAVA_OPTS (default: registry/run's, registry/jvm.options) go to the JVM
 start_registry() {
   local jar=$1
   shift
   work=$(mktemp -d)
-  java ${JAVA_OPTS:--Xmx768m} -jar "$jar" --server.port=$PORT --covenant.storage.data-dir="$work/data" \
+  java $(registry_java_opts) -jar "$jar" --server.port=$PORT --covenant.storage.data-dir="$work/data" \
     --covenant.notifications.allow-http=true --covenant.notifications.allow-private-addresses=true \
     "$@" > "$work/registry.log" 2>&1 &
   pid=$!

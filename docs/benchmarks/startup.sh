@@ -23,7 +23,7 @@ start_once() { # mode -> prints seconds
   if [ "$mode" = run ]; then
     COVENANT_DATA_DIR="$data" "$ROOT/registry/run" --server.port="$port" >"$log" 2>&1 &
   else
-    COVENANT_DATA_DIR="$data" java -Xmx768m -jar "$JAR" --server.port="$port" >"$log" 2>&1 &
+    COVENANT_DATA_DIR="$data" java $(grep -v '^[[:space:]]*#' "$ROOT/registry/jvm.options" | tr '\n' ' ') -jar "$JAR" --server.port="$port" >"$log" 2>&1 &
   fi
   pid=$!
   until curl -fs -o /dev/null "http://127.0.0.1:$port/actuator/health/readiness"; do

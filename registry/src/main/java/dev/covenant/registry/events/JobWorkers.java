@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -36,6 +37,8 @@ class JobWorkers implements SmartLifecycle {
     private final Map<String, JobHandler> handlers = new LinkedHashMap<>();
     private final String owner;
     private final MeterRegistry meters;
+    /** The attempt counters by type and outcome, registered once (not looked up by their tags on every job). */
+    private final Map<String, Counter> counters = new ConcurrentHashMap<>();
     private final List<Thread> threads = new ArrayList<>();
     private final AtomicLong lastPrune = new AtomicLong();
     private final AtomicLong lastScan = new AtomicLong();
@@ -193,8 +196,9 @@ class JobWorkers implements SmartLifecycle {
     }
 
     private void count(String type, String outcome) {
-        Counter.builder("covenant.jobs.attempts").description("Background job attempts by outcome")
-                .tag("type", type).tag("outcome", outcome).register(meters).increment();
+        counters.computeIfAbsent(type + ' ' + outcome, key -> Counter.builder("covenant.jobs.attempts")
+                .description("Background job attempts by outcome").tag("type", type).tag("outcome", outcome)
+                .register(meters)).increment();
     }
 
     private void pruneNowAndThen() {

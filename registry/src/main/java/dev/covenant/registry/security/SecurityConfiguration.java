@@ -12,6 +12,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.authorization.AuthorizationResult;
 import org.springframework.security.authorization.ReactiveAuthorizationManager;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.core.Authentication;
@@ -108,6 +109,16 @@ class SecurityConfiguration {
                         .pathMatchers(OWNED_PATHS.toArray(String[]::new)).access(owner(owners))
                         .anyExchange().hasAuthority(PUBLISH))
                 .build();
+    }
+
+    /**
+     * No Micrometer observation of each security filter, authentication and authorization: with the actuator present,
+     * Spring Security otherwise wraps every filter of the chain in an observation of its own on every request (their
+     * timers, {@code spring_security_*}, were never read). The request itself stays timed ({@code http.server.requests}).
+     */
+    @Bean
+    SecurityObservationSettings securityObservations() {
+        return SecurityObservationSettings.noObservations();
     }
 
     /**

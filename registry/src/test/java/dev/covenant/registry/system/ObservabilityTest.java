@@ -1,8 +1,10 @@
 package dev.covenant.registry.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.covenant.registry.RegistryTest;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
 
@@ -33,6 +35,21 @@ class ObservabilityTest extends RegistryTest {
                 .contains("http_server_requests_seconds_count")
                 .containsPattern("covenant_documents_published_total\\{[^}]*outcome=\"created\"[^}]*\\} [1-9]")
                 .contains("covenant_documents_size_bytes_count");
+        // the publish's event is handled by a background worker, which counts its attempt
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(http.get().uri("/actuator/prometheus")
+                .exchange().expectBody(String.class).returnResult().getResponseBody())
+                .containsPattern("covenant_jobs_attempts_total\\{[^}]*outcome=\"ok\"[^}]*type=\"event\"[^}]*\\} [1-9]"));
+    }
+
+    @Test
+    void requestsAreTimedAsAWholeNotOncePerSecurityFilter() {
+        http.get().uri("/").exchange().expectStatus().isOk();
+        String metrics = http.get().uri("/actuator/prometheus").exchange()
+                .expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody();
+        assertThat(metrics).containsPattern("http_server_requests_seconds_count\\{[^}]*uri=\"/\"")
+                .doesNotContain("spring_security_filterchains").doesNotContain("spring_security_authorizations")
+                .doesNotContain("spring_security_http_secured_requests");
     }
 
     @Test
