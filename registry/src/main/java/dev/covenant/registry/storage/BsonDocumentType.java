@@ -51,13 +51,14 @@ final class BsonDocumentType extends BasicDataType<Document> {
     /**
      * The BSON each stored document was last written as, by identity (Caffeine's weak keys compare with {@code ==}):
      * an entry goes when its document is no longer held by any page (evicted, replaced or removed), or when the
-     * cache is over its bound (then the document is simply encoded again). Maintenance runs on the writing thread.
+     * cache is over its bound (then the document is simply encoded again). Caffeine's maintenance (eviction,
+     * collected keys) runs in batches on its default executor: run on the writing thread, it ran after every put
+     * (JFR: more than the encoding it saved).
      */
     private static final Cache<Document, byte[]> ENCODED = Caffeine.newBuilder()
             .weakKeys()
             .maximumWeight(cacheBytes(Runtime.getRuntime().maxMemory()))
             .weigher((Document document, byte[] bytes) -> bytes.length + ENTRY_OVERHEAD_BYTES)
-            .executor(Runnable::run)
             .build();
 
     /** Documents encoded so far (for tests: a document written again unchanged is not encoded again). */

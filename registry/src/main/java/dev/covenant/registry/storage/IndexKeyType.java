@@ -17,8 +17,7 @@ import org.h2.mvstore.type.ObjectDataType;
  * The keys of the embedded store's unique-index maps ({@code <db>.<collection>._index_<name>}): mongo-java-server's
  * {@link KeyValue}s, written as a format byte, the number of values and each value as {@link StoredValues} (H2's
  * {@code ObjectDataType} Java-serialised every key at every write of its page, ADR 0037), and compared without
- * serialising them. KeyValue
- * is not {@code Comparable}, so {@code ObjectDataType} compares two of them by Java-serialising both, on every probe
+ * serialising them. KeyValue is not {@code Comparable}, so {@code ObjectDataType} compares two of them by Java-serialising both, on every probe
  * of every index lookup and insert: most of the {@code ObjectDataType.serialize} time in the publish profile. Here the
  * values are compared one by one, by kind and then by value for the plain kinds (strings, numbers, booleans, dates,
  * ObjectIds, UUIDs), and by their serialised form otherwise, so two keys compare equal exactly when they did before
