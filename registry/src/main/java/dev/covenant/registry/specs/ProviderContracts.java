@@ -29,6 +29,8 @@ import dev.covenant.registry.storage.ContentStore;
 import dev.covenant.registry.storage.HistoryIndex;
 import dev.covenant.registry.storage.IndexDefinitions;
 import dev.covenant.registry.storage.MongoErrors;
+import dev.covenant.registry.storage.ReadCache;
+import dev.covenant.registry.storage.ReadCaches;
 import dev.covenant.registry.system.ConflictException;
 import dev.covenant.registry.system.Names;
 import dev.covenant.registry.system.NotFoundException;
@@ -74,11 +76,14 @@ public class ProviderContracts implements IndexDefinitions {
     private final ObjectProvider<ContractListener> listeners;
     private final HistoryIndex history;
     private final HistoryIndex.Kind contractsOfApplication;
+    /** The heads (latest, per branch, per tag) by id: every check of a pact reads its provider's. */
+    private final ReadCache<String, Document> headCache;
 
     ProviderContracts(MongoDatabase database, ContentStore contents, Pacticipants pacticipants,
             EngineGateway engine, Clock clock, MeterRegistry meters, EventLog events,
             ObjectProvider<PublishGuard> guards, ObjectProvider<ContractListener> listeners,
-            ApplicationOwnership ownership, HistoryIndex history) {
+            ApplicationOwnership ownership, HistoryIndex history, ReadCaches caches) {
+        this.headCache = caches.mutable(20_000);
         this.ownership = ownership;
         this.events = events;
         this.guards = guards;
@@ -252,9 +257,10 @@ public class ProviderContracts implements IndexDefinitions {
 
     private Mono<Void> moveHead(ProviderContract contract, String key) {
         String id = contract.application() + "|" + key;
-        return Mono.from(heads.updateOne(and(eq("_id", id), or(exists("order", false), lt("order", contract.order()))),
+        return headCache.writing(id, Mono.from(heads.updateOne(and(eq("_id", id), or(exists("order", false),
+                                lt("order", contract.order()))),
                         Updates.combine(Updates.set("version", contract.version()), Updates.set("order", contract.order())),
-                        new UpdateOptions().upsert(true)))
+                        new UpdateOptions().upsert(true))))
                 .onErrorResume(MongoErrors::isDuplicateKey, e -> Mono.empty())
                 .then();
     }
@@ -285,7 +291,8 @@ public class ProviderContracts implements IndexDefinitions {
     /** The latest contract overall, on a branch, or with a tag (exactly one of branch/tag may be non-null). */
     public Mono<ProviderContract> latest(String application, String branch, String tag) {
         String key = branch != null ? "branch:" + branch : tag != null ? "tag:" + tag : "latest";
-        return Mono.from(heads.find(eq("_id", application + "|" + key)).first())
+        String id = application + "|" + key;
+        return headCache.get(id, () -> Mono.from(heads.find(eq("_id", id)).first()))
                 .flatMap(head -> find(application, head.getString("version")))
                 .switchIfEmpty(Mono.error(() -> new NotFoundException("No OpenAPI document published for application '"
                         + application + "'" + (branch != null ? " on branch '" + branch + "'" : "")

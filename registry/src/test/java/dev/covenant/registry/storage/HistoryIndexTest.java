@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.mongodb.ConnectionString;
 import com.mongodb.MongoClientSettings;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.Updates;
 import com.mongodb.reactivestreams.client.MongoClient;
 import com.mongodb.reactivestreams.client.MongoClients;
 import com.mongodb.reactivestreams.client.MongoDatabase;
@@ -71,6 +73,36 @@ class HistoryIndexTest {
 
         List<String> read = index.ids(kind, "c").collectList().block();
         assertThat(read).hasSize(appended.size()).containsExactlyInAnyOrderElementsOf(appended);
+    }
+
+    @Test
+    void twoInstancesAppendingToOneListNeverOverfillAChunkAndAnAppendIsOneCommand() {
+        HistoryIndex other = new HistoryIndex(database); // another registry on the same store
+        HistoryIndex.Kind otherKind = other.register("things", "things", List.of("owner"),
+                document -> document.getString("owner"));
+        List<String> appended = ids("t", HistoryIndex.CHUNK * 2 + 40);
+        index.add(kind, "t", appended.get(0)).block(); // the first append reads the head once, then knows the list
+        long commands = reads.commands();
+        for (int n = 1; n < HistoryIndex.CHUNK; n++) {
+            index.add(kind, "t", appended.get(n)).block();
+        }
+        assertThat(reads.commands() - commands).as("one command per append").isEqualTo(HistoryIndex.CHUNK - 1);
+        for (int n = HistoryIndex.CHUNK; n < appended.size(); n++) {
+            (n % 3 == 0 ? other.add(otherKind, "t", appended.get(n)) : index.add(kind, "t", appended.get(n))).block();
+        }
+
+        assertThat(index.ids(kind, "t").collectList().block()).containsExactlyElementsOf(appended);
+        Flux.from(database.getCollection("history_index").find(Filters.regex("_id", "^things:t:")))
+                .doOnNext(chunk -> assertThat(chunk.getList("ids", String.class)).hasSizeLessThanOrEqualTo(HistoryIndex.CHUNK))
+                .blockLast(Duration.ofSeconds(10));
+
+        // a crash between the push and the count: the id is in the next chunk, the head does not count it
+        block(database.getCollection("history_index").updateOne(Filters.eq("_id", "things:t:3"),
+                Updates.push("ids", "t-lost-count"), new UpdateOptions().upsert(true)));
+        block(database.getCollection("history_index").updateOne(Filters.eq("_id", "things:t:2"),
+                Updates.push("ids", "t-filler"), new UpdateOptions().upsert(true)));
+        assertThat(index.ids(kind, "t").collectList().block()).as("read one chunk past the count")
+                .endsWith("t-filler", "t-lost-count");
     }
 
     @Test

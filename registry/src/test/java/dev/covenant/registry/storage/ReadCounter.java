@@ -18,9 +18,11 @@ public final class ReadCounter implements CommandListener {
 
     private final Map<Integer, String> collections = new ConcurrentHashMap<>();
     private final Map<String, AtomicLong> documents = new ConcurrentHashMap<>();
+    private final AtomicLong commands = new AtomicLong();
 
     @Override
     public void commandStarted(CommandStartedEvent event) {
+        commands.incrementAndGet();
         BsonDocument command = event.getCommand();
         if (event.getCommandName().equals("find")) {
             collections.put(event.getRequestId(), command.getString("find").getValue());
@@ -45,6 +47,11 @@ public final class ReadCounter implements CommandListener {
     @Override
     public void commandFailed(com.mongodb.event.CommandFailedEvent event) {
         collections.remove(event.getRequestId());
+    }
+
+    /** Commands started so far, of any kind. */
+    public long commands() {
+        return commands.get();
     }
 
     /** Documents of the collection returned so far. */
