@@ -1,20 +1,15 @@
 package dev.covenant.registry.storage;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import de.bwaldvogel.mongo.bson.BinData;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.bson.ObjectId;
 import de.bwaldvogel.mongo.wire.bson.BsonDecoder;
 import de.bwaldvogel.mongo.wire.bson.BsonEncoder;
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 import java.nio.ByteBuffer;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.Map;
-import java.util.concurrent.atomic.LongAdder;
 import org.h2.mvstore.DataUtils;
 import org.h2.mvstore.WriteBuffer;
 import org.h2.mvstore.type.BasicDataType;
@@ -25,12 +20,6 @@ import org.h2.mvstore.type.BasicDataType;
  * {@code ObjectDataType}, which Java-serialises every document (class descriptors and all) on every commit of its
  * page. Every value the wire decoder produces (and so every value a stored document can hold) round-trips.
  * {@code docs/adr/0034-embedded-store-documents-as-bson.md}.
- *
- * <p>A document is encoded once: H2 writes every value of a dirty page at each commit, most of them unchanged since
- * the last one, so the bytes a document was last written as are kept with it ({@link #ENCODED}, by identity, weakly
- * and bounded) and written again as they are. That is right only because a stored document is never changed in place
- * (the proof from mongo-java-server's sources is in {@code docs/adr/0037-embedded-store-encodes-a-document-once.md});
- * with assertions on (the tests), every reuse is checked against a fresh encoding, so a change in place fails there.
  */
 final class BsonDocumentType extends BasicDataType<Document> {
 
@@ -45,71 +34,22 @@ final class BsonDocumentType extends BasicDataType<Document> {
     /** Largest buffer kept between writes (a larger one is dropped after use). */
     private static final int KEEP_BUFFER_BYTES = 1 << 20;
 
-    /** Bytes kept per cached document besides its encoding (the cache's node, weak reference and array header). */
-    private static final int ENTRY_OVERHEAD_BYTES = 96;
-
-    /**
-     * The BSON each stored document was last written as, by identity (Caffeine's weak keys compare with {@code ==}):
-     * an entry goes when its document is no longer held by any page (evicted, replaced or removed), or when the
-     * cache is over its bound (then the document is simply encoded again). Caffeine's maintenance (eviction,
-     * collected keys) runs in batches on its default executor: run on the writing thread, it ran after every put
-     * (JFR: more than the encoding it saved).
-     */
-    private static final Cache<Document, byte[]> ENCODED = Caffeine.newBuilder()
-            .weakKeys()
-            .maximumWeight(cacheBytes(Runtime.getRuntime().maxMemory()))
-            .weigher((Document document, byte[] bytes) -> bytes.length + ENTRY_OVERHEAD_BYTES)
-            .build();
-
-    /** Documents encoded so far (for tests: a document written again unchanged is not encoded again). */
-    private static final LongAdder ENCODINGS = new LongAdder();
-
     private BsonDocumentType() {
-    }
-
-    /** The encodings kept: 1/32 of the heap, between 4 and 64 MB (a commit's dirty pages need a few MB). */
-    static long cacheBytes(long maxHeapBytes) {
-        return Math.max(4L << 20, Math.min(64L << 20, maxHeapBytes / 32));
     }
 
     @Override
     public void write(WriteBuffer buff, Document document) {
-        byte[] bytes = ENCODED.getIfPresent(document);
-        if (bytes == null) {
-            ENCODINGS.increment();
-            bytes = encode(document);
-            ENCODED.put(document, bytes);
-        } else {
-            assert Arrays.equals(bytes, encode(document)) : "a stored document was changed in place after it was"
-                    + " written; its kept encoding is stale: " + document;
-        }
-        buff.put(FORMAT_BSON_1);
-        buff.put(bytes);
-    }
-
-    /** The document as BSON (without the format byte). */
-    static byte[] encode(Document document) {
         ByteBuf bytes = BUFFER.get();
         bytes.clear();
         try {
             BsonEncoder.encodeDocument(document, bytes);
-            return ByteBufUtil.getBytes(bytes);
+            buff.put(FORMAT_BSON_1);
+            buff.put(bytes.array(), bytes.arrayOffset() + bytes.readerIndex(), bytes.readableBytes());
         } finally {
             if (bytes.capacity() > KEEP_BUFFER_BYTES) {
                 BUFFER.remove();
             }
         }
-    }
-
-    /** Documents encoded for writing so far (for tests; the checks of assertions are not counted). */
-    static long encodings() {
-        return ENCODINGS.sum();
-    }
-
-    /** Documents whose encoding is kept (for tests). */
-    static long cachedEncodings() {
-        ENCODED.cleanUp();
-        return ENCODED.estimatedSize();
     }
 
     @Override

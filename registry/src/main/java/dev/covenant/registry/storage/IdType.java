@@ -9,7 +9,7 @@ import org.h2.mvstore.type.ObjectDataType;
  * The keys of the embedded store's document maps (a document's {@code _id}) and the values of its unique-index maps
  * (the {@code _id} an index entry points to): written as {@link StoredValues}, ordered and sized as H2's
  * {@code ObjectDataType} did (so a document map's order is unchanged). One per map: {@code ObjectDataType} adapts its
- * estimates to what it sees. {@code docs/adr/0037-embedded-store-encodes-a-document-once.md}.
+ * estimates to what it sees. {@code docs/adr/0037-embedded-store-keys-without-java-serialisation.md}.
  */
 final class IdType extends BasicDataType<Object> {
 

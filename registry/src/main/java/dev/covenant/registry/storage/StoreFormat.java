@@ -23,7 +23,7 @@ import org.slf4j.LoggerFactory;
  * {@value #FORMAT_MAP} saying so; a file written by a release before it (Java-serialised documents, or BSON documents
  * with Java-serialised keys: {@value #DOCUMENTS_BSON_SERIALISED_KEYS}) is converted once, at start, before the store
  * is opened ({@link #upgrade}). {@code docs/adr/0034-embedded-store-documents-as-bson.md},
- * {@code docs/adr/0037-embedded-store-encodes-a-document-once.md}.
+ * {@code docs/adr/0037-embedded-store-keys-without-java-serialisation.md}.
  */
 final class StoreFormat {
 

@@ -17,7 +17,7 @@ import org.h2.mvstore.type.ObjectDataType;
  * dates), and H2's {@code ObjectDataType} after the tag {@link #OTHER} for anything else (nested documents, lists,
  * binary), as before. H2's {@code ObjectDataType} Java-serialises ObjectIds, dates, {@code Missing} and index keys
  * (class descriptors and all) every time a page holding one is written; this does not. Every value reads back as the
- * same class with an equal value ({@code StoredValuesTest}). {@code docs/adr/0037-embedded-store-encodes-a-document-once.md}.
+ * same class with an equal value ({@code StoredValuesTest}). {@code docs/adr/0037-embedded-store-keys-without-java-serialisation.md}.
  */
 final class StoredValues {
 

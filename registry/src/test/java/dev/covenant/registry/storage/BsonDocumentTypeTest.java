@@ -2,7 +2,6 @@ package dev.covenant.registry.storage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import de.bwaldvogel.mongo.bson.BinData;
 import de.bwaldvogel.mongo.bson.Decimal128;
@@ -113,46 +112,5 @@ class BsonDocumentTypeTest {
         assertThatThrownBy(() -> BsonDocumentType.INSTANCE.read(unknown))
                 .isInstanceOf(MVStoreException.class)
                 .hasMessageContaining("Unknown document format 9");
-    }
-
-    @Test
-    void aDocumentWrittenAgainUnchangedIsNotEncodedAgain() {
-        Document document = everyKindOfValue();
-        WriteBuffer first = new WriteBuffer();
-        long before = BsonDocumentType.encodings();
-        BsonDocumentType.INSTANCE.write(first, document);
-        assertThat(BsonDocumentType.encodings() - before).isEqualTo(1);
-
-        WriteBuffer again = new WriteBuffer();
-        BsonDocumentType.INSTANCE.write(again, document);
-        BsonDocumentType.INSTANCE.write(again, document);
-
-        assertThat(BsonDocumentType.encodings() - before).as("the kept bytes are written").isEqualTo(1);
-        ByteBuffer written = again.getBuffer().flip();
-        assertThat(BsonDocumentType.INSTANCE.read(written)).isEqualTo(document);
-        assertThat(BsonDocumentType.INSTANCE.read(written)).isEqualTo(document);
-        // an equal document that is another instance is encoded on its own (the cache is by identity)
-        BsonDocumentType.INSTANCE.write(new WriteBuffer(), new Document(document));
-        assertThat(BsonDocumentType.encodings() - before).isEqualTo(2);
-    }
-
-    @Test
-    void aDocumentChangedInPlaceAfterItWasWrittenFailsTheWriteInsteadOfWritingStaleBytes() {
-        assumeTrue(BsonDocumentType.class.desiredAssertionStatus(), "the check runs with assertions on (the tests)");
-        Document document = new Document("_id", "a").append("state", "before");
-        BsonDocumentType.INSTANCE.write(new WriteBuffer(), document);
-
-        document.put("state", "changed in place");
-
-        assertThatThrownBy(() -> BsonDocumentType.INSTANCE.write(new WriteBuffer(), document))
-                .isInstanceOf(AssertionError.class)
-                .hasMessageContaining("changed in place");
-    }
-
-    @Test
-    void theKeptEncodingsAreBoundedByTheHeap() {
-        assertThat(BsonDocumentType.cacheBytes(768L << 20)).isEqualTo(24L << 20);
-        assertThat(BsonDocumentType.cacheBytes(64L << 20)).isEqualTo(4L << 20);
-        assertThat(BsonDocumentType.cacheBytes(16L << 30)).isEqualTo(64L << 20);
     }
 }
