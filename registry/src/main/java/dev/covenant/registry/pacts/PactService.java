@@ -22,11 +22,13 @@ import dev.covenant.registry.system.Names;
 import dev.covenant.registry.system.NotFoundException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -100,9 +102,9 @@ public class PactService implements IndexDefinitions, HotCollections, VersionLis
                         .then(ownership.requireCallerMayWrite(request.consumer()))
                         .then(pacticipants.ensureVersion(request.consumer(), request.version(), request.branch(),
                                 request.tags(), request.buildUrl()))
-                        .map(version -> Map.entry(version, versionStored)))
-                .flatMap(stored -> Flux.fromIterable(request.contracts())
-                        .concatMap(contract -> publishOne(stored.getKey(), contract, stored.getValue())
+                        .map(version -> new TargetVersion(version, versionStored)))
+                .flatMap(target -> Flux.fromIterable(request.contracts())
+                        .concatMap(contract -> publishOne(target.version(), contract, target.storedBefore())
                                 .flatMap(published -> events.record(published(request, published,
                                                 published.newContent()))
                                         .thenReturn(published)))
@@ -153,7 +155,7 @@ public class PactService implements IndexDefinitions, HotCollections, VersionLis
         Mono<PactPublication> stored = versionStored
                 ? store.find(contract.provider(), contract.consumer(), version.number()) : Mono.empty();
         return pacticipants.ensureApplication(contract.provider())
-                .then(stored.map(java.util.Optional::of).defaultIfEmpty(java.util.Optional.empty()))
+                .then(stored.map(Optional::of).defaultIfEmpty(Optional.empty()))
                 .flatMap(existing -> existing.isPresent() && contract.merge()
                         ? loadContent(existing.get().sha())
                                 .map(previous -> contract.content().mergeInto(previous, engine))
@@ -179,12 +181,21 @@ public class PactService implements IndexDefinitions, HotCollections, VersionLis
                                 contract.provider(), content.pact().interactions().size(), Date.from(now))
                         .then(store.save(publication, existing == null ? null : existing.sha()))
                         .flatMap(saved -> saved ? Mono.just(publication) : raced(publication))
-                        .map(stored -> Map.entry(stored, firstStored)))
-                .flatMap(written -> moveHeads(written.getKey(), version)
+                        .map(stored -> new Written(stored, firstStored)))
+                .flatMap(written -> moveHeads(written.publication(), version)
                         .flatMap(newContent -> store.link(contract.provider(), contract.consumer())
-                                .then(notifyListeners(written.getKey(), content.tree(), written.getValue()))
-                                .thenReturn(new PublishedPact(written.getKey(), existing,
+                                .then(notifyListeners(written.publication(), content.tree(),
+                                        written.contentFirstStored()))
+                                .thenReturn(new PublishedPact(written.publication(), existing,
                                         contract.merge() && existing != null, newContent))));
+    }
+
+    /** The version a publish writes to, and whether it was stored before the request. */
+    private record TargetVersion(Version version, boolean storedBefore) {
+    }
+
+    /** A publication as stored, and whether this publish stored its content for the first time. */
+    private record Written(PactPublication publication, boolean contentFirstStored) {
     }
 
     private Mono<Void> notifyListeners(PactPublication publication, JsonNode content, boolean firstStored) {
@@ -214,7 +225,7 @@ public class PactService implements IndexDefinitions, HotCollections, VersionLis
      */
     private Mono<Boolean> moveHeads(PactPublication publication, Version version) {
         String contentKey = "sha:" + publication.sha();
-        List<String> keys = new java.util.ArrayList<>(List.of(LATEST, contentKey));
+        List<String> keys = new ArrayList<>(List.of(LATEST, contentKey));
         version.branches().forEach(branch -> keys.add("branch:" + branch));
         version.tags().forEach(tag -> keys.add("tag:" + tag));
         return store.moveHeads(publication, List.copyOf(new LinkedHashSet<>(keys)))

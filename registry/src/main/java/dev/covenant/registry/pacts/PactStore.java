@@ -27,6 +27,7 @@ import dev.covenant.registry.storage.ReadCache;
 import dev.covenant.registry.storage.ReadCaches;
 import java.util.Comparator;
 import java.util.Date;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.bson.Document;
@@ -145,7 +146,7 @@ final class PactStore implements IndexDefinitions {
                                 .allMatch(error -> error.getCategory() == ErrorCategory.DUPLICATE_KEY)
                                 ? Mono.just(e.getWriteResult()) : Mono.error(e)))
                 .map(result -> {
-                    Map<String, Boolean> created = new java.util.LinkedHashMap<>();
+                    Map<String, Boolean> created = new LinkedHashMap<>();
                     keys.forEach(key -> created.put(key, false));
                     result.getUpserts().forEach(upsert -> created.put(keys.get(upsert.getIndex()), true));
                     return created;
@@ -210,7 +211,7 @@ final class PactStore implements IndexDefinitions {
         return branchHeadsCache.get(id, () -> Mono.from(branchHeads.find(eq("_id", id)).first()))
                 .filter(document -> document.getBoolean("complete", false))
                 .map(document -> {
-                    Map<String, PactPublication> latest = new java.util.LinkedHashMap<>();
+                    Map<String, PactPublication> latest = new LinkedHashMap<>();
                     Document heads = document.get("heads", new Document());
                     heads.values().forEach(head -> {
                         Document entry = (Document) head;

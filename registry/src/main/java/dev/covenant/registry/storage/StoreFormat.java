@@ -41,11 +41,11 @@ final class StoreFormat {
     /** Suffix of the file a conversion writes before it replaces the data file. */
     static final String CONVERTING_SUFFIX = ".converting";
 
-    private StoreFormat() {
-    }
-
     /** mongo-java-server's H2 backend names each unique index's map {@code <db>.<collection>._index_<name>}. */
     static final String INDEX_INFIX = "._index_";
+
+    private StoreFormat() {
+    }
 
     /** Opens (or creates) a unique index's map with this format's key and value types. */
     static MVMap<Object, Object> openIndex(MVStore store, String name) {
